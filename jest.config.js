@@ -1,0 +1,8 @@
+/** Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  testTimeout: 60000,
+};
