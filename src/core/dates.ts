@@ -56,11 +56,8 @@ export function monthsBetween(a: IsoDate, b: IsoDate): number {
   const [ya, ma] = parts(a);
   const [yb, mb] = parts(b);
   let n = (yb - ya) * 12 + (mb - ma);
-  if (n >= 0) {
-    while (n > 0 && addMonths(a, n) > b) n--;
-  } else {
-    while (addMonths(a, n) > b) n--;
-  }
+  while (addMonths(a, n) > b) n--;
+  while (addMonths(a, n + 1) <= b) n++;
   return n;
 }
 

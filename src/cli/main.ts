@@ -1,0 +1,52 @@
+/** The `qbr` command line: dispatches to one file per command and maps failures to the exit codes of SPEC §6. */
+import { TrackerOpenError } from '../workbook/open';
+import { analyzeCommand } from './analyze';
+import { UsageError } from './args';
+import { processIo, type CommandIo } from './io';
+
+const USAGE = `Usage:
+  qbr analyze --tracker <file.xlsx | folder of .csv> [--account ID]… [--today YYYY-MM-DD] [--json]
+
+Exit status: 0 every requested account done · 1 some accounts skipped (reasons printed) · 2 the command is wrong.
+`;
+
+const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number>> = {
+  analyze: analyzeCommand,
+};
+
+export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`qbr: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`qbr ${name}: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof TrackerOpenError) {
+      io.stderr(`qbr ${name}: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Runs the process's own command line and sets its exit status. */
+export function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`qbr: unexpected failure: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

@@ -1,0 +1,48 @@
+/** The manager's readable view of an analysis: one line per account, then the findings by tab and row, then what was skipped. */
+import type { BookReview, Finding } from '../core';
+
+const money = (v: number | null) => (v === null ? '—' : `${(v).toFixed(1)}x`);
+
+export function renderBook(book: BookReview): string {
+  const header = ['Account ID', 'Account', 'Segment', 'Health', 'ROI', 'Next QBR', 'Overdue', 'Findings'];
+  const rows = book.accounts.map((a) => [
+    a.id,
+    a.name,
+    a.segment,
+    a.health.score === null ? '— (no data)' : `${a.health.band} ${a.health.score}`,
+    money(a.value.roi),
+    a.nextQbrDue ?? '—',
+    a.overdue ? 'OVERDUE' : '',
+    String(a.findings.length),
+  ]);
+  const out: string[] = [`QBR book as of ${book.today}: ${book.accounts.length} account(s) analysed, ${book.skipped.length} skipped`, ''];
+  out.push(...table([header, ...rows]));
+
+  const all: Finding[] = [...book.findings, ...book.accounts.flatMap((a) => a.findings)];
+  if (all.length > 0) {
+    out.push('', `Findings (${all.length}):`);
+    const byTab = new Map<string, Finding[]>();
+    for (const f of all) byTab.set(f.tab, [...(byTab.get(f.tab) ?? []), f]);
+    for (const [tab, list] of byTab) {
+      out.push(`  ${tab}`);
+      for (const f of list.sort((x, y) => (x.row ?? 0) - (y.row ?? 0))) {
+        const where = [f.row !== null ? `row ${f.row}` : null, f.column].filter(Boolean).join(', ');
+        const value = f.value ? ` [${f.value}]` : '';
+        out.push(`    ${f.severity === 'error' ? 'ERROR  ' : 'warning'} ${where || '(tab)'}${value}: ${f.message}`);
+      }
+    }
+  }
+  if (book.skipped.length > 0) {
+    out.push('', 'Skipped:');
+    for (const s of book.skipped) out.push(`  ${s.id}: ${s.reason}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r, n) => {
+    const line = r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    return n === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+  });
+}

@@ -1,0 +1,181 @@
+/** The analysis facade: a parsed tracker and today's date in, one AccountReview per account (or a skip reason) out. */
+import type { IsoDate } from '../dates';
+import { quarterIndex, quarterLabel, quarterOf, quarterStart, type Quarter } from '../quarters';
+import type { Finding } from '../tracker/findings';
+import { TABS, type RowOf, type TabKey } from '../tracker/schema';
+import { groupByAccount, type Tracker } from '../tracker/tracker';
+import { actionReview, actionSummary } from './actions';
+import { healthBand, healthDimensions, healthScore } from './health';
+import { metricValues, previousRow, sortQuarters, trends } from './metrics';
+import { outcomeReview } from './outcomes';
+import { people, roadmapFor, goalsFor } from './people';
+import { renewal } from './renewal';
+import { opportunities, riskReview } from './risks';
+import { isOverdue, nextQbrDue, REVIEW_PLANS, segmentFromArr, segmentFromText } from './segment';
+import type { AccountReview, BookReview, Health, QuarterSnapshot } from './types';
+import { valueLine, valueSummary } from './value';
+
+export interface AnalyzeOptions {
+  today: IsoDate;
+  /** Only these accounts (as typed by the user); all when absent or empty. */
+  accountIds?: string[];
+}
+
+type Groups = { [K in keyof Tracker['rows']]: Map<string, Tracker['rows'][K]> };
+
+export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookReview {
+  const { today } = options;
+  const groups = Object.fromEntries(
+    Object.entries(tracker.rows).map(([k, rows]) => [k, groupByAccount(rows as { accountId: string | null }[])]),
+  ) as unknown as Groups;
+  const findingsByAccount = groupFindings(tracker.findings);
+  const accountRows = new Map(tracker.accounts.map((r) => [r.accountId, r]));
+  const bookQuarter = latestBegunQuarter(tracker.rows.metrics, today, tracker.settings.fiscalYearStartMonth)
+    ?? quarterOf(today, tracker.settings.fiscalYearStartMonth);
+
+  const byKey = new Map(tracker.accountIds.map((id) => [id.trim().toUpperCase(), id]));
+  const wanted = options.accountIds && options.accountIds.length > 0 ? options.accountIds : tracker.accountIds;
+  const accounts: AccountReview[] = [];
+  const skipped: BookReview['skipped'] = [];
+  const seen = new Set<string>();
+  for (const asked of wanted) {
+    const id = byKey.get(asked.trim().toUpperCase());
+    if (id === undefined) {
+      skipped.push({ id: asked, reason: `no account with Account ID "${asked}" in the Accounts tab` });
+      continue;
+    }
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const own = findingsByAccount.get(id) ?? [];
+    const errors = own.filter((f) => f.severity === 'error');
+    const row = accountRows.get(id);
+    if (errors.length > 0 || !row) {
+      skipped.push({ id, reason: errors.map(describe).join('; ') || 'the account row could not be read' });
+      continue;
+    }
+    accounts.push(analyzeAccount(row, groups, tracker, today, bookQuarter, own));
+  }
+  return { today, accounts, skipped, findings: tracker.findings.filter((f) => f.accountId === undefined) };
+}
+
+function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, today: IsoDate, bookQuarter: Quarter, parseFindings: Finding[]): AccountReview {
+  const { settings } = tracker;
+  const findings: Finding[] = [...parseFindings];
+  const tabName = (key: TabKey) => tracker.tabs[key] ?? TABS[key].name;
+  const warn = (key: TabKey, row: number | null, column: string | null, value: string | null, message: string) =>
+    findings.push({ tab: tabName(key), row, column, value, message, severity: 'warning', accountId: a.accountId });
+  const rowsOf = <K extends keyof Groups>(key: K) => (groups[key].get(a.accountId) ?? []) as Tracker['rows'][K];
+
+  // Segment and what follows from it.
+  let segment = segmentFromArr(a.arr, settings.thresholds);
+  if (a.segment !== null) {
+    const named = segmentFromText(a.segment);
+    if (named) segment = named;
+    else warn('accounts', a.row, 'Segment', a.segment, `unknown segment "${a.segment}"; ${segment} is used from ARR`);
+  }
+  const plan = REVIEW_PLANS[segment];
+  const due = nextQbrDue(a.lastQbrDate, a.contractStart, plan.cadenceMonths);
+  if (due === null) warn('accounts', a.row, 'Last QBR Date', null, 'neither Last QBR Date nor Contract Start is set, so the next QBR due date is unknown');
+
+  // Quarters, health and trends.
+  const fiscal = settings.fiscalYearStartMonth;
+  const quarters = sortQuarters(rowsOf('metrics'), today, fiscal);
+  for (const d of quarters.duplicates) warn('metrics', d.row, 'Quarter', quarterLabel(d.quarter), `a second Metrics row for ${quarterLabel(d.quarter)}; only the first is read`);
+  const current = quarters.begun[quarters.begun.length - 1] ?? null;
+  const previous = previousRow(quarters.begun);
+  if (current === null) warn('metrics', null, null, null, 'no Metrics row for a quarter that has begun, so health and trends are unknown');
+  else if (quarterIndex(current.quarter) < quarterIndex(bookQuarter)) {
+    warn('metrics', current.row, 'Quarter', quarterLabel(current.quarter), `the latest Metrics row is for ${quarterLabel(current.quarter)}; ${quarterLabel(bookQuarter)} has no row yet`);
+  }
+  const quarter = current?.quarter ?? bookQuarter;
+
+  const snapshot = (row: RowOf<'metrics'>, report: boolean): QuarterSnapshot => {
+    const d = healthDimensions(row, a.licensedSeats);
+    if (report) for (const r of d.rejected) warn('metrics', row.row, r.column, String(r.value), r.message);
+    return { quarter: quarterLabel(row.quarter), metrics: metricValues(row), health: { score: healthScore(d.dimensions, settings.weights), dimensions: d.dimensions } };
+  };
+  const history = quarters.begun.slice(-4).map((r) => snapshot(r, r === current));
+  const currentDims = current ? healthDimensions(current, a.licensedSeats) : null;
+  const score = currentDims ? healthScore(currentDims.dimensions, settings.weights) : null;
+  const previousScore = previous ? snapshot(previous, false).health.score : null;
+  const health: Health = {
+    score, band: healthBand(score),
+    trend: score !== null && previousScore !== null ? score - previousScore : null,
+    dimensions: currentDims?.dimensions ?? { usage: null, engagement: null, support: null, relationship: null },
+    basis: currentDims?.basis ?? { usage: 'no data', engagement: 'no data', support: 'no data', relationship: 'no data' },
+  };
+  if (current) {
+    for (const dim of ['engagement', 'relationship'] as const) {
+      if (health.dimensions[dim] === null) warn('metrics', current.row, dim === 'engagement' ? 'Engagement Score' : 'Relationship Score', null, `no ${dim} score for ${quarterLabel(current.quarter)}; health is weighted over the other dimensions`);
+    }
+  }
+
+  // Value: the current quarter's lines.
+  const lines = rowsOf('value').filter((r) => quarterIndex(r.quarter) === quarterIndex(quarter)).map((r) => {
+    const { line, problems } = valueLine(r, settings.hourlyRate);
+    for (const p of problems) warn('value', p.row, p.column, p.value, p.message);
+    return line;
+  });
+  if (lines.length === 0) warn('value', null, null, null, `no Value lines for ${quarterLabel(quarter)}, so value delivered and ROI are unknown`);
+
+  const outcomes = rowsOf('outcomes').map((r) => {
+    const { outcome, problems } = outcomeReview(r);
+    for (const p of problems) warn('outcomes', p.row, p.column, p.value, p.message);
+    return outcome;
+  });
+  const risks = rowsOf('risks').map((r) => {
+    const { risk, problems } = riskReview(r);
+    for (const p of problems) warn('risks', p.row, p.column, p.value, p.message);
+    return risk;
+  });
+  const opps = opportunities(rowsOf('opportunities'));
+  for (const p of opps.problems) warn('opportunities', p.row, p.column, p.value, p.message);
+
+  const actions = actionSummary(rowsOf('actions').map((r) => actionReview(r, today)), a.lastQbrDate, settings.dateOrder);
+  const ren = renewal(a.renewalDate, today);
+  if (ren.date === null) warn('accounts', a.row, 'Renewal Date', null, 'no Renewal Date, so days to renewal and the renewal focus are unknown');
+  else if (ren.daysToRenewal! < 0) warn('accounts', a.row, 'Renewal Date', ren.date, 'the Renewal Date has passed; update it after the renewal');
+
+  return {
+    id: a.accountId, name: a.name, arr: a.arr, segment, ...plan,
+    quarter: quarterLabel(quarter), nextQbrDue: due, overdue: isOverdue(due, a.qbrDate, today),
+    qbrDate: a.qbrDate, lastQbrDate: a.lastQbrDate, contractStart: a.contractStart, licensedSeats: a.licensedSeats,
+    health, history, trends: trends(current, previous),
+    value: valueSummary(lines, a.arr), outcomes, risks,
+    opportunities: { total: opps.total, weighted: opps.weighted, items: opps.items },
+    actions, renewal: { date: ren.date, daysToRenewal: ren.daysToRenewal, monthsToRenewal: ren.monthsToRenewal, focus: ren.focus },
+    people: people(a, rowsOf('stakeholders')),
+    keyTheme: a.keyTheme,
+    roadmap: roadmapFor(a.accountId, tracker.rows.roadmap),
+    goals: goalsFor(rowsOf('goals')),
+    locale: a.locale ?? settings.locale,
+    currency: (a.currency ?? settings.currency).toUpperCase(),
+    timezone: a.timezone ?? settings.timezone,
+    findings,
+  };
+}
+
+function describe(f: Finding): string {
+  const cell = f.value === null || f.value === '' ? '' : ` "${f.value}"`;
+  return `${f.tab} row ${f.row}${f.column ? `, ${f.column}${cell}` : ''}: ${f.message}`;
+}
+
+function groupFindings(findings: Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.accountId === undefined) continue;
+    const list = out.get(f.accountId);
+    if (list) list.push(f);
+    else out.set(f.accountId, [f]);
+  }
+  return out;
+}
+
+function latestBegunQuarter(rows: RowOf<'metrics'>[], today: IsoDate, fiscal: number): Quarter | null {
+  let best: Quarter | null = null;
+  for (const r of rows) {
+    if (quarterStart(r.quarter, fiscal) > today) continue;
+    if (best === null || quarterIndex(r.quarter) > quarterIndex(best)) best = r.quarter;
+  }
+  return best;
+}

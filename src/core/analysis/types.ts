@@ -1,0 +1,197 @@
+/** AccountReview: everything a QBR package says about one account, computed once by the analysis. */
+import type { IsoDate } from '../dates';
+import type { Finding } from '../tracker/findings';
+
+export type Segment = 'Strategic' | 'Enterprise' | 'Mid-Market' | 'SMB' | 'Tech-Touch';
+export type DeckVariant = 'ebr' | 'enterprise' | 'midmarket' | 'smb';
+export type Band = 'Green' | 'Yellow' | 'Red';
+export type Direction = 'up' | 'down' | 'stable';
+export type Dimension = 'usage' | 'engagement' | 'support' | 'relationship';
+
+export const METRIC_KEYS = [
+  'activeUsers', 'licensedSeats', 'featuresUsed', 'featuresAvailable', 'dau', 'mau', 'apiCallsPerDay', 'uptime',
+  'tickets', 'firstResponseHours', 'resolutionHours', 'escalations', 'csat', 'nps',
+] as const;
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+export interface HealthDimensions {
+  usage: number | null;
+  engagement: number | null;
+  support: number | null;
+  relationship: number | null;
+}
+
+export interface Health {
+  score: number | null;
+  band: Band | null;
+  trend: number | null;
+  /** Unrounded 0–100 values (the JSON shows one decimal). */
+  dimensions: HealthDimensions;
+  /** How each dimension was obtained, for the methodology slide. */
+  basis: Record<Dimension, string>;
+}
+
+export interface QuarterSnapshot {
+  quarter: string;
+  metrics: Record<MetricKey, number | null>;
+  health: { score: number | null; dimensions: HealthDimensions };
+}
+
+export interface Trend {
+  current: number | null;
+  previous: number | null;
+  /** Relative change (0.28 = +28 %), null when it cannot be computed. */
+  change: number | null;
+  direction: Direction | null;
+}
+
+export interface ValueLine {
+  category: string;
+  description: string | null;
+  value: number | null;
+  asReported: boolean;
+  source: string | null;
+  /** How the value was obtained, in words and numbers (`4,200 h × $75/h`). */
+  basis: string;
+  row: number;
+}
+
+export interface ValueSummary {
+  quarterTotal: number | null;
+  investment: number | null;
+  roi: number | null;
+  annualised: number | null;
+  lines: ValueLine[];
+}
+
+export type OutcomeStatus = 'Achieved' | 'On Track' | 'At Risk' | 'No Data';
+
+export interface OutcomeReview {
+  objective: string;
+  metric: string | null;
+  baseline: number | null;
+  target: number | null;
+  current: number | null;
+  direction: 'higher' | 'lower';
+  progress: number | null;
+  status: OutcomeStatus;
+  source: string | null;
+}
+
+export type Level = 'H' | 'M' | 'L';
+export type Quadrant = 'Priority Action' | 'Monitor Closely' | 'Plan & Prepare' | 'Watch & Wait';
+export type Escalation = 'Critical' | 'High' | 'Medium' | 'Low';
+
+export interface RiskReview {
+  risk: string;
+  category: string | null;
+  likelihood: Level | null;
+  impact: Level | null;
+  arrAtRisk: number | null;
+  quadrant: Quadrant | null;
+  escalation: Escalation | null;
+  mitigation: string | null;
+  owner: string | null;
+  status: string | null;
+  open: boolean;
+}
+
+export interface OpportunityReview {
+  opportunity: string;
+  type: string | null;
+  potentialArr: number | null;
+  probability: number | null;
+  weighted: number | null;
+  timeline: string | null;
+  sponsor: string | null;
+  nextStep: string | null;
+}
+
+export interface ActionReview {
+  id: string;
+  action: string;
+  owner: string | null;
+  side: string | null;
+  dueDate: IsoDate | null;
+  /** As written, normalised (`Complete`, `Cancelled`, `In Progress` …), or `Overdue`. */
+  status: string;
+  linkedTo: string | null;
+  completionDate: IsoDate | null;
+}
+
+export interface Person {
+  name: string;
+  title: string | null;
+  side: 'Customer' | 'Vendor' | null;
+  role: string | null;
+  email: string | null;
+  level: string | null;
+  attending: boolean | null;
+}
+
+export interface RoadmapItem {
+  item: string;
+  type: 'Released' | 'Upcoming' | 'Request' | null;
+  release: string | null;
+  benefit: string | null;
+  priority: string | null;
+  status: string | null;
+  /** True when the item is for this account only (not every account). */
+  accountSpecific: boolean;
+}
+
+export interface GoalReview {
+  goal: string;
+  successCriteria: string | null;
+  owner: string | null;
+  due: IsoDate | null;
+  progress: number | null;
+}
+
+export interface AccountReview {
+  id: string;
+  name: string;
+  arr: number;
+  segment: Segment;
+  reviewType: string;
+  deck: DeckVariant | null;
+  cadenceMonths: number;
+  /** `90–120 min`, or `async` for a digital review. */
+  reviewLength: string;
+  quarter: string | null;
+  nextQbrDue: IsoDate | null;
+  overdue: boolean;
+  qbrDate: IsoDate | null;
+  lastQbrDate: IsoDate | null;
+  contractStart: IsoDate | null;
+  licensedSeats: number | null;
+  health: Health;
+  /** Up to the last 4 quarters, oldest first, for charts. */
+  history: QuarterSnapshot[];
+  trends: Record<MetricKey, Trend>;
+  value: ValueSummary;
+  outcomes: OutcomeReview[];
+  risks: RiskReview[];
+  opportunities: { total: number | null; weighted: number | null; items: OpportunityReview[] };
+  actions: { completionRate: number | null; band: Band | null; overdue: string[]; basis: 'last-qbr' | 'all'; items: ActionReview[] };
+  renewal: { date: IsoDate | null; daysToRenewal: number | null; monthsToRenewal: number | null; focus: string | null };
+  people: {
+    csm: string | null; csmEmail: string | null; ae: string | null; champion: string | null; championEmail: string | null;
+    executiveSponsor: string | null; stakeholders: Person[];
+  };
+  keyTheme: string | null;
+  roadmap: RoadmapItem[];
+  goals: GoalReview[];
+  locale: string;
+  currency: string;
+  /** IANA zone for holds; null means "the user's own". */
+  timezone: string | null;
+  findings: Finding[];
+}
+
+export interface BookReview {
+  today: IsoDate;
+  accounts: AccountReview[];
+  skipped: { id: string; reason: string }[];
+  findings: Finding[];
+}

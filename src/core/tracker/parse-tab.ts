@@ -1,0 +1,155 @@
+/** Reads one tab against its spec: finds the tab and its header row, types every cell, collects findings. */
+import { cellText, parseAmount, parseDate, parseMoney, parseNumber, parsePercent, parseQuarter, parseText, type ParseOptions, type Parsed } from './cells';
+import type { Finding } from './findings';
+import { normalizeName, TABS, type ColumnSpec, type Kind, type RowOf, type TabKey, type TabSpec } from './schema';
+import type { Cell, Tab, Workbook } from './workbook';
+
+export interface TabParse<K extends TabKey> {
+  /** The tab's name as written in the workbook, or null when the tab is absent. */
+  tabName: string | null;
+  /** Complete rows (every required value present). */
+  rows: RowOf<K>[];
+  findings: Finding[];
+}
+
+/** How far down a header row may sit (teams put a title or a note above it). */
+const HEADER_SEARCH_ROWS = 10;
+
+export function findTab(workbook: Workbook, spec: TabSpec): { tab: Tab | null; findings: Finding[] } {
+  const names = [spec.name, ...(spec.aliases ?? [])].map(normalizeName);
+  const matches = workbook.tabs.filter((t) => names.includes(normalizeName(t.name)));
+  const findings = matches.slice(1).map((t): Finding => ({
+    tab: t.name, row: null, column: null, value: null, severity: 'warning',
+    message: `a second tab named like "${spec.name}"; only "${matches[0]!.name}" is read`,
+  }));
+  return { tab: matches[0] ?? null, findings };
+}
+
+export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: ParseOptions = {}): TabParse<K> {
+  const spec: TabSpec = TABS[key];
+  const { tab, findings } = findTab(workbook, spec);
+  if (!tab) return { tabName: null, rows: [], findings };
+
+  const located = locateHeader(tab, spec);
+  if (located.missing.length > 0) {
+    findings.push({
+      tab: tab.name, row: located.headerRow + 1, column: null, value: null, severity: 'error',
+      message: `missing required column${located.missing.length > 1 ? 's' : ''} ${located.missing.map((h) => `"${h}"`).join(', ')}; the tab is not read`,
+    });
+    return { tabName: tab.name, rows: [], findings };
+  }
+  findings.push(...located.findings);
+
+  const rows: RowOf<K>[] = [];
+  const entries = Object.entries(spec.columns);
+  const idKey = 'accountId' in spec.columns ? 'accountId' : null;
+  for (let r = located.headerRow + 1; r < tab.rows.length; r++) {
+    const cells = tab.rows[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    const sheetRow = r + 1;
+    const accountId = idKey !== null ? parseText(cells[located.columns.get(idKey) ?? -1]) : null;
+    const record: Record<string, unknown> = { row: sheetRow };
+    const rowFindings: Finding[] = [];
+    const missingRequired: { header: string; cell: Cell; problem: string | null }[] = [];
+    for (const [field, column] of entries) {
+      const index = located.columns.get(field);
+      const cell = index === undefined ? null : cells[index];
+      const header = index === undefined ? column.header : String(located.headerCells[index]);
+      const parsed = parseCell(cell, column.kind, options);
+      record[field] = parsed.ok ? parsed.value : null;
+      if (column.required && record[field] === null) {
+        missingRequired.push({ header, cell, problem: parsed.ok ? null : parsed.message });
+      } else if (!parsed.ok) {
+        rowFindings.push(cellFinding(tab.name, sheetRow, header, cell, parsed.message, accountId));
+      }
+    }
+    findings.push(...rowFindings);
+    if (missingRequired.length > 0) {
+      // In Accounts a row that names an account but lacks a required value costs that account (SPEC §2: error).
+      const accountRow = key === 'accounts' && accountId !== null;
+      const first = missingRequired[0]!;
+      const what = missingRequired.map((m) => (m.problem === null ? `no ${m.header}` : `${m.header} is ${m.problem}`)).join(', ');
+      findings.push({
+        tab: tab.name, row: sheetRow, column: first.header, value: first.problem === null ? null : cellText(first.cell),
+        severity: accountRow ? 'error' : 'warning',
+        message: `${what}; the ${accountRow ? 'account' : 'row'} is skipped`,
+        ...(accountId !== null ? { accountId } : {}),
+      });
+      continue;
+    }
+    rows.push(record as RowOf<K>);
+  }
+  return { tabName: tab.name, rows, findings };
+}
+
+function parseCell(cell: Cell, kind: Kind, options: ParseOptions): Parsed<unknown> {
+  switch (kind) {
+    case 'text': return { ok: true, value: parseText(cell) };
+    case 'money': return parseMoney(cell);
+    case 'number': return parseNumber(cell);
+    case 'percent': return parsePercent(cell);
+    case 'amount': return parseAmount(cell);
+    case 'date': return parseDate(cell, options);
+    case 'quarter': return parseQuarter(cell);
+  }
+}
+
+export function cellFinding(tab: string, row: number, column: string, cell: Cell, message: string, accountId: string | null): Finding {
+  return {
+    tab, row, column, value: cellText(cell), message, severity: 'warning',
+    ...(accountId !== null ? { accountId } : {}),
+  };
+}
+
+function isBlank(cell: Cell): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+interface HeaderLocation {
+  headerRow: number;
+  headerCells: Cell[];
+  columns: Map<string, number>;
+  missing: string[];
+  findings: Finding[];
+}
+
+/** The header row is the first of the top rows that has every required column, else the best partial match. */
+function locateHeader(tab: Tab, spec: TabSpec): HeaderLocation {
+  let best: HeaderLocation | null = null;
+  let bestMatched = -1;
+  const limit = Math.min(HEADER_SEARCH_ROWS, tab.rows.length);
+  for (let r = 0; r < Math.max(limit, 1); r++) {
+    const location = matchHeaders(tab, r, spec);
+    const matched = location.columns.size;
+    if (location.missing.length === 0 && matched > 0) return location;
+    if (matched > bestMatched) {
+      best = location;
+      bestMatched = matched;
+    }
+  }
+  return best as HeaderLocation;
+}
+
+function matchHeaders(tab: Tab, r: number, spec: TabSpec): HeaderLocation {
+  const headerCells = tab.rows[r] ?? [];
+  const byName = new Map<string, number>();
+  const findings: Finding[] = [];
+  headerCells.forEach((cell, i) => {
+    const text = parseText(cell);
+    if (text === null) return;
+    const name = normalizeName(text);
+    if (byName.has(name)) {
+      findings.push({ tab: tab.name, row: r + 1, column: text, value: null, severity: 'warning', message: `column "${text}" appears twice; the first one is read` });
+      return;
+    }
+    byName.set(name, i);
+  });
+  const columns = new Map<string, number>();
+  const missing: string[] = [];
+  for (const [field, column] of Object.entries(spec.columns) as [string, ColumnSpec][]) {
+    const index = [column.header, ...(column.aliases ?? [])].map((h) => byName.get(normalizeName(h))).find((i) => i !== undefined);
+    if (index !== undefined) columns.set(field, index);
+    else if (column.required) missing.push(column.header);
+  }
+  return { headerRow: r, headerCells, columns, missing, findings };
+}

@@ -1,0 +1,127 @@
+/** Reads a whole tracker workbook into typed rows per tab, linked to accounts, with every finding collected. */
+import type { Finding } from './findings';
+import { parseTab } from './parse-tab';
+import { TABS, type RowOf, type TabKey } from './schema';
+import { readSettings, type Settings } from './settings';
+import type { Workbook } from './workbook';
+
+/** Tabs whose rows belong to one account. */
+type LinkedTab = 'metrics' | 'outcomes' | 'value' | 'stakeholders' | 'risks' | 'opportunities' | 'goals' | 'actions' | 'qbrLog';
+
+export interface Tracker {
+  settings: Settings;
+  /** Every Account ID in the Accounts tab, in sheet order, once each (including accounts that will be skipped). */
+  accountIds: string[];
+  /** Readable Accounts rows; an ID with an error finding may still have a row here (a duplicate) or none. */
+  accounts: RowOf<'accounts'>[];
+  rows: { [K in LinkedTab]: RowOf<K>[] } & { roadmap: RowOf<'roadmap'>[] };
+  /** The tab names found, keyed by spec. */
+  tabs: Partial<Record<TabKey, string>>;
+  findings: Finding[];
+}
+
+export function readTracker(workbook: Workbook): Tracker {
+  const { settings, findings } = readSettings(workbook);
+  const options = { dateOrder: settings.dateOrder };
+  const tabs: Partial<Record<TabKey, string>> = {};
+
+  const accountsTab = parseTab(workbook, 'accounts', options);
+  if (accountsTab.tabName === null) {
+    findings.push({ tab: TABS.accounts.name, row: null, column: null, value: null, severity: 'error', message: 'the workbook has no Accounts tab (every tracker needs one: Account ID, Account, ARR)' });
+  } else {
+    tabs.accounts = accountsTab.tabName;
+  }
+
+  // Account IDs match across tabs case-insensitively and ignoring surrounding spaces; the Accounts spelling wins.
+  const canonical = new Map<string, string>();
+  const accountIds: string[] = [];
+  const note = (id: string) => {
+    const k = id.trim().toUpperCase();
+    if (!canonical.has(k)) {
+      canonical.set(k, id);
+      accountIds.push(id);
+    }
+  };
+  for (const f of accountsTab.findings) if (f.accountId !== undefined) note(f.accountId);
+  const firstRow = new Map<string, number>();
+  for (const row of accountsTab.rows) {
+    const k = row.accountId.trim().toUpperCase();
+    const earlier = firstRow.get(k);
+    if (earlier !== undefined) {
+      findings.push({
+        tab: accountsTab.tabName!, row: row.row, column: 'Account ID', value: row.accountId, severity: 'error', accountId: canonical.get(k) ?? row.accountId,
+        message: `Account ID "${row.accountId}" is also used on row ${earlier}; both rows are skipped until one is renamed`,
+      });
+    } else {
+      firstRow.set(k, row.row);
+    }
+    note(row.accountId);
+  }
+  for (const f of accountsTab.findings) {
+    findings.push(f.accountId === undefined ? f : { ...f, accountId: canonical.get(f.accountId.trim().toUpperCase())! });
+  }
+  const accounts = accountsTab.rows.map((r) => ({ ...r, accountId: canonical.get(r.accountId.trim().toUpperCase())! }));
+
+  const link = <K extends LinkedTab | 'roadmap'>(key: K, optional: boolean): RowOf<K>[] => {
+    const parsed = parseTab(workbook, key, options);
+    if (parsed.tabName !== null) tabs[key] = parsed.tabName;
+    const unknownRows = new Set<number>();
+    const kept: RowOf<K>[] = [];
+    for (const row of parsed.rows) {
+      const id = (row as { accountId: string | null }).accountId;
+      if (id === null && optional) {
+        kept.push(row);
+        continue;
+      }
+      const known = id === null ? undefined : canonical.get(id.trim().toUpperCase());
+      if (known === undefined) {
+        unknownRows.add(row.row);
+        findings.push({ tab: parsed.tabName!, row: row.row, column: 'Account ID', value: id, severity: 'warning', message: `Account ID "${id}" is not in the Accounts tab; the row is skipped` });
+        continue;
+      }
+      kept.push({ ...row, accountId: known });
+    }
+    for (const f of parsed.findings) {
+      if (f.row !== null && unknownRows.has(f.row)) continue; // the row is skipped; its cells do not matter
+      if (f.accountId !== undefined) {
+        const known = canonical.get(f.accountId.trim().toUpperCase());
+        if (known === undefined) {
+          // A skipped row (a required value missing) that also names an unknown account: report it once, unlinked.
+          const { accountId: _unknown, ...rest } = f;
+          findings.push(rest);
+          continue;
+        }
+        findings.push({ ...f, accountId: known });
+      } else {
+        findings.push(f);
+      }
+    }
+    return kept;
+  };
+
+  const rows = {
+    metrics: link('metrics', false),
+    outcomes: link('outcomes', false),
+    value: link('value', false),
+    stakeholders: link('stakeholders', false),
+    risks: link('risks', false),
+    opportunities: link('opportunities', false),
+    goals: link('goals', false),
+    actions: link('actions', false),
+    qbrLog: link('qbrLog', false),
+    roadmap: link('roadmap', true),
+  };
+  return { settings, accountIds, accounts, rows, tabs, findings };
+}
+
+/** The rows of one tab grouped by account, built once so per-account work stays linear on big books. */
+export function groupByAccount<T extends { accountId: string | null }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    if (row.accountId === null) continue;
+    const list = groups.get(row.accountId);
+    if (list) list.push(row);
+    else groups.set(row.accountId, [row]);
+  }
+  return groups;
+}
