@@ -1,7 +1,7 @@
 /** The manager's readable view of an analysis: one line per account, then the findings by tab and row, then what was skipped. */
 import type { BookReview, Finding } from '../core';
 
-const money = (v: number | null) => (v === null ? '—' : `${(v).toFixed(1)}x`);
+const multiple = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}x`);
 
 export function renderBook(book: BookReview): string {
   const header = ['Account ID', 'Account', 'Segment', 'Health', 'ROI', 'Next QBR', 'Overdue', 'Findings'];
@@ -10,7 +10,7 @@ export function renderBook(book: BookReview): string {
     a.name,
     a.segment,
     a.health.score === null ? '— (no data)' : `${a.health.band} ${a.health.score}`,
-    money(a.value.roi),
+    multiple(a.value.roi),
     a.nextQbrDue ?? '—',
     a.overdue ? 'OVERDUE' : '',
     String(a.findings.length),

@@ -83,6 +83,8 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
     findings.push({ tab, row: null, column: null, value: null, severity: 'warning', message: 'every health weight is 0; the default weights are used' });
     s.weights = { ...DEFAULT_SETTINGS.weights };
   }
+  // Keys are read in a fixed order; report them in the sheet's.
+  findings.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
   return { settings: s, findings };
 }
 

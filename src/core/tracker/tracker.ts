@@ -42,7 +42,12 @@ export function readTracker(workbook: Workbook): Tracker {
       accountIds.push(id);
     }
   };
-  for (const f of accountsTab.findings) if (f.accountId !== undefined) note(f.accountId);
+  // Sheet order: a row skipped for a missing value still takes its place among the accounts.
+  const named = [
+    ...accountsTab.findings.filter((f) => f.accountId !== undefined && f.row !== null).map((f) => ({ row: f.row!, id: f.accountId! })),
+    ...accountsTab.rows.map((r) => ({ row: r.row, id: r.accountId })),
+  ].sort((x, y) => x.row - y.row);
+  for (const { id } of named) note(id);
   const firstRow = new Map<string, number>();
   for (const row of accountsTab.rows) {
     const k = row.accountId.trim().toUpperCase();
@@ -55,7 +60,6 @@ export function readTracker(workbook: Workbook): Tracker {
     } else {
       firstRow.set(k, row.row);
     }
-    note(row.accountId);
   }
   for (const f of accountsTab.findings) {
     findings.push(f.accountId === undefined ? f : { ...f, accountId: canonical.get(f.accountId.trim().toUpperCase())! });
