@@ -1,7 +1,7 @@
 /** `qbr analyze`: read a tracker, print each account's QBR picture as JSON (--json) or as a manager's table. */
 import { analyzeWorkbook, bookJson, type BookReview } from '../core';
 import { openTracker } from '../workbook/open';
-import { parseFlags, requireFlag, todayFrom } from './args';
+import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import { renderBook } from './report';
 import type { CommandIo } from './io';
 
@@ -13,6 +13,7 @@ export async function analyzeCommand(argv: string[], io: CommandIo): Promise<num
     json: { type: 'boolean' },
   });
   const today = todayFrom(values.today, io.now);
+  if (values.account?.some((id) => id.trim() === '')) throw new UsageError('--account needs an Account ID');
   const workbook = await openTracker(requireFlag(values.tracker, 'tracker'));
   const book = analyzeWorkbook(workbook, { today, accountIds: values.account });
   io.stdout(values.json ? `${JSON.stringify(bookJson(book), null, 2)}\n` : renderBook(book));

@@ -56,7 +56,8 @@ describe('qbr analyze', () => {
   it('prints a manager\'s table without --json, with findings by tab and row', async () => {
     const { stdout } = await qbr('analyze', '--tracker', tracker, '--today', '2026-11-22');
     expect(stdout).toMatch(/A1\s+Acme\s+Enterprise\s+Green 85\s+—\s+2026-11-15\s+OVERDUE/);
-    expect(stdout).toMatch(/Findings \(\d+\):\n {2}Value\n {4}warning \(tab\): no Value lines for 2026-Q4/);
+    expect(stdout).toMatch(/\n {2}Value\n {4}warning \(tab\): no Value lines for 2026-Q4/);
+    expect(stdout).toMatch(/\n {2}Accounts\n {4}ERROR {3}row 3, ARR \[oops\]: ARR is not an amount of money/);
     expect(stdout).toContain('A2: Accounts row 3, ARR "oops"');
   });
 
@@ -83,4 +84,11 @@ describe('qbr analyze', () => {
     const { stdout } = await exec('npm', ['run', '-s', 'qbr', '--', 'analyze', '--tracker', tracker, '--account', 'A1', '--today', '2026-11-22', '--json'], { cwd: join(__dirname, '../..') });
     expect(JSON.parse(stdout).accounts[0].health.score).toBe(85);
   });
+});
+
+it('treats an empty --account as a wrong command', async () => {
+  let stderr = '';
+  const code = await run(['analyze', '--tracker', tracker, '--account', ' '], { stdout: () => undefined, stderr: (t) => (stderr += t) });
+  expect(code).toBe(2);
+  expect(stderr).toContain('--account needs an Account ID');
 });

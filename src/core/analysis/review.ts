@@ -2,7 +2,7 @@
 import type { IsoDate } from '../dates';
 import { quarterIndex, quarterLabel, quarterOf, quarterStart, type Quarter } from '../quarters';
 import type { Finding } from '../tracker/findings';
-import { TABS, type RowOf, type TabKey } from '../tracker/schema';
+import { normalizeName, TABS, type RowOf, type TabKey } from '../tracker/schema';
 import { groupByAccount, type Tracker } from '../tracker/tracker';
 import { actionReview, actionSummary } from './actions';
 import { healthBand, healthDimensions, healthScore } from './health';
@@ -38,6 +38,7 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
   const accounts: AccountReview[] = [];
   const skipped: BookReview['skipped'] = [];
   const seen = new Set<string>();
+  const skippedFindings: Finding[] = [];
   for (const asked of wanted) {
     const id = byKey.get(asked.trim().toUpperCase());
     if (id === undefined) {
@@ -50,20 +51,27 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
     const errors = own.filter((f) => f.severity === 'error');
     const row = accountRows.get(id);
     if (errors.length > 0 || !row) {
+      skippedFindings.push(...own);
       skipped.push({ id, reason: errors.map(describe).join('; ') || 'the account row could not be read' });
       continue;
     }
     accounts.push(analyzeAccount(row, groups, tracker, today, bookQuarter, own));
   }
-  return { today, accounts, skipped, findings: tracker.findings.filter((f) => f.accountId === undefined) };
+  // A skipped account has no analysis to carry its findings, so they are listed with the workbook's.
+  return { today, accounts, skipped, findings: [...tracker.findings.filter((f) => f.accountId === undefined), ...skippedFindings] };
 }
 
 function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, today: IsoDate, bookQuarter: Quarter, parseFindings: Finding[]): AccountReview {
   const { settings } = tracker;
   const findings: Finding[] = [...parseFindings];
   const tabName = (key: TabKey) => tracker.tabs[key] ?? TABS[key].name;
-  const warn = (key: TabKey, row: number | null, column: string | null, value: string | null, message: string) =>
-    findings.push({ tab: tabName(key), row, column, value, message, severity: 'warning', accountId: a.accountId });
+  // Quotes the sheet's own header, and says nothing more about a cell that already has a finding.
+  const warn = (key: TabKey, row: number | null, column: string | null, value: string | null, message: string) => {
+    const tab = tabName(key);
+    const header = column === null ? null : tracker.headers[key]?.get(normalizeName(column)) ?? column;
+    if (row !== null && findings.some((f) => f.tab === tab && f.row === row && f.column === header)) return;
+    findings.push({ tab, row, column: header, value, message, severity: 'warning', accountId: a.accountId });
+  };
   const rowsOf = <K extends keyof Groups>(key: K) => (groups[key].get(a.accountId) ?? []) as Tracker['rows'][K];
 
   // Segment and what follows from it.

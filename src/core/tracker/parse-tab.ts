@@ -7,6 +7,8 @@ import type { Cell, Tab, Workbook } from './workbook';
 export interface TabParse<K extends TabKey> {
   /** The tab's name as written in the workbook, or null when the tab is absent. */
   tabName: string | null;
+  /** The header text as written, by the spec's header name normalised, so later findings can quote the sheet. */
+  headers: Map<string, string>;
   /** Complete rows (every required value present). */
   rows: RowOf<K>[];
   findings: Finding[];
@@ -28,7 +30,7 @@ export function findTab(workbook: Workbook, spec: TabSpec): { tab: Tab | null; f
 export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: ParseOptions = {}): TabParse<K> {
   const spec: TabSpec = TABS[key];
   const { tab, findings } = findTab(workbook, spec);
-  if (!tab) return { tabName: null, rows: [], findings };
+  if (!tab) return { tabName: null, headers: new Map(), rows: [], findings };
 
   const located = locateHeader(tab, spec);
   if (located.missing.length > 0) {
@@ -36,9 +38,14 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
       tab: tab.name, row: located.headerRow + 1, column: null, value: null, severity: 'error',
       message: `missing required column${located.missing.length > 1 ? 's' : ''} ${located.missing.map((h) => `"${h}"`).join(', ')}; the tab is not read`,
     });
-    return { tabName: tab.name, rows: [], findings };
+    return { tabName: tab.name, headers: new Map(), rows: [], findings };
   }
   findings.push(...located.findings);
+  const headers = new Map<string, string>();
+  for (const [field, index] of located.columns) {
+    const column = spec.columns[field]!;
+    headers.set(normalizeName(column.header), parseText(located.headerCells[index]) ?? column.header);
+  }
 
   const rows: RowOf<K>[] = [];
   const entries = Object.entries(spec.columns);
@@ -54,7 +61,7 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
     for (const [field, column] of entries) {
       const index = located.columns.get(field);
       const cell = index === undefined ? null : cells[index];
-      const header = index === undefined ? column.header : String(located.headerCells[index]);
+      const header = index === undefined ? column.header : (parseText(located.headerCells[index]) ?? column.header);
       const parsed = parseCell(cell, column.kind, options);
       record[field] = parsed.ok ? parsed.value : null;
       if (column.required && record[field] === null) {
@@ -79,7 +86,7 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
     }
     rows.push(record as RowOf<K>);
   }
-  return { tabName: tab.name, rows, findings };
+  return { tabName: tab.name, headers, rows, findings };
 }
 
 function parseCell(cell: Cell, kind: Kind, options: ParseOptions): Parsed<unknown> {

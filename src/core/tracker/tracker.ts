@@ -1,7 +1,7 @@
 /** Reads a whole tracker workbook into typed rows per tab, linked to accounts, with every finding collected. */
 import type { Finding } from './findings';
 import { parseTab } from './parse-tab';
-import { TABS, type RowOf, type TabKey } from './schema';
+import { normalizeName, TABS, type RowOf, type TabKey } from './schema';
 import { readSettings, type Settings } from './settings';
 import type { Workbook } from './workbook';
 
@@ -17,6 +17,8 @@ export interface Tracker {
   rows: { [K in LinkedTab]: RowOf<K>[] } & { roadmap: RowOf<'roadmap'>[] };
   /** The tab names found, keyed by spec. */
   tabs: Partial<Record<TabKey, string>>;
+  /** Per tab, the header text as written, by the spec's header name normalised. */
+  headers: Partial<Record<TabKey, Map<string, string>>>;
   findings: Finding[];
 }
 
@@ -24,12 +26,14 @@ export function readTracker(workbook: Workbook): Tracker {
   const { settings, findings } = readSettings(workbook);
   const options = { dateOrder: settings.dateOrder };
   const tabs: Partial<Record<TabKey, string>> = {};
+  const headers: Partial<Record<TabKey, Map<string, string>>> = {};
 
   const accountsTab = parseTab(workbook, 'accounts', options);
   if (accountsTab.tabName === null) {
     findings.push({ tab: TABS.accounts.name, row: null, column: null, value: null, severity: 'error', message: 'the workbook has no Accounts tab (every tracker needs one: Account ID, Account, ARR)' });
   } else {
     tabs.accounts = accountsTab.tabName;
+    headers.accounts = accountsTab.headers;
   }
 
   // Account IDs match across tabs case-insensitively and ignoring surrounding spaces; the Accounts spelling wins.
@@ -54,11 +58,17 @@ export function readTracker(workbook: Workbook): Tracker {
     const earlier = firstRow.get(k);
     if (earlier !== undefined) {
       findings.push({
-        tab: accountsTab.tabName!, row: row.row, column: 'Account ID', value: row.accountId, severity: 'error', accountId: canonical.get(k) ?? row.accountId,
+        tab: accountsTab.tabName!, row: row.row, column: accountsTab.headers.get(normalizeName('Account ID')) ?? 'Account ID', value: row.accountId, severity: 'error', accountId: canonical.get(k) ?? row.accountId,
         message: `Account ID "${row.accountId}" is also used on row ${earlier}; both rows are skipped until one is renamed`,
       });
     } else {
       firstRow.set(k, row.row);
+    }
+    if (row.arr < 0) {
+      findings.push({
+        tab: accountsTab.tabName!, row: row.row, column: accountsTab.headers.get('arr') ?? 'ARR', value: String(row.arr), severity: 'error',
+        accountId: canonical.get(k) ?? row.accountId, message: 'ARR cannot be negative; the account is skipped',
+      });
     }
   }
   for (const f of accountsTab.findings) {
@@ -68,7 +78,11 @@ export function readTracker(workbook: Workbook): Tracker {
 
   const link = <K extends LinkedTab | 'roadmap'>(key: K, optional: boolean): RowOf<K>[] => {
     const parsed = parseTab(workbook, key, options);
-    if (parsed.tabName !== null) tabs[key] = parsed.tabName;
+    if (parsed.tabName !== null) {
+      tabs[key] = parsed.tabName;
+      headers[key] = parsed.headers;
+    }
+    const idHeader = parsed.headers.get(normalizeName('Account ID')) ?? 'Account ID';
     const unknownRows = new Set<number>();
     const kept: RowOf<K>[] = [];
     for (const row of parsed.rows) {
@@ -80,7 +94,7 @@ export function readTracker(workbook: Workbook): Tracker {
       const known = id === null ? undefined : canonical.get(id.trim().toUpperCase());
       if (known === undefined) {
         unknownRows.add(row.row);
-        findings.push({ tab: parsed.tabName!, row: row.row, column: 'Account ID', value: id, severity: 'warning', message: `Account ID "${id}" is not in the Accounts tab; the row is skipped` });
+        findings.push({ tab: parsed.tabName!, row: row.row, column: idHeader, value: id, severity: 'warning', message: `Account ID "${id}" is not in the Accounts tab; the row is skipped` });
         continue;
       }
       kept.push({ ...row, accountId: known });
@@ -115,7 +129,7 @@ export function readTracker(workbook: Workbook): Tracker {
     qbrLog: link('qbrLog', false),
     roadmap: link('roadmap', true),
   };
-  return { settings, accountIds, accounts, rows, tabs, findings };
+  return { settings, accountIds, accounts, rows, tabs, headers, findings };
 }
 
 /** The rows of one tab grouped by account, built once so per-account work stays linear on big books. */

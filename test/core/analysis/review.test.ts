@@ -124,3 +124,18 @@ describe('settings change the formulas', () => {
     expect(r.findings).toEqual([expect.objectContaining({ tab: 'Settings', row: 2, column: 'Value', value: 'lots' })]);
   });
 });
+
+describe('findings quote the sheet', () => {
+  it('uses the header as written, once per cell, and lists a skipped account\'s findings with the workbook\'s', () => {
+    const wb = book({
+      Accounts: [['account id', 'Account', 'arr ', 'renewal date'], ['N', 'Neg', '-$5,000', null], ['G', 'Good', 10_000, '2026-02-30']],
+      Value: [['Account ID', 'Quarter', 'Category', 'quantity', 'Source'], ['G', '2026-Q4', 'Time Savings', 'lots', 'x']],
+    });
+    const r = analyzeWorkbook(wb, { today: TODAY });
+    expect(r.skipped).toEqual([{ id: 'N', reason: expect.stringContaining('ARR cannot be negative') }]);
+    expect(r.findings).toEqual([expect.objectContaining({ tab: 'Accounts', row: 2, column: 'arr', severity: 'error' })]);
+    const g = r.accounts[0]!;
+    expect(g.findings.filter((f) => f.row === 3 && f.tab === 'Accounts' && f.column !== 'Last QBR Date')).toEqual([expect.objectContaining({ column: 'renewal date', message: expect.stringContaining('not a date') })]);
+    expect(g.findings.filter((f) => f.tab === 'Value' && f.row === 2)).toEqual([expect.objectContaining({ column: 'quantity', value: 'lots', message: 'not a number' })]);
+  });
+});
