@@ -1,4 +1,7 @@
-/** Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking). */
+/**
+ * Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` does the type checking).
+ * `npm test` runs jest with --experimental-vm-modules because pptxgenjs loads node:fs with a dynamic import.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -1,17 +1,20 @@
 /** The `qbr` command line: dispatches to one file per command and maps failures to the exit codes of SPEC §6. */
 import { TrackerOpenError } from '../workbook/open';
 import { analyzeCommand } from './analyze';
+import { generateCommand } from './generate';
 import { UsageError } from './args';
 import { processIo, type CommandIo } from './io';
 
 const USAGE = `Usage:
   qbr analyze --tracker <file.xlsx | folder of .csv> [--account ID]… [--today YYYY-MM-DD] [--json]
+  qbr generate --tracker <file.xlsx | folder of .csv> (--account ID… | --all) [--qbr-date YYYY-MM-DD] [--today YYYY-MM-DD] --out <dir>
 
 Exit status: 0 every requested account done · 1 some accounts skipped (reasons printed) · 2 the command is wrong.
 `;
 
 const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number>> = {
   analyze: analyzeCommand,
+  generate: generateCommand,
 };
 
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {

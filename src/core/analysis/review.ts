@@ -111,6 +111,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     trend: score !== null && previousScore !== null ? score - previousScore : null,
     dimensions: currentDims?.dimensions ?? { usage: null, engagement: null, support: null, relationship: null },
     basis: currentDims?.basis ?? { usage: 'no data', engagement: 'no data', support: 'no data', relationship: 'no data' },
+    weights: { ...settings.weights },
   };
   if (current) {
     for (const dim of ['engagement', 'relationship'] as const) {

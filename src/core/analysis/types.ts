@@ -29,6 +29,8 @@ export interface Health {
   dimensions: HealthDimensions;
   /** How each dimension was obtained, for the methodology slide. */
   basis: Record<Dimension, string>;
+  /** The weights in force (Settings or defaults), before renormalisation over the dimensions present. */
+  weights: Record<Dimension, number>;
 }
 
 export interface QuarterSnapshot {

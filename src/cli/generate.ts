@@ -1,0 +1,71 @@
+/** `qbr generate`: the whole QBR package per account, written offline as files (.pptx, .eml, .ics, .docx, analysis JSON). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accountJson, analyzeWorkbook, isIsoDate, type AccountReview } from '../core';
+import { buildPackage } from '../core/package/package';
+import type { QbrPackage } from '../core/package/types';
+import { openTracker } from '../workbook/open';
+import { exitStatus } from './analyze';
+import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
+import type { CommandIo } from './io';
+import { writePackageFiles } from './package-files';
+
+export async function generateCommand(argv: string[], io: CommandIo): Promise<number> {
+  const { values } = parseFlags(argv, {
+    tracker: { type: 'string' },
+    account: { type: 'string', multiple: true },
+    all: { type: 'boolean' },
+    'qbr-date': { type: 'string' },
+    today: { type: 'string' },
+    out: { type: 'string' },
+  });
+  const today = todayFrom(values.today, io.now);
+  const qbrDate = values['qbr-date'];
+  if (qbrDate !== undefined && !isIsoDate(qbrDate)) throw new UsageError(`--qbr-date must be a date written YYYY-MM-DD, not "${qbrDate}"`);
+  if (!values.all && !(values.account && values.account.length > 0)) throw new UsageError('say which accounts: --account ID (repeatable) or --all');
+  if (values.all && values.account) throw new UsageError('use either --account or --all, not both');
+  if (values.account?.some((id) => id.trim() === '')) throw new UsageError('--account needs an Account ID');
+  const out = requireFlag(values.out, 'out');
+  const trackerPath = requireFlag(values.tracker, 'tracker');
+
+  const workbook = await openTracker(trackerPath);
+  const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
+  const now = io.now?.() ?? new Date();
+  const total = book.accounts.length;
+  const written: { review: AccountReview; pkg: QbrPackage; dir: string }[] = [];
+  for (const [i, review] of book.accounts.entries()) {
+    const dir = join(out, safeDirName(review.id));
+    mkdirSync(dir, { recursive: true });
+    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } });
+    const files = await writePackageFiles(dir, review, pkg, now);
+    writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), package: packageSummary(pkg) }, null, 2)}\n`);
+    written.push({ review, pkg, dir });
+    const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds, ${pkg.docs.length} docs` : 'digital review email';
+    io.stderr(`[${i + 1}/${total}] ${review.id} ${review.name}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
+  }
+  io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
+  io.stderr(book.skipped.length > 0 ? `; ${book.skipped.length} account(s) skipped:\n${book.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join('')}` : '\n');
+  const showcase = written.find((w) => w.pkg.deck) ?? written[0];
+  if (showcase) io.stderr(`Start with ${join(showcase.dir, showcase.pkg.deck ? 'deck.pptx' : 'digital-review.eml')}; the emails are unsent drafts (.eml), the holds import from prep-holds.ics.\n`);
+  const toConfirm = written.filter((w) => w.pkg.dataToConfirm.length > 0);
+  if (toConfirm.length > 0) io.stderr(`Data to confirm in ${toConfirm.map((w) => `${w.review.id} (${w.pkg.dataToConfirm.length})`).join(', ')}: see the last slide or analysis.json.\n`);
+  return exitStatus(book);
+}
+
+function packageSummary(pkg: QbrPackage) {
+  return {
+    qbrDate: pkg.qbrDate,
+    qbrDateBasis: pkg.qbrDateBasis,
+    deck: pkg.deck ? { variant: pkg.deck.variant, slides: pkg.deck.slides.map((s) => s.title) } : null,
+    emails: pkg.emails.map((e) => ({ kind: e.kind, subject: e.subject, to: e.to, cc: e.cc })),
+    holds: pkg.holds.map((h) => ({ key: h.key, title: h.title, date: h.date, start: h.start, end: h.end, timezone: h.timezone })),
+    docs: pkg.docs.map((d) => d.title),
+    dataToConfirm: pkg.dataToConfirm,
+  };
+}
+
+/** Account IDs become folder names: keep them readable, but never a path separator or a reserved character. */
+export function safeDirName(id: string): string {
+  const cleaned = id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  return cleaned === '' ? '_' : cleaned;
+}

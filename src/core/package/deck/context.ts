@@ -1,0 +1,102 @@
+/** What every slide builder shares: the review, the formatter, the QBR date, and small helpers for honest numbers. */
+import { addMonths, type IsoDate } from '../../dates';
+import type { AccountReview, MetricKey } from '../../analysis/types';
+import { formatter, trendTone, type Formatter } from '../format';
+import type { Block, Kpi, SlidePlan, SpeakerNotes, TableCell, Tone } from '../types';
+
+export interface DeckContext {
+  r: AccountReview;
+  f: Formatter;
+  qbrDate: IsoDate;
+  today: IsoDate;
+  /** `Q4 2026`. */
+  quarterName: string;
+}
+
+export function deckContext(r: AccountReview, qbrDate: IsoDate, today: IsoDate): DeckContext {
+  return { r, f: formatter(r.locale, r.currency), qbrDate, today, quarterName: quarterName(r.quarter) };
+}
+
+/** `2026-Q4` → `Q4 2026`, the way people say it. */
+export function quarterName(label: string | null): string {
+  if (label === null) return 'this quarter';
+  const m = /^(\d{4})-Q([1-4])$/.exec(label);
+  return m ? `Q${m[2]} ${m[1]}` : label;
+}
+
+export function slide(
+  key: string, title: string, blocks: Block[], notes: SpeakerNotes,
+  opts: { subtitle?: string; layout?: SlidePlan['layout']; missing?: string[]; sources?: string } = {},
+): SlidePlan {
+  return {
+    key, title, layout: opts.layout ?? 'content', blocks, notes,
+    dataToConfirm: [...new Set(opts.missing ?? [])],
+    ...(opts.subtitle ? { subtitle: opts.subtitle } : {}),
+    ...(opts.sources ? { sources: opts.sources } : {}),
+  };
+}
+
+/** Metrics where a rise is bad news. */
+const LOWER_IS_BETTER: ReadonlySet<MetricKey> = new Set(['tickets', 'firstResponseHours', 'resolutionHours', 'escalations']);
+
+export const METRIC_LABELS: Record<MetricKey, string> = {
+  activeUsers: 'Active users', licensedSeats: 'Licensed seats', featuresUsed: 'Features used', featuresAvailable: 'Features available',
+  dau: 'Daily active users', mau: 'Monthly active users', apiCallsPerDay: 'API calls / day', uptime: 'Uptime',
+  tickets: 'Support tickets', firstResponseHours: 'First response (h)', resolutionHours: 'Resolution (h)', escalations: 'Escalations',
+  csat: 'CSAT', nps: 'NPS',
+};
+
+export function metricText(f: Formatter, key: MetricKey, v: number): string {
+  switch (key) {
+    case 'uptime': return f.percent(v, 2);
+    case 'csat': return `${f.number(v, 1)} / 5`;
+    case 'nps': return `${v > 0 ? '+' : ''}${f.number(v)}`;
+    case 'firstResponseHours':
+    case 'resolutionHours': return `${f.number(v, 1)} h`;
+    case 'apiCallsPerDay': return v >= 10_000 ? compactNumber(f, v) : f.number(v);
+    default: return f.number(v);
+  }
+}
+
+function compactNumber(f: Formatter, v: number): string {
+  return new Intl.NumberFormat(f.locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
+}
+
+/** A KPI card for a metric with its trend, or a card that names the missing data. */
+export function metricKpi(c: DeckContext, key: MetricKey, missing: string[], label = METRIC_LABELS[key]): Kpi {
+  const t = c.r.trends[key];
+  if (t.current === null) {
+    missing.push(`${label} for ${c.quarterName}`);
+    return { label, value: 'No data', detail: `Add ${label} to Metrics`, tone: 'neutral' };
+  }
+  const detail = t.direction === null ? 'no previous quarter to compare' : `${c.f.change(t.change, t.direction)} vs last quarter`;
+  return { label, value: metricText(c.f, key, t.current), detail, tone: trendTone(t.direction, !LOWER_IS_BETTER.has(key)), source: `Metrics ${c.r.quarter}, ${label}` };
+}
+
+export function cell(text: string, tone?: Tone, bold?: boolean): TableCell {
+  return { text, ...(tone ? { tone } : {}), ...(bold ? { bold } : {}) };
+}
+
+/** A value, or an em dash that the slide's "data to confirm" line explains. */
+export function orDash<T>(v: T | null, show: (v: T) => string): string {
+  return v === null ? '—' : show(v);
+}
+
+export function statusTone(status: string): Tone {
+  switch (status) {
+    case 'Achieved': case 'Complete': case 'Released': return 'good';
+    case 'On Track': case 'In Progress': case 'Upcoming': return 'neutral';
+    case 'At Risk': case 'Blocked': case 'Medium': case 'High': return 'warn';
+    case 'Overdue': case 'Critical': return 'bad';
+    default: return 'neutral';
+  }
+}
+
+export function escalationTone(e: string | null): Tone {
+  return e === 'Critical' ? 'bad' : e === 'High' ? 'warn' : e === 'Medium' ? 'warn' : 'neutral';
+}
+
+/** After this QBR, the next one is due a cadence later (the tracker's due date describes the QBR being prepared). */
+export function nextReviewAfter(c: DeckContext): IsoDate {
+  return addMonths(c.qbrDate, c.r.cadenceMonths);
+}

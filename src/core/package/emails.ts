@@ -1,0 +1,143 @@
+/** The package's emails (SPEC §4): the post-QBR summary, the pre-QBR invitation, and the digital review for Tech-Touch accounts. */
+import type { AccountReview } from '../analysis/types';
+import type { IsoDate } from '../dates';
+import { agendaItems, keyTakeaways } from './deck/summary-slides';
+import { deckContext, nextReviewAfter, quarterName } from './deck/context';
+import { EmailBody } from './html';
+import type { Address, EmailPlan, HoldPlan } from './types';
+
+export interface PackageLinks {
+  deck: string | null;
+  preRead: string | null;
+  actionPlan: string | null;
+}
+
+interface Recipients {
+  to: Address[];
+  cc: Address[];
+  missing: string[];
+}
+
+/** The champion and the customer attendees, cc the CSM; people without an email are named, not dropped silently. */
+export function recipients(r: AccountReview): Recipients {
+  const to: Address[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (list: Address[], name: string | null, email: string | null, what: string) => {
+    if (email === null || !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+      if (name !== null) missing.push(`${what} ${name}: no valid email`);
+      return;
+    }
+    const key = email.toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push({ name, email });
+  };
+  add(to, r.people.champion, r.people.championEmail, 'champion');
+  for (const p of r.people.stakeholders) {
+    if (p.side === 'Customer' && p.attending === true) add(to, p.name, p.email, 'attendee');
+  }
+  if (r.people.champion === null && to.length === 0) missing.push('a champion with an email (Accounts, Champion Email)');
+  const cc: Address[] = [];
+  add(cc, r.people.csm ?? 'CSM', r.people.csmEmail, 'CSM');
+  return { to, cc, missing };
+}
+
+export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks): EmailPlan {
+  const c = deckContext(r, qbrDate, today);
+  const { f } = c;
+  const who = recipients(r);
+  const firstName = r.people.champion?.split(/\s+/)[0] ?? 'team';
+  const body = new EmailBody()
+    .paragraph(`Hi ${firstName},`)
+    .paragraph(`Thank you for your time at our ${r.reviewType.toLowerCase()} on ${f.date(qbrDate)}. Here is a summary of what we covered and what each of us committed to.`)
+    .heading('Key takeaways')
+    .list(keyTakeaways(c));
+  body.heading('Value delivered');
+  if (r.value.quarterTotal !== null) {
+    body.paragraph(`${f.money(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, a ${f.multiple(r.value.roi)} return on the quarterly investment (${f.percent(r.value.roi)})` : ''}.`)
+      .list(r.value.lines.filter((l) => l.value !== null).map((l) => `${l.category}: ${f.money(l.value!)}${l.description ? ` — ${l.description}` : ''}${l.source ? ` (source: ${l.source})` : ''}`));
+  } else {
+    body.paragraph(`We still need to quantify ${c.quarterName}'s value together; I will follow up with a proposal.`);
+  }
+  const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
+  const bySide = (side: 'Customer' | 'Vendor') => open.filter((a) => (a.side ?? '').toLowerCase().startsWith(side === 'Customer' ? 'cust' : 'vend'));
+  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to confirm', a.dueDate ? f.date(a.dueDate) : 'Date to confirm', a.status];
+  body.heading('Commitments');
+  const ours = bySide('Vendor');
+  const theirs = bySide('Customer');
+  const other = open.filter((a) => !ours.includes(a) && !theirs.includes(a));
+  if (open.length === 0) body.paragraph('No open action items: we will add the new ones agreed in the meeting.');
+  if (theirs.length > 0) body.paragraph(`${r.name}:`).table(['Action', 'Owner', 'Due', 'Status'], theirs.map(row));
+  if (ours.length > 0) body.paragraph('Our team:').table(['Action', 'Owner', 'Due', 'Status'], ours.map(row));
+  if (other.length > 0) body.paragraph('Shared:').table(['Action', 'Owner', 'Due', 'Status'], other.map(row));
+  if (r.goals.length > 0) {
+    body.heading('Goals for next quarter').list(r.goals.map((g) => `${g.goal}${g.due ? ` — by ${f.date(g.due)}` : ''}${g.owner ? ` (${g.owner})` : ''}`));
+  }
+  const after = holds.filter((h) => h.offset > 0);
+  body.heading('Next steps').list([
+    ...after.map((h) => `${h.step}: ${f.date(h.date)}`),
+    `Next review due: ${f.date(nextReviewAfter(c))}`,
+  ]);
+  body.link('QBR deck', links.deck).link('Mutual action plan', links.actionPlan)
+    .paragraph('Please reply with any corrections; I will update the plan.')
+    .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
+  const { html, text } = body.render();
+  return {
+    kind: 'summary', to: who.to, cc: who.cc,
+    subject: `${r.name} ${quarterName(r.quarter)} Business Review - Summary & Next Steps`,
+    html, text, missingRecipients: who.missing,
+  };
+}
+
+export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, links: PackageLinks): EmailPlan {
+  const c = deckContext(r, qbrDate, today);
+  const { f } = c;
+  const who = recipients(r);
+  const items = agendaItems(r.deck ?? 'smb');
+  const total = items.reduce((s, i) => s + i.minutes, 0);
+  const body = new EmailBody()
+    .paragraph(`Hi ${r.people.champion?.split(/\s+/)[0] ?? 'team'},`)
+    .paragraph(`I would like to invite you${who.to.length > 1 ? ' and your team' : ''} to our ${r.reviewType.toLowerCase()} for ${c.quarterName} on ${f.longDate(qbrDate)} (${total} minutes). We will review the value delivered, adoption and health, and agree priorities for the quarter ahead.`)
+    .heading('Agenda')
+    .table(['Section', 'Minutes'], items.map((i) => [i.section, String(i.minutes)]))
+    .heading('To make the most of our time')
+    .list([
+      'Share the two or three priorities your leadership is focused on this quarter.',
+      'Let me know of any data you would like us to review together.',
+      ...(r.people.executiveSponsor ? [`It would be great to have ${r.people.executiveSponsor} join for the strategic discussion.`] : []),
+    ])
+    .link('Pre-read', links.preRead)
+    .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
+  const { html, text } = body.render();
+  return {
+    kind: 'invitation', to: who.to, cc: who.cc,
+    subject: `Invitation: ${r.name} ${r.reviewType} — ${f.date(qbrDate)}`,
+    html, text, missingRecipients: who.missing,
+  };
+}
+
+/** Tech-Touch accounts get their review as one email instead of a meeting and a deck. */
+export function digitalReviewEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate): EmailPlan {
+  const c = deckContext(r, qbrDate, today);
+  const { f } = c;
+  const who = recipients(r);
+  const released = r.roadmap.filter((i) => i.type === 'Released').slice(0, 3);
+  const body = new EmailBody()
+    .paragraph(`Hi ${r.people.champion?.split(/\s+/)[0] ?? 'there'},`)
+    .paragraph(`Here is your ${c.quarterName} review of ${r.name}'s results with us — the highlights in two minutes.`)
+    .heading('Your quarter in numbers')
+    .list(keyTakeaways(c));
+  if (released.length > 0) body.heading('New for you').list(released.map((i) => `${i.item}${i.benefit ? ` — ${i.benefit}` : ''}`));
+  body.heading('Recommended next step')
+    .paragraph(r.health.band === 'Red' || r.health.band === 'Yellow'
+      ? 'Book a 20-minute session with our team to get more from your plan.'
+      : 'Keep it up — reply to this email if you would like a short session on any new feature.')
+    .paragraph(`Best regards,\n${r.people.csm ?? 'Customer Success'}`);
+  const { html, text } = body.render();
+  return {
+    kind: 'digital-review', to: who.to, cc: who.cc,
+    subject: `${r.name} ${quarterName(r.quarter)} Digital Review: your results`,
+    html, text, missingRecipients: who.missing,
+  };
+}

@@ -1,0 +1,123 @@
+/** Calendar holds of a QBR package: which prep and follow-up steps, on which working days, under which stable ids. */
+import { addDays, isIsoDate, weekday, type IsoDate } from '../dates';
+import { sha1 } from './sha1';
+import type { DeckPlan, HoldPlan } from './types';
+
+export interface HoldInput {
+  accountId: string;
+  accountName: string;
+  variant: DeckPlan['variant'];
+  qbrDate: IsoDate;
+  /** IANA zone of the account, or null for "the user's own" (the renderer or host decides). */
+  timezone: string | null;
+  /** `Quarterly Business Review`, `Executive Business Review` … as the tracker names it. */
+  reviewType: string;
+  deckLink?: string | null;
+}
+
+/** Every step of SPEC §4 in calendar order: days from the QBR, the title's step, what the CSM does then. */
+export const HOLD_STEPS: { offset: number; step: string; what: string }[] = [
+  { offset: -21, step: 'Kickoff', what: 'Kick off the review with the account team: confirm the executive sponsor, attendees, goals and format.' },
+  { offset: -14, step: 'Data pull & prep begins', what: 'Pull usage, value, health and support data from the tracker and start the deck outline.' },
+  { offset: -10, step: 'Customer input request', what: 'Ask the champion for their priorities and any data they want reviewed.' },
+  { offset: -7, step: 'Prep & stakeholder research', what: 'Research the attendees and their goals, and check recent changes at the account (people, news, open tickets).' },
+  { offset: -5, step: 'Draft deck', what: 'Draft the deck with every number filled in; list anything still missing as data to confirm.' },
+  { offset: -3, step: 'Internal review', what: 'Review the draft with your manager and account team, and agree the asks and the renewal message.' },
+  { offset: -2, step: 'Champion pre-call', what: 'Walk the champion through the agenda and key findings so nothing surprises them in the room.' },
+  { offset: -1, step: 'Final materials', what: 'Finalise the deck, send the pre-read and agenda, and confirm the meeting logistics.' },
+  { offset: 1, step: 'Send summary', what: 'Send the summary email with the takeaways, the commitments of each side (owner, due date) and the next steps.' },
+  { offset: 2, step: 'Satisfaction survey', what: 'Send a short satisfaction survey about the review and log the response.' },
+  { offset: 7, step: 'Action check-in', what: 'Check that every action item has started and follow up with the owners of any that have not.' },
+  { offset: 14, step: 'Progress update', what: 'Send the champion a progress update on the commitments and record it in the tracker.' },
+];
+
+/** Which steps each deck variant gets (SPEC §4): lighter-touch segments get fewer holds. */
+const OFFSETS: Record<DeckPlan['variant'], number[]> = {
+  ebr: [-21, -14, -10, -7, -5, -3, -2, -1, 1, 2, 7, 14],
+  enterprise: [-14, -10, -7, -5, -3, -2, -1, 1, 2, 7, 14],
+  midmarket: [-14, -7, -3, -1, 1, 7],
+  smb: [-7, -2, 1, 14],
+};
+
+const START = '09:30';
+const END = '10:00';
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * The holds for one QBR, in calendar order.
+ * @example planHolds({ accountId: 'ACC-001', accountName: 'GlobalTech', variant: 'smb', qbrDate: '2026-12-10', timezone: null, reviewType: 'QBR' })[0]
+ *   // → { key: 'ACC-001|2026-12-10|T-7', title: 'QBR GlobalTech: Prep & stakeholder research', date: '2026-12-03', start: '09:30', … }
+ */
+export function planHolds(input: HoldInput): HoldPlan[] {
+  // The QBR date is chosen and validated upstream; a bad one here is a programming error, not tracker data.
+  if (!isIsoDate(input.qbrDate)) throw new RangeError(`planHolds: qbrDate must be YYYY-MM-DD, got "${input.qbrDate}"`);
+  const account = input.accountName.replace(/\s+/g, ' ').trim();
+  const wanted = OFFSETS[input.variant];
+  return HOLD_STEPS.filter((s) => wanted.includes(s.offset)).map((s) => {
+    const nominal = addDays(input.qbrDate, s.offset);
+    const date = workday(nominal, s.offset < 0);
+    const key = `${input.accountId}|${input.qbrDate}|T${s.offset >= 0 ? '+' : ''}${s.offset}`;
+    return {
+      key,
+      step: s.step,
+      offset: s.offset,
+      title: `QBR ${account}: ${s.step}`,
+      date,
+      start: START,
+      end: END,
+      timezone: input.timezone,
+      description: describe(input, s, nominal, date),
+    };
+  });
+}
+
+/**
+ * A Google Calendar event id for a hold key, the same on every run so a re-run updates the event.
+ * Google allows only base32hex characters (a–v, 0–9) and 5–1024 of them, so the key itself cannot be
+ * used: it is hashed with SHA-1 (pure, runs in Apps Script too; 160 bits make collisions between a
+ * user's holds practically impossible) and the 20-byte digest written in base32hex, giving 32 characters.
+ * No readable prefix is added: `qbr` is not base32hex.
+ */
+export function holdEventId(key: string): string {
+  return base32hex(sha1(key));
+}
+
+/** Weekend days move toward working time: before the QBR to the Friday before, after it to the Monday after. */
+function workday(date: IsoDate, beforeQbr: boolean): IsoDate {
+  const day = weekday(date);
+  if (day === 6) return addDays(date, beforeQbr ? -1 : 2);
+  if (day === 0) return addDays(date, beforeQbr ? -2 : 1);
+  return date;
+}
+
+function describe(input: HoldInput, s: { offset: number; what: string }, nominal: IsoDate, date: IsoDate): string {
+  const t = `T${s.offset >= 0 ? '+' : ''}${s.offset}`;
+  const review = input.reviewType.trim();
+  const lines = [s.what, '', `Step ${t} of the ${review || 'QBR'} on ${dayLabel(input.qbrDate)}.`];
+  if (date !== nominal) lines.push(`Moved from ${dayLabel(nominal)} because it falls on a weekend.`);
+  const link = input.deckLink?.trim();
+  if (link) lines.push(`Deck: ${link}`);
+  return lines.join('\n');
+}
+
+function dayLabel(date: IsoDate): string {
+  return `${WEEKDAYS[weekday(date)]} ${date}`;
+}
+
+/** RFC 4648 §7 base32hex, lowercase, unpadded. */
+function base32hex(bytes: number[]): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuv';
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    buffer = ((buffer << 8) | b) & 0xfff; // at most 4 leftover bits + 8 new ones are ever needed
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += alphabet[(buffer >> bits) & 31];
+    }
+  }
+  if (bits > 0) out += alphabet[(buffer << (5 - bits)) & 31];
+  return out;
+}

@@ -1,0 +1,133 @@
+/** Package plans: what a QBR package contains (deck, emails, holds, docs), independent of how any host makes it. */
+import type { IsoDate } from '../dates';
+
+/** A traffic-light tone for numbers and badges; renderers map it to their theme's colours. */
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+
+export interface Kpi {
+  label: string;
+  /** Formatted for humans (`$220K`, `85`, `6.1x`), or the name of what is missing (`No data`). */
+  value: string;
+  /** A short trend or context line (`▲ +28% vs Q3`). */
+  detail?: string;
+  tone: Tone;
+  /** Where the number comes from (`Metrics 2026-Q4, Active Users`). */
+  source?: string;
+}
+
+export interface TableColumn {
+  header: string;
+  align?: 'left' | 'right' | 'center';
+  /** Relative width (weights, not inches). */
+  width?: number;
+}
+
+export interface TableCell {
+  text: string;
+  tone?: Tone;
+  bold?: boolean;
+}
+
+export type Block =
+  | { kind: 'kpis'; items: Kpi[] }
+  | { kind: 'bullets'; title?: string; items: string[] }
+  | { kind: 'text'; text: string; tone?: Tone }
+  | { kind: 'table'; title?: string; columns: TableColumn[]; rows: TableCell[][]; empty: string }
+  | {
+      kind: 'chart'; title: string; chart: 'line' | 'bar';
+      /** Quarter labels, oldest first (up to 4). */
+      categories: string[];
+      series: { name: string; values: (number | null)[] }[];
+      /** How to show the numbers on the axis. */
+      format: 'number' | 'percent' | 'score';
+      empty: string;
+    };
+
+export interface SpeakerNotes {
+  talkingPoints: string[];
+  questions: string[];
+}
+
+export interface SlidePlan {
+  /** Stable slide key (`title`, `agenda`, `exec-summary` …): also the template's slide tag. */
+  key: string;
+  title: string;
+  subtitle?: string;
+  /** `title` and `section` slides are laid out as covers; `content` slides hold blocks. */
+  layout: 'title' | 'section' | 'content';
+  blocks: Block[];
+  notes: SpeakerNotes;
+  /** Fields of this slide that had no data, named on the slide itself. */
+  dataToConfirm: string[];
+  /** Where the slide's numbers come from, in one line. */
+  sources?: string;
+}
+
+export interface DeckPlan {
+  variant: 'ebr' | 'enterprise' | 'midmarket' | 'smb';
+  title: string;
+  /** `GlobalTech · Quarterly Business Review · 2026-Q4`. */
+  subtitle: string;
+  accountName: string;
+  slides: SlidePlan[];
+}
+
+export interface Address {
+  name: string | null;
+  email: string;
+}
+
+export interface EmailPlan {
+  kind: 'summary' | 'invitation' | 'digital-review';
+  to: Address[];
+  cc: Address[];
+  subject: string;
+  /** Complete HTML body; all sheet text already escaped. */
+  html: string;
+  text: string;
+  /** Recipients that could not be addressed (no email in the tracker), named for "data to confirm". */
+  missingRecipients: string[];
+}
+
+export interface HoldPlan {
+  /** Stable across re-runs: account + QBR date + step. */
+  key: string;
+  step: string;
+  /** Days from the QBR (T-14 → -14). */
+  offset: number;
+  title: string;
+  date: IsoDate;
+  start: string; // HH:MM local
+  end: string;
+  /** IANA zone, or null for "the user's own". */
+  timezone: string | null;
+  description: string;
+}
+
+export interface DocSection {
+  heading: string;
+  paragraphs?: string[];
+  bullets?: string[];
+  table?: { columns: string[]; rows: string[][] };
+}
+
+export interface DocPlan {
+  kind: 'pre-read' | 'action-plan';
+  title: string;
+  subtitle: string;
+  sections: DocSection[];
+}
+
+export interface QbrPackage {
+  accountId: string;
+  accountName: string;
+  qbrDate: IsoDate;
+  /** Why that date (`--qbr-date`, the QBR Date cell, the next due date, or the first weekday 21+ days out). */
+  qbrDateBasis: string;
+  deck: DeckPlan | null;
+  emails: EmailPlan[];
+  holds: HoldPlan[];
+  docs: DocPlan[];
+  /** Every warning of the account plus every deck field with no data. */
+  dataToConfirm: string[];
+}

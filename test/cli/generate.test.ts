@@ -1,0 +1,122 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import JSZip from 'jszip';
+import { simpleParser, type AddressObject } from 'mailparser';
+import { run } from '../../src/cli/main';
+
+const EXAMPLE = join(__dirname, '../../examples/tracker-csv');
+const FORBIDDEN = /\{\{|\[Number\]|\bTBD\b|undefined|NaN/;
+const work = mkdtempSync(join(tmpdir(), 'qbr-generate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function qbr(argv: string[], now = new Date('2026-11-22T12:00:00Z')) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => now });
+  return { code, stdout, stderr };
+}
+
+const out = join(work, 'out');
+let first: Awaited<ReturnType<typeof qbr>>;
+beforeAll(async () => {
+  first = await qbr(['generate', '--tracker', EXAMPLE, '--all', '--today', '2026-11-22', '--out', out]);
+});
+
+const analysis = (id: string) => JSON.parse(readFileSync(join(out, id, 'analysis.json'), 'utf8'));
+const uids = (id: string) => new ICAL.Component(ICAL.parse(readFileSync(join(out, id, 'prep-holds.ics'), 'utf8'))).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));
+
+describe('qbr generate --all on the example', () => {
+  it('writes every package, reports progress on stderr and exits 0', () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toMatch(/\[1\/8\] ACC-001 GlobalTech: 19-slide enterprise deck/);
+    expect(first.stderr).toContain('8 packages written to');
+    expect(readdirSync(join(out, 'ACC-001')).sort()).toEqual(['action-plan.docx', 'analysis.json', 'deck.pptx', 'invitation.eml', 'pre-read.docx', 'prep-holds.ics', 'summary.eml']);
+    expect(readdirSync(join(out, 'ACC-008')).sort()).toEqual(['analysis.json', 'digital-review.eml']);
+  });
+
+  it('writes a deck whose every slide has notes and no placeholder survives', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(out, 'ACC-001', 'deck.pptx')));
+    const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    const planned = analysis('ACC-001').package.deck.slides as string[];
+    expect(planned).toHaveLength(19);
+    // Long tables and lists continue on "(cont.)" slides, so there can be more slides than planned, never fewer.
+    expect(slides.length).toBeGreaterThanOrEqual(planned.length);
+    const notes = Object.keys(zip.files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
+    expect(notes).toHaveLength(slides.length);
+    for (const name of Object.keys(zip.files).filter((f) => f.endsWith('.xml'))) {
+      expect(await zip.file(name)!.async('string')).not.toMatch(FORBIDDEN);
+    }
+    const all = (await Promise.all(slides.map((s) => zip.file(s)!.async('string')))).join('');
+    for (const text of ['GlobalTech', '$336K', '6.1x', 'Retired two point solutions', 'SSO federation']) expect(all).toContain(text.replace('&', '&amp;'));
+  });
+
+  it('writes the summary as an unsent draft with both parts', async () => {
+    const mail = await simpleParser(readFileSync(join(out, 'ACC-001', 'summary.eml')));
+    expect(mail.subject).toBe('GlobalTech Q4 2026 Business Review - Summary & Next Steps');
+    expect((mail.to as AddressObject).value.map((a) => a.address)).toContain('priya.raman@globaltech.example');
+    expect((mail.cc as AddressObject).value.map((a) => a.address)).toEqual(['maya.patel@brightline.example']);
+    expect(mail.headers.get('x-unsent')).toBe('1');
+    expect(mail.text).toContain('Key takeaways'.toUpperCase());
+    expect(mail.html).toContain('a 6.1x return on the quarterly investment');
+    const invite = await simpleParser(readFileSync(join(out, 'ACC-001', 'invitation.eml')));
+    expect(invite.subject).toBe('Invitation: GlobalTech Quarterly Business Review — Dec 10, 2026');
+    expect(invite.text).toMatch(/Welcome and objectives\s+5/);
+  });
+
+  it('writes the holds with stable UIDs: a re-run updates, never duplicates', async () => {
+    const before = uids('ACC-001');
+    expect(before).toHaveLength(11);
+    expect(new Set(before).size).toBe(11);
+    const again = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--today', '2026-11-22', '--out', out], new Date('2026-11-23T08:00:00Z'));
+    expect(again.code).toBe(0);
+    expect(uids('ACC-001')).toEqual(before);
+    expect(readdirSync(join(out, 'ACC-001'))).toHaveLength(7);
+    const moved = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--qbr-date', '2027-01-14', '--today', '2026-11-22', '--out', join(work, 'moved')]);
+    expect(moved.code).toBe(0);
+    const movedUids = new ICAL.Component(ICAL.parse(readFileSync(join(work, 'moved', 'ACC-001', 'prep-holds.ics'), 'utf8'))).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));
+    expect(movedUids.some((u) => before.includes(u))).toBe(false);
+  });
+
+  it('writes the pre-read and action plan documents', async () => {
+    const doc = await JSZip.loadAsync(readFileSync(join(out, 'ACC-001', 'pre-read.docx')));
+    const xml = await doc.file('word/document.xml')!.async('string');
+    expect(xml).toContain('GlobalTech — Quarterly Business Review pre-read');
+    expect(xml).toContain('Value delivered');
+    expect(xml).not.toMatch(FORBIDDEN);
+    const plan = await JSZip.loadAsync(readFileSync(join(out, 'ACC-001', 'action-plan.docx')));
+    expect(await plan.file('word/document.xml')!.async('string')).toContain('Confirm the EU subsidiary seat count');
+  });
+
+  it('keeps the analysis JSON of SPEC §6 beside the package', () => {
+    const a = analysis('ACC-001');
+    expect(a).toMatchObject({ id: 'ACC-001', segment: 'Enterprise', health: { score: 85, band: 'Green' }, package: { qbrDate: '2026-12-10' } });
+    expect(a.value.roi).toBeCloseTo(6.1136, 3);
+  });
+});
+
+describe('qbr generate exit codes', () => {
+  it('exits 1 and still writes the others when an account is skipped', async () => {
+    const broken = join(work, 'broken');
+    cpSync(EXAMPLE, broken, { recursive: true });
+    const accounts = readFileSync(join(broken, 'Accounts.csv'), 'utf8').split('\n');
+    accounts[1] = accounts[1]!.replace('ACC-001,GlobalTech,', 'ACC-001,GlobalTech,oops,').replace(/,"?\$220[^,]*"?,/, ',');
+    writeFileSync(join(broken, 'Accounts.csv'), accounts.join('\n'));
+    const r = await qbr(['generate', '--tracker', broken, '--account', 'ACC-001', '--account', 'ACC-007', '--today', '2026-11-22', '--out', join(work, 'b')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/1 account\(s\) skipped:\n {2}ACC-001: /);
+    expect(readdirSync(join(work, 'b'))).toEqual(['ACC-007']);
+  });
+
+  it.each([
+    [['generate', '--tracker', EXAMPLE, '--today', '2026-11-22', '--out', 'x']],
+    [['generate', '--tracker', EXAMPLE, '--all', '--today', '2026-11-22']],
+    [['generate', '--tracker', EXAMPLE, '--all', '--qbr-date', '12/10/2026', '--out', 'x']],
+    [['generate', '--tracker', EXAMPLE, '--all', '--account', 'ACC-001', '--out', 'x']],
+  ])('exits 2 for %j', async (argv) => {
+    const r = await qbr(argv);
+    expect(r.code).toBe(2);
+  });
+});

@@ -1,0 +1,54 @@
+import { chooseQbrDate, firstWeekdayFrom } from '../../../src/core/package/qbr-date';
+import { formatter } from '../../../src/core/package/format';
+
+describe('formatter', () => {
+  const f = formatter('en-US', 'USD');
+  it('writes headline and table money', () => {
+    expect(f.moneyShort(220_000)).toBe('$220K');
+    expect(f.moneyShort(1_250_000)).toBe('$1.25M');
+    expect(f.moneyShort(336_250)).toBe('$336K');
+    expect(f.moneyShort(950)).toBe('$950');
+    expect(f.money(220_000)).toBe('$220,000');
+    expect(f.money(21_250.5)).toBe('$21,250.50');
+  });
+  it('writes percentages, changes, multiples and dates', () => {
+    expect(f.percent(0.28)).toBe('28%');
+    expect(f.percent(0.997, 1)).toBe('99.7%');
+    expect(f.change(0.2782, 'up')).toBe('▲ +28%');
+    expect(f.change(-0.05, 'down')).toBe('▼ −5%');
+    expect(f.change(0.034, 'up')).toBe('▲ +3.4%');
+    expect(f.change(0.01, 'stable')).toBe('► stable');
+    expect(f.change(null, null)).toBe('');
+    expect(f.multiple(6.1136)).toBe('6.1x');
+    expect(f.date('2026-12-16')).toBe('Dec 16, 2026');
+    expect(f.longDate('2026-12-10')).toBe('Thursday, Dec 10, 2026');
+  });
+  it('follows the account locale and currency, falling back when unknown', () => {
+    const de = formatter('de-DE', 'EUR');
+    expect(de.money(220_000)).toBe('220.000\u00a0€');
+    expect(de.date('2026-12-16')).toBe('16. Dez. 2026');
+    const bad = formatter('xx-not-a-locale-!!', 'NOPE');
+    expect(bad.money(5)).toBe('$5');
+  });
+});
+
+describe('the QBR date of a package', () => {
+  const today = '2026-11-22';
+  it('prefers the flag, then a future QBR Date cell', () => {
+    expect(chooseQbrDate({ qbrDate: '2026-12-10', nextQbrDue: null }, today, '2027-01-05').date).toBe('2027-01-05');
+    expect(chooseQbrDate({ qbrDate: '2026-12-10', nextQbrDue: '2027-02-01' }, today)).toMatchObject({ date: '2026-12-10', note: null });
+  });
+  it('uses the due date when it leaves 14 days to prepare', () => {
+    expect(chooseQbrDate({ qbrDate: null, nextQbrDue: '2026-12-06' }, today).date).toBe('2026-12-06'); // exactly 14 days
+    // 13 days away: first weekday ≥ 2026-12-13 (a Sunday) → Monday 2026-12-14
+    expect(chooseQbrDate({ qbrDate: null, nextQbrDue: '2026-12-05' }, today).date).toBe('2026-12-14');
+  });
+  it('falls back to the first weekday 21+ days out and names a passed QBR Date', () => {
+    const c = chooseQbrDate({ qbrDate: '2026-10-01', nextQbrDue: '2026-08-14' }, today);
+    expect(c.date).toBe('2026-12-14');
+    expect(c.note).toContain('2026-10-01');
+    expect(c.basis).toContain('has passed');
+    expect(firstWeekdayFrom('2026-12-12')).toBe('2026-12-14');
+    expect(firstWeekdayFrom('2026-12-11')).toBe('2026-12-11');
+  });
+});
