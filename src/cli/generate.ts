@@ -66,6 +66,6 @@ function packageSummary(pkg: QbrPackage) {
 
 /** Account IDs become folder names: keep them readable, but never a path separator or a reserved character. */
 export function safeDirName(id: string): string {
-  const cleaned = id.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  const cleaned = [...id].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').replace(/^\.+/, '_').trim();
   return cleaned === '' ? '_' : cleaned;
 }

@@ -28,7 +28,7 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
   const groups = Object.fromEntries(
     Object.entries(tracker.rows).map(([k, rows]) => [k, groupByAccount(rows as { accountId: string | null }[])]),
   ) as unknown as Groups;
-  const findingsByAccount = groupFindings(tracker.findings);
+  const findingsByAccount = groupByAccount(tracker.findings);
   const accountRows = new Map(tracker.accounts.map((r) => [r.accountId, r]));
   const bookQuarter = latestBegunQuarter(tracker.rows.metrics, today, tracker.settings.fiscalYearStartMonth)
     ?? quarterOf(today, tracker.settings.fiscalYearStartMonth);
@@ -167,17 +167,6 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
 function describe(f: Finding): string {
   const cell = f.value === null || f.value === '' ? '' : ` "${f.value}"`;
   return `${f.tab} row ${f.row}${f.column ? `, ${f.column}${cell}` : ''}: ${f.message}`;
-}
-
-function groupFindings(findings: Finding[]): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  for (const f of findings) {
-    if (f.accountId === undefined) continue;
-    const list = out.get(f.accountId);
-    if (list) list.push(f);
-    else out.set(f.accountId, [f]);
-  }
-  return out;
 }
 
 function latestBegunQuarter(rows: RowOf<'metrics'>[], today: IsoDate, fiscal: number): Quarter | null {

@@ -37,7 +37,7 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, d
       },
       {
         heading: 'Risks and opportunities',
-        paragraphs: [`${open.length} open risk${open.length === 1 ? '' : 's'}; expansion pipeline ${orDash(r.opportunities.total, f.money)} (weighted ${orDash(r.opportunities.weighted, f.money)}).`],
+        paragraphs: [`${open.length} open risk${open.length === 1 ? '' : 's'}; ${r.opportunities.total === null ? 'no expansion opportunities recorded yet' : `expansion pipeline ${f.money(r.opportunities.total)}${r.opportunities.weighted !== null ? ` (weighted by probability ${f.money(r.opportunities.weighted)})` : ''}`}.`],
         ...(open.length > 0 ? { table: { columns: ['Risk', 'Escalation', 'Mitigation', 'Owner'], rows: open.map((k) => [k.risk, k.escalation ?? '—', k.mitigation ?? '—', k.owner ?? '—']) } } : {}),
       },
       {

@@ -120,7 +120,6 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
 /** Tech-Touch accounts get their review as one email instead of a meeting and a deck. */
 export function digitalReviewEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate): EmailPlan {
   const c = deckContext(r, qbrDate, today);
-  const { f } = c;
   const who = recipients(r);
   const released = r.roadmap.filter((i) => i.type === 'Released').slice(0, 3);
   const body = new EmailBody()

@@ -21,7 +21,7 @@ const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
 
 /** A tracker warning as a line a CSM can act on: where, what, and the cell's value. */
 export function describeFinding(f: Finding): string {
-  const where = [f.tab, f.row !== null ? `row ${f.row}` : null, f.column].filter(Boolean).join(', ');
+  const where = `${f.tab}${f.row !== null ? ` row ${f.row}` : ''}${f.column ? ` · ${f.column}` : ''}`;
   return `${where}: ${f.message}${f.value ? ` (cell: "${f.value}")` : ''}`;
 }
 

@@ -133,10 +133,10 @@ export function readTracker(workbook: Workbook): Tracker {
 }
 
 /** The rows of one tab grouped by account, built once so per-account work stays linear on big books. */
-export function groupByAccount<T extends { accountId: string | null }>(rows: T[]): Map<string, T[]> {
+export function groupByAccount<T extends { accountId?: string | null }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    if (row.accountId === null) continue;
+    if (row.accountId === null || row.accountId === undefined) continue;
     const list = groups.get(row.accountId);
     if (list) list.push(row);
     else groups.set(row.accountId, [row]);

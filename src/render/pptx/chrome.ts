@@ -1,17 +1,23 @@
 /** Everything on a slide that is not a block: titles, cover text, the "data to confirm" strip, the sources line and speaker notes. */
 import type { DeckPlan, SlidePlan } from '../../core/package/types';
-import { oneLine } from './draw-kpis';
+import type PptxGenJS from 'pptxgenjs';
 import type { Ctx } from './draw-text';
 import { COVER, SECTION } from './masters';
-import { textWidth } from './measure';
+import { fitLines, lineHeight, oneLine, textWidth } from './measure';
 import type { Frame } from './paginate';
 import { COLOR, FONT, GRID, SIZE } from './theme';
 
-/** Content-slide title in the master's placeholder; long titles drop a size rather than wrap into the content. */
+/** Text for a master's title placeholder. pptxgenjs lays the placeholder's own options over the call's options, so
+ * the size and language we choose must ride on the run itself. */
+function titleRun(text: string, fontPt: number, lang: string): PptxGenJS.TextProps[] {
+  return [{ text, options: { fontSize: fontPt, lang } }];
+}
+
+/** Content-slide title in the master's placeholder: one line, a size or two smaller if long, cut only as a last resort. */
 export function drawTitle(ctx: Ctx, title: string, subtitle: string | undefined): void {
   const width = GRID.contentW - 0.22;
-  const fontSize = textWidth(title, SIZE.title, true) <= width ? SIZE.title : SIZE.titleSmall;
-  ctx.slide.addText(title, { placeholder: 'title', align: 'left', fontFace: FONT, fontSize, bold: true, color: COLOR.navy, lang: ctx.lang, fit: 'shrink' });
+  const fitted = oneLine(title, SIZE.title, 18, width, true);
+  ctx.slide.addText(titleRun(fitted.text, fitted.pt, ctx.lang), { placeholder: 'title' });
   if (subtitle) {
     const line = oneLine(subtitle, SIZE.subtitle, 11, width);
     ctx.slide.addText(line.text, {
@@ -21,31 +27,34 @@ export function drawTitle(ctx: Ctx, title: string, subtitle: string | undefined)
   }
 }
 
-/** Cover: the account's name big, then what this is, then the date line. */
+/** Cover: the account's name big (up to two lines), then what this is, then the date line, each placed under the last. */
 export function drawCover(ctx: Ctx, deck: DeckPlan, slide: SlidePlan): void {
-  const name = oneLine(deck.accountName, SIZE.coverTitle, 28, COVER.w, true);
-  ctx.slide.addText(name.text, { placeholder: 'title', align: 'left', fontFace: FONT, fontSize: name.pt, bold: true, color: COLOR.white, lang: ctx.lang });
-  // The slide's own title usually *is* the account name; then the deck title says what the meeting is.
+  const name = fitLines(deck.accountName, SIZE.coverTitle, 30, COVER.w, 2, true);
+  ctx.slide.addText(titleRun(name.text, name.pt, ctx.lang), { placeholder: 'title' });
+  let y = COVER.titleY + name.lines * lineHeight(name.pt) + 0.2;
+  // The slide's own title is often the account name itself; then the deck title says what the meeting is.
   const what = slide.title.trim() && slide.title.trim() !== deck.accountName.trim() ? slide.title : deck.title;
-  ctx.slide.addText(what, {
-    x: COVER.x, y: COVER.titleY + COVER.titleH + 0.2, w: COVER.w, h: 0.55,
-    fontFace: FONT, fontSize: SIZE.coverSubtitle, color: COLOR.coverMuted, lang: ctx.lang, valign: 'top', margin: 0, fit: 'shrink',
+  const line = oneLine(what, SIZE.coverSubtitle, 16, COVER.w);
+  ctx.slide.addText(line.text, {
+    x: COVER.x, y, w: COVER.w, h: 0.5, fontFace: FONT, fontSize: line.pt, color: COLOR.coverMuted, lang: ctx.lang, valign: 'top', margin: 0,
   });
+  y += 0.62;
   if (slide.subtitle) {
-    ctx.slide.addText(slide.subtitle, {
-      x: COVER.x, y: COVER.titleY + COVER.titleH + 0.85, w: COVER.w, h: 0.4,
-      fontFace: FONT, fontSize: SIZE.coverDate, color: COLOR.tealLight, lang: ctx.lang, valign: 'top', margin: 0,
+    const date = oneLine(slide.subtitle, SIZE.coverDate, 11, COVER.w);
+    ctx.slide.addText(date.text, {
+      x: COVER.x, y, w: COVER.w, h: 0.4, fontFace: FONT, fontSize: date.pt, color: COLOR.tealLight, lang: ctx.lang, valign: 'top', margin: 0,
     });
   }
 }
 
 export function drawSection(ctx: Ctx, slide: SlidePlan): void {
-  const title = oneLine(slide.title, SIZE.sectionTitle, 28, SECTION.w, true);
-  ctx.slide.addText(title.text, { placeholder: 'title', align: 'left', fontFace: FONT, fontSize: title.pt, bold: true, color: COLOR.white, lang: ctx.lang });
+  const title = fitLines(slide.title, SIZE.sectionTitle, 30, SECTION.w, 2, true);
+  ctx.slide.addText(titleRun(title.text, title.pt, ctx.lang), { placeholder: 'title' });
   if (slide.subtitle) {
-    ctx.slide.addText(slide.subtitle, {
-      x: SECTION.x, y: SECTION.titleY + SECTION.titleH + 0.1, w: SECTION.w, h: 0.5,
-      fontFace: FONT, fontSize: 18, color: COLOR.coverMuted, lang: ctx.lang, valign: 'top', margin: 0, fit: 'shrink',
+    const line = oneLine(slide.subtitle, 18, 12, SECTION.w);
+    ctx.slide.addText(line.text, {
+      x: SECTION.x, y: SECTION.titleY + title.lines * lineHeight(title.pt) + 0.2, w: SECTION.w, h: 0.45,
+      fontFace: FONT, fontSize: line.pt, color: COLOR.coverMuted, lang: ctx.lang, valign: 'top', margin: 0,
     });
   }
 }

@@ -1,20 +1,11 @@
 /** Draws a KPI block as big-number cards: label, value, tone-coloured detail, tiny source, in rows of up to five. */
 import type { Block } from '../../core/package/types';
 import type { Ctx } from './draw-text';
-import { KPI_CARD_H, KPI_COLUMN_GAP, KPI_ROW_GAP, kpiRows, textWidth } from './measure';
+import { KPI_CARD_H, KPI_COLUMN_GAP, KPI_ROW_GAP, kpiRows, oneLine } from './measure';
 import type { Frame } from './paginate';
 import { COLOR, FONT, SIZE, TONE_ACCENT, TONE_TEXT } from './theme';
 
 type BlockOf<K extends Block['kind']> = Extract<Block, { kind: K }>;
-
-/** The largest size in [minPt, maxPt] at which `text` stays on one line; below that, the text is cut with an ellipsis. */
-export function oneLine(text: string, maxPt: number, minPt: number, widthIn: number, bold = false): { text: string; pt: number } {
-  for (let pt = maxPt; pt >= minPt; pt--) {
-    if (textWidth(text, pt, bold) <= widthIn) return { text, pt };
-  }
-  const fit = Math.max(1, Math.floor((text.length * widthIn) / textWidth(text, minPt, bold)) - 1);
-  return { text: text.length > fit ? `${text.slice(0, fit).trimEnd()}…` : text, pt: minPt };
-}
 
 /** Card widths: spread a row across the frame, but never wider than 4 in, so two cards don't become banners. */
 function cardWidth(frame: Frame, perRow: number): number {

@@ -22,7 +22,7 @@ export function drawTable(ctx: Ctx, block: BlockOf<'table'>, frame: Frame, fontP
     drawEmpty(ctx, block.empty, { ...body, h: Math.min(body.h, EMPTY_BOX_H) });
     return;
   }
-  const colW = columnWidths(block.columns, block.rows, body.w);
+  const colW = columnWidths(block.columns, block.rows, body.w, fontPt);
   const heights = tableRowHeights(block, body.w, fontPt);
 
   const header: PptxGenJS.TableRow = block.columns.map((column) => ({

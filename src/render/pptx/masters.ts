@@ -1,12 +1,13 @@
 /** The three slide masters (cover, section, content): backgrounds, accent rules, footer, slide number and the title placeholder. */
 import type PptxGenJS from 'pptxgenjs';
+import { oneLine } from './measure';
 import { COLOR, FONT, GRID, SIZE, SLIDE_H, SLIDE_W } from './theme';
 
 export const MASTER = { title: 'QBR_TITLE', section: 'QBR_SECTION', content: 'QBR_CONTENT' } as const;
 
 /** Cover and section geometry, shared with the slide code that fills them. */
-export const COVER = { x: 0.9, ruleY: 2.05, titleY: 2.25, titleH: 1.15, w: SLIDE_W - 1.8 } as const;
-export const SECTION = { x: 0.9, ruleY: 2.75, titleY: 2.95, titleH: 1.1, w: SLIDE_W - 1.8 } as const;
+export const COVER = { x: 0.9, ruleY: 2.05, titleY: 2.3, titleH: 1.6, w: SLIDE_W - 1.8 } as const;
+export const SECTION = { x: 0.9, ruleY: 2.75, titleY: 3.0, titleH: 1.5, w: SLIDE_W - 1.8 } as const;
 
 /** Real title placeholders, so PowerPoint's outline, accessibility checker and Google Slides import see each slide's title. */
 function titlePlaceholder(opts: PptxGenJS.PlaceholderProps): { placeholder: { options: PptxGenJS.PlaceholderProps; text: string } } {
@@ -18,7 +19,7 @@ function footer(text: string, color: string): PptxGenJS.SlideMasterProps['object
     { line: { x: GRID.marginX, y: GRID.footerRuleY, w: GRID.contentW, h: 0, line: { color, width: 0.75 } } },
     {
       text: {
-        text,
+        text: oneLine(text, SIZE.footer, SIZE.footer, GRID.contentW - 1).text,
         options: {
           x: GRID.marginX, y: GRID.footerY, w: GRID.contentW - 1, h: GRID.footerH,
           fontFace: FONT, fontSize: SIZE.footer, color: COLOR.grey, valign: 'middle', margin: 0,
@@ -44,7 +45,7 @@ export function defineMasters(pptx: PptxGenJS, footerText: string): void {
       { rect: { x: COVER.x, y: COVER.ruleY, w: 1.1, h: 0.08, fill: { color: COLOR.teal }, line: { type: 'none' } } },
       titlePlaceholder({
         name: 'title', type: 'title', x: COVER.x, y: COVER.titleY, w: COVER.w, h: COVER.titleH,
-        fontFace: FONT, fontSize: SIZE.coverTitle, bold: true, color: COLOR.white, align: 'left', valign: 'bottom', margin: 0,
+        fontFace: FONT, fontSize: SIZE.coverTitle, bold: true, color: COLOR.white, align: 'left', valign: 'top', margin: 0,
       }),
     ],
   });

@@ -42,6 +42,31 @@ export function wrapLines(text: string, fontPt: number, widthIn: number, bold = 
   return lines;
 }
 
+/** The largest size in [minPt, maxPt] at which `text` stays on one line; below that, the text is cut with an ellipsis. */
+export function oneLine(text: string, maxPt: number, minPt: number, widthIn: number, bold = false): { text: string; pt: number } {
+  const fitted = fitLines(text, maxPt, minPt, widthIn, 1, bold);
+  return { text: fitted.text, pt: fitted.pt };
+}
+
+/** The largest size in [minPt, maxPt] at which `text` wraps into at most `maxLines`; below that, cut with an ellipsis. */
+export function fitLines(
+  text: string, maxPt: number, minPt: number, widthIn: number, maxLines: number, bold = false,
+): { text: string; pt: number; lines: number } {
+  const fits = (t: string, pt: number) => (maxLines === 1 ? textWidth(t, pt, bold) <= widthIn : wrapLines(t, pt, widthIn, bold) <= maxLines);
+  for (let pt = maxPt; pt >= minPt; pt--) {
+    if (fits(text, pt)) return { text, pt, lines: wrapLines(text, pt, widthIn, bold) };
+  }
+  // Cut whole words first, then characters, until the shortened text plus an ellipsis fits.
+  let cut = text;
+  while (cut.length > 1 && !fits(`${cut}…`, minPt)) {
+    const space = cut.lastIndexOf(' ');
+    cut = space > cut.length / 2 ? cut.slice(0, space) : cut.slice(0, -1);
+    cut = cut.trimEnd();
+  }
+  const out = `${cut}…`;
+  return { text: out, pt: minPt, lines: wrapLines(out, minPt, widthIn, bold) };
+}
+
 /** Height of a heading line over a block (table, chart or bullet list titles). */
 export const HEADING_H = 0.4;
 
@@ -114,11 +139,29 @@ export function columnWeights(columns: TableColumn[], rows: { text: string }[][]
   });
 }
 
-/** Column widths in inches for a table `widthIn` wide. */
-export function columnWidths(columns: TableColumn[], rows: { text: string }[][], widthIn: number): number[] {
+/** Width of the longest word in `text`: the narrowest a cell can be without breaking a word in two. */
+function longestWord(text: string, fontPt: number, bold?: boolean): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => textWidth(word, fontPt, bold)));
+}
+
+/** Column widths in inches for a table `widthIn` wide: the weights, then any column too narrow for its longest word
+ * ("Weight" must not wrap as "Weigh|t") takes what it needs from columns with room to spare. */
+export function columnWidths(columns: TableColumn[], rows: { text: string; bold?: boolean }[][], widthIn: number, fontPt: number): number[] {
   const weights = columnWeights(columns, rows);
   const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => (w / total) * widthIn);
+  const widths = weights.map((w) => (w / total) * widthIn);
+  const pad = CELL_MARGIN[1] + CELL_MARGIN[3] + 0.02;
+  const need = columns.map((col, c) => pad + Math.max(
+    longestWord(col.header, fontPt, true),
+    ...rows.map((row) => longestWord(row[c]?.text ?? '', fontPt, row[c]?.bold)),
+  ));
+  const short = widths.map((w, i) => Math.max(0, need[i]! - w));
+  const spare = widths.map((w, i) => Math.max(0, w - need[i]!));
+  const deficit = short.reduce((a, b) => a + b, 0);
+  const room = spare.reduce((a, b) => a + b, 0);
+  if (deficit === 0 || room === 0) return widths;
+  const given = Math.min(deficit, room);
+  return widths.map((w, i) => (short[i]! > 0 ? w + (short[i]! / deficit) * given : w - (spare[i]! / room) * given));
 }
 
 /** Row height for one table row at `fontPt`, from its tallest cell. */
@@ -130,7 +173,7 @@ export function rowHeight(cells: { text: string; bold?: boolean }[], colW: numbe
 
 /** Header + body row heights of a table slice, as drawn. */
 export function tableRowHeights(block: BlockOf<'table'>, widthIn: number, fontPt: number): { header: number; rows: number[] } {
-  const colW = columnWidths(block.columns, block.rows, widthIn);
+  const colW = columnWidths(block.columns, block.rows, widthIn, fontPt);
   const header = rowHeight(block.columns.map((c) => ({ text: c.header })), colW, fontPt, true) + 0.04;
   return { header, rows: block.rows.map((row) => rowHeight(row, colW, fontPt)) };
 }

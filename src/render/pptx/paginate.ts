@@ -108,7 +108,8 @@ function fitText(block: BlockOf<'text'>, w: number, avail: number, force: boolea
   return force ? { block, h: avail, fontPt: base - 4, flex: false, rest: null } : null;
 }
 
-function chartIsEmpty(block: BlockOf<'chart'>): boolean {
+/** Nothing to plot: no quarters, or every value missing. */
+export function chartIsEmpty(block: BlockOf<'chart'>): boolean {
   return block.categories.length === 0 || !block.series.some((s) => s.values.some((v) => v !== null && Number.isFinite(v)));
 }
 
@@ -215,5 +216,3 @@ export function paginate(slide: SlidePlan): Page[] {
   } while (queue.length > 0);
   return pages;
 }
-
-export { chartIsEmpty };

@@ -19,8 +19,8 @@ export function strategicSlide(c: DeckContext): SlidePlan {
   if (!focus) missing.push('Renewal Date (for the renewal focus)');
   const items = r.opportunities.items;
   const kpis: Kpi[] = [
-    { label: 'Expansion pipeline', value: orDash(r.opportunities.total, f.moneyShort), detail: `${items.length} opportunit${items.length === 1 ? 'y' : 'ies'}`, tone: 'neutral', source: 'Opportunities, Potential ARR' },
-    { label: 'Weighted by probability', value: orDash(r.opportunities.weighted, f.moneyShort), detail: 'Σ potential × probability', tone: 'neutral', source: 'Opportunities' },
+    { label: 'Expansion pipeline', value: items.length === 0 ? 'None yet' : orDash(r.opportunities.total, f.moneyShort), detail: `${items.length} opportunit${items.length === 1 ? 'y' : 'ies'} recorded`, tone: 'neutral', source: 'Opportunities, Potential ARR' },
+    { label: 'Weighted by probability', value: items.length === 0 ? 'None yet' : orDash(r.opportunities.weighted, f.moneyShort), detail: 'Σ potential × probability', tone: 'neutral', source: 'Opportunities' },
   ];
   const blocks: Block[] = [
     { kind: 'kpis', items: kpis },
@@ -84,7 +84,7 @@ export function risksSlide(c: DeckContext): SlidePlan {
   const kpis: Kpi[] = [
     { label: 'Open risks', value: f.number(open.length), detail: `${open.filter((k) => k.escalation === 'Critical' || k.escalation === 'High').length} critical or high`, tone: open.some((k) => k.escalation === 'Critical') ? 'bad' : 'neutral', source: 'Risks tab' },
     { label: 'ARR at risk', value: open.some((k) => k.arrAtRisk !== null) ? f.moneyShort(atRisk) : 'No data', detail: 'sum over open risks', tone: atRisk > 0 ? 'warn' : 'neutral', source: 'Risks, ARR at Risk' },
-    { label: 'Weighted pipeline', value: orDash(r.opportunities.weighted, f.moneyShort), detail: 'expansion opportunities', tone: 'neutral', source: 'Opportunities' },
+    { label: 'Weighted pipeline', value: r.opportunities.items.length === 0 ? 'None yet' : orDash(r.opportunities.weighted, f.moneyShort), detail: 'expansion opportunities', tone: 'neutral', source: 'Opportunities' },
   ];
   if (open.some((k) => k.arrAtRisk === null)) missing.push('ARR at Risk for some open risks');
   return slide('risks-opportunities', 'Risks and opportunities', [{ kind: 'kpis', items: kpis }, {

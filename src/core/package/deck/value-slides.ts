@@ -47,15 +47,20 @@ export function outcomesSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing = r.outcomes.filter((o) => o.status === 'No Data').map((o) => `baseline, target or current value for "${o.objective}"`);
   if (r.outcomes.length === 0) missing.push('business objectives (Outcomes tab)');
-  const num = (v: number | null) => orDash(v, (x) => f.number(x, 2));
+  // A row whose baseline, target and current are all fractions (0.4 → 0.9) is a share: show it as one.
+  const isShare = (o: (typeof r.outcomes)[number]) => [o.baseline, o.target, o.current].every((v) => v !== null && v >= 0 && v <= 1)
+    && [o.baseline, o.target, o.current].some((v) => !Number.isInteger(v));
   const achieved = r.outcomes.filter((o) => o.status === 'Achieved').length;
   return slide('value-outcomes', 'Outcomes against targets', [{
     kind: 'table',
     columns: [{ header: 'Objective', width: 4 }, { header: 'Metric', width: 3 }, { header: 'Baseline', align: 'right', width: 1.4 }, { header: 'Target', align: 'right', width: 1.4 }, { header: 'Current', align: 'right', width: 1.4 }, { header: 'Progress', align: 'right', width: 1.4 }, { header: 'Status', width: 1.6 }],
-    rows: r.outcomes.map((o) => [
-      cell(o.objective, undefined, true), cell(o.metric ?? '—'), cell(num(o.baseline)), cell(num(o.target)), cell(num(o.current)),
-      cell(orDash(o.progress, (p) => f.percent(p))), cell(o.status, statusTone(o.status), true),
-    ]),
+    rows: r.outcomes.map((o) => {
+      const num = (v: number | null) => orDash(v, (x) => (isShare(o) ? f.percent(x, 1) : f.number(x, 2)));
+      return [
+        cell(o.objective, undefined, true), cell(o.metric ?? '—'), cell(num(o.baseline)), cell(num(o.target)), cell(num(o.current)),
+        cell(orDash(o.progress, (p) => f.percent(p))), cell(o.status, statusTone(o.status), true),
+      ];
+    }),
     empty: 'No business objectives recorded in the Outcomes tab',
   }], {
     talkingPoints: [
