@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The installed `qbr` command: the CLI bundled by `npm run build` (build/cli.js).
-require('../build/cli.js');
+// The installed `qbr` command: the CLI bundled by `npm run build` (dist/cli.js).
+require('../dist/cli.js');

@@ -1,9 +1,9 @@
-// Build: bundles the CLI into build/cli.js with esbuild (the add-on bundle joins it later).
+// Build: bundles the CLI into dist/cli.js with esbuild; build/ is kept for the Apps Script bundle that clasp pushes.
 import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/cli/bin.ts'],
-  outfile: 'build/cli.js',
+  outfile: 'dist/cli.js',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -11,4 +11,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built build/cli.js');
+console.log('built dist/cli.js');
