@@ -92,8 +92,10 @@ export function valueSummary(lines: ValueLine[], arr: number): ValueSummary {
 }
 
 /** Plain number text for explanations; the package formats money for humans in the account's locale. */
+const PLAIN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 function num(v: number): string {
-  return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  // One shared formatter: toLocaleString builds a new one per call, which dominated big books.
+  return PLAIN.format(v);
 }
 
 function pct(v: number): string {

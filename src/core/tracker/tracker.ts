@@ -74,7 +74,8 @@ export function readTracker(workbook: Workbook): Tracker {
   for (const f of accountsTab.findings) {
     findings.push(f.accountId === undefined ? f : { ...f, accountId: canonical.get(f.accountId.trim().toUpperCase())! });
   }
-  const accounts = accountsTab.rows.map((r) => ({ ...r, accountId: canonical.get(r.accountId.trim().toUpperCase())! }));
+  const accounts = accountsTab.rows;
+  for (const r of accounts) r.accountId = canonical.get(r.accountId.trim().toUpperCase())!;
 
   const link = <K extends LinkedTab | 'roadmap'>(key: K, optional: boolean): RowOf<K>[] => {
     const parsed = parseTab(workbook, key, options);
@@ -97,7 +98,9 @@ export function readTracker(workbook: Workbook): Tracker {
         findings.push({ tab: parsed.tabName!, row: row.row, column: idHeader, value: id, severity: 'warning', message: `Account ID "${id}" is not in the Accounts tab; the row is skipped` });
         continue;
       }
-      kept.push({ ...row, accountId: known });
+      // parseTab made these rows for us alone, so they are relinked in place (no copy per row on big books).
+      (row as { accountId: string }).accountId = known;
+      kept.push(row);
     }
     for (const f of parsed.findings) {
       if (f.row !== null && unknownRows.has(f.row)) continue; // the row is skipped; its cells do not matter
