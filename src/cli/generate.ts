@@ -6,9 +6,11 @@ import { buildPackage } from '../core/package/package';
 import type { QbrPackage } from '../core/package/types';
 import { openTracker } from '../workbook/open';
 import { exitStatus } from './analyze';
+import { generateGoogle } from './generate-google';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { writePackageFiles } from './package-files';
+import { safeDirName } from './paths';
 
 export async function generateCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -18,6 +20,12 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
     'qbr-date': { type: 'string' },
     today: { type: 'string' },
     out: { type: 'string' },
+    google: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    template: { type: 'string' },
+    folder: { type: 'string' },
+    'share-with-champion': { type: 'boolean' },
+    'api-root': { type: 'string' },
   });
   const today = todayFrom(values.today, io.now);
   const qbrDate = values['qbr-date'];
@@ -28,6 +36,16 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const out = requireFlag(values.out, 'out');
   const trackerPath = requireFlag(values.tracker, 'tracker');
 
+  if (values.google) {
+    return generateGoogle({
+      tracker: trackerPath, accounts: values.all ? undefined : values.account, qbrDate: qbrDate ?? null, today, out,
+      dryRun: Boolean(values['dry-run']), template: values.template ?? null, folder: values.folder ?? null,
+      share: Boolean(values['share-with-champion']), apiRoot: values['api-root'] ?? process.env.QBR_GOOGLE_API_ROOT ?? null,
+    }, io);
+  }
+  if (values['dry-run'] || values.template || values.folder || values['share-with-champion']) {
+    throw new UsageError('--dry-run, --template, --folder and --share-with-champion go with --google');
+  }
   const workbook = await openTracker(trackerPath);
   const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
   const now = io.now?.() ?? new Date();
@@ -62,10 +80,4 @@ function packageSummary(pkg: QbrPackage) {
     docs: pkg.docs.map((d) => d.title),
     dataToConfirm: pkg.dataToConfirm,
   };
-}
-
-/** Account IDs become folder names: keep them readable, but never a path separator or a reserved character. */
-export function safeDirName(id: string): string {
-  const cleaned = [...id].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').replace(/^\.+/, '_').trim();
-  return cleaned === '' ? '_' : cleaned;
 }

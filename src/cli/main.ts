@@ -1,6 +1,7 @@
 /** The `qbr` command line: dispatches to one file per command and maps failures to the exit codes of SPEC §6. */
 import { TrackerOpenError } from '../workbook/open';
 import { analyzeCommand } from './analyze';
+import { authCommand } from './auth';
 import { generateCommand } from './generate';
 import { UsageError } from './args';
 import { processIo, type CommandIo } from './io';
@@ -8,6 +9,9 @@ import { processIo, type CommandIo } from './io';
 const USAGE = `Usage:
   qbr analyze --tracker <file.xlsx | folder of .csv> [--account ID]… [--today YYYY-MM-DD] [--json]
   qbr generate --tracker <file.xlsx | folder of .csv> (--account ID… | --all) [--qbr-date YYYY-MM-DD] [--today YYYY-MM-DD] --out <dir>
+  qbr generate --google [--dry-run] --tracker <spreadsheet id or URL | local file> (--account ID… | --all)
+               [--template <presentation id>] [--folder <drive folder id>] [--share-with-champion] --out <dir>
+  qbr auth --client-secret client_secret.json [--template-scope]      (see docs/GOOGLE-SETUP.md)
 
 Exit status: 0 every requested account done · 1 some accounts skipped (reasons printed) · 2 the command is wrong.
 `;
@@ -15,6 +19,7 @@ Exit status: 0 every requested account done · 1 some accounts skipped (reasons 
 const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number>> = {
   analyze: analyzeCommand,
   generate: generateCommand,
+  auth: authCommand,
 };
 
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {

@@ -123,7 +123,7 @@ describe('qbr generate exit codes', () => {
 
 describe('package folders', () => {
   it('never lets an Account ID escape the output folder', async () => {
-    const { safeDirName } = await import('../../src/cli/generate');
+    const { safeDirName } = await import('../../src/cli/paths');
     expect(safeDirName('ACC-001')).toBe('ACC-001');
     expect(safeDirName('../../etc/passwd')).toBe('__.._etc_passwd');
     expect(safeDirName('a:b*c?"d"<e>|f\\g\u0001')).toBe('a_b_c__d__e__f_g_');

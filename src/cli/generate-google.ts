@@ -1,0 +1,119 @@
+/** `qbr generate --google`: the package made in Google Workspace through googleapis (or, with --dry-run, planned only). */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeWorkbook, type AccountReview } from '../core';
+import { explainApiError } from '../google/errors';
+import { ApiError, Executor, type Transport } from '../google/execute';
+import { DryRunTransport } from '../google/dry-run';
+import { runAccount, type AccountOutcome } from '../google/package-run';
+import { ensureTemplate } from '../google/template-run';
+import { readGoogleTracker, spreadsheetIdOf, type GoogleTracker } from '../google/tracker-io';
+import { builtInPresentation } from '../google/slides';
+import { resolveAuth } from '../transport/auth';
+import { googleapisTransport } from '../transport/googleapis';
+import { defaultPace, Pacer } from '../transport/pace';
+import { defaultRetry } from '../transport/retry';
+import { loadState, saveState } from '../transport/state-file';
+import { openTracker } from '../workbook/open';
+import { exitStatus } from './analyze';
+import { UsageError } from './args';
+import { safeDirName } from './paths';
+import type { CommandIo } from './io';
+
+export interface GoogleFlags {
+  tracker: string;
+  accounts: string[] | undefined;
+  qbrDate: string | null;
+  today: string;
+  out: string;
+  dryRun: boolean;
+  template: string | null;
+  folder: string | null;
+  share: boolean;
+  apiRoot: string | null;
+}
+
+/** Stops the whole run: nothing will work until the user fixes it (the state file keeps what was done). */
+const FATAL = new Set(['auth', 'scope', 'quota', 'unavailable']);
+
+export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise<number> {
+  const now = io.now?.() ?? new Date();
+  const sheetId = spreadsheetIdOf(flags.tracker);
+  if (flags.dryRun && sheetId) throw new UsageError('--dry-run makes no call, so it cannot read a Google Sheet: download the tracker (File → Download → .xlsx) and give the file');
+  if (!flags.dryRun && !sheetId) throw new UsageError(`--google needs --tracker as a Google Sheet id or URL (got "${flags.tracker}"); use --dry-run to plan from a local file`);
+
+  const dry = flags.dryRun ? new DryRunTransport({ 'slides.presentations.get': builtInPresentation() }) : null;
+  let transport: Transport;
+  if (dry) transport = dry;
+  else {
+    const { auth } = resolveAuth({ withTemplate: flags.template !== null });
+    transport = googleapisTransport({
+      auth, ...(flags.apiRoot ? { rootUrl: flags.apiRoot } : {}),
+      retry: defaultRetry({ onRetry: (e, n, ms) => io.stderr(`  retrying ${e.methodId} after ${e.status || e.reason} (attempt ${n}, waiting ${ms} ms)\n`), ...(flags.apiRoot ? { baseMs: 5 } : {}) }),
+      pacer: new Pacer(defaultPace()),
+    });
+  }
+  const exec = new Executor(transport);
+  const statePath = join(flags.out, 'google-state.json');
+  const state = flags.dryRun ? { version: 1 as const, accounts: {} } : loadState(statePath);
+  const save = () => { if (!flags.dryRun) saveState(statePath, state); };
+
+  let tracker: GoogleTracker | null = null;
+  let reviews: ReturnType<typeof analyzeWorkbook>;
+  try {
+    tracker = sheetId ? await readGoogleTracker(exec, sheetId) : null;
+    const workbook = tracker ? tracker.workbook : await openTracker(flags.tracker);
+    reviews = analyzeWorkbook(workbook, { today: flags.today, accountIds: flags.accounts });
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    io.stderr(`qbr generate --google: ${explainApiError(e).message}\n`);
+    return 1;
+  }
+
+  const failed: { id: string; reason: string }[] = [];
+  const done: AccountOutcome[] = [];
+  let made = 0;
+  try {
+    const template = await ensureTemplate(exec, state, flags.template, save);
+    if (template.made) io.stderr(`Created the built-in QBR template in your Drive (${template.id}); later runs reuse it.\n`);
+    for (const [i, review] of reviews.accounts.entries()) {
+      const before = exec.made.length;
+      try {
+        const outcome = await runAccount(review, {
+          exec, today: flags.today, now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          tracker, folderId: flags.folder, templateId: template.id, shareWithChampion: flags.share, qbrDate: flags.qbrDate,
+          state, save, log: (l) => io.stderr(`${l}\n`),
+        });
+        done.push(outcome);
+        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: ${summary(outcome, exec.made.length - (i === 0 ? 0 : before))}\n`);
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e;
+        const why = explainApiError(e);
+        failed.push({ id: review.id, reason: why.message });
+        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: FAILED — ${why.message}\n`);
+        if (FATAL.has(why.code)) throw e;
+      } finally {
+        writeCalls(flags.out, review, exec.made.slice(i === 0 ? 0 : before).map((m) => m.call));
+        made = exec.made.length;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    if (!failed.length) io.stderr(`qbr generate --google: ${explainApiError(e).message}\n`);
+    io.stderr(flags.dryRun ? '' : `Stopped; ${join(flags.out, 'google-state.json')} keeps what was done, so running the same command again resumes.\n`);
+    return 1;
+  }
+  io.stderr(`\n${done.length} package${done.length === 1 ? '' : 's'} ${flags.dryRun ? 'planned (no call made)' : 'made in Google Workspace'}, ${made} API calls; per account: ${join(flags.out, '<Account ID>', 'google-requests.json')}\n`);
+  for (const s of [...reviews.skipped, ...failed]) io.stderr(`  skipped ${s.id}: ${s.reason}\n`);
+  return failed.length > 0 ? 1 : exitStatus(reviews);
+}
+
+function summary(o: AccountOutcome, calls: number): string {
+  return [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds`, `${calls} calls`].join(', ');
+}
+
+function writeCalls(out: string, review: AccountReview, calls: { id: string; params: unknown; body?: unknown }[]): void {
+  const dir = join(out, safeDirName(review.id));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'google-requests.json'), `${JSON.stringify(calls.map((c) => ({ id: c.id, params: c.params, ...(c.body !== undefined ? { body: c.body } : {}) })), null, 2)}\n`);
+}

@@ -1,0 +1,69 @@
+/** Drive request builders: copy the deck template, trash a superseded file, find the app's own files by an app property. */
+import type { ApiCall } from './types';
+
+/** Private key/value tags on a file, visible only to this app (Drive `appProperties`), used to find it again on a re-run. */
+export type AppProperties = Record<string, string>;
+
+/**
+ * A copy of the deck template (the template itself is never modified, SPEC §5).
+ * `supportsAllDrives` because teams keep templates and QBR folders in shared drives; without it Drive answers 404 there.
+ * @example copyTemplateCall('tmpl1', { name: 'GlobalTech QBR 2026-Q4', folderId: null, bindAs: 'deckId' })
+ */
+export function copyTemplateCall(
+  templateId: string,
+  opts: { name: string; folderId: string | null; bindAs: string; appProperties?: AppProperties },
+): ApiCall {
+  return {
+    id: 'drive.files.copy',
+    params: { fileId: templateId, supportsAllDrives: true },
+    body: fileMetadata(opts.name, undefined, opts.folderId, opts.appProperties),
+    bind: { [opts.bindAs]: 'id' },
+    note: `Copy the deck template as "${opts.name}"`,
+  };
+}
+
+/**
+ * Moves a file to the trash rather than deleting it: a re-run replaces a generated file, and a user who had
+ * annotated the old one can still restore it for 30 days.
+ */
+export function trashCall(fileId: string): ApiCall {
+  return {
+    id: 'drive.files.update',
+    params: { fileId, supportsAllDrives: true },
+    body: { trashed: true },
+    note: 'Trash the file this run replaces',
+  };
+}
+
+/**
+ * The app's files tagged `key=value` (and not trashed). With the drive.file scope Drive only lists files this
+ * app created or was given, so the query cannot see, or match, anyone else's files.
+ * Binds the matches (`files`, each `{ id, name }`) under `bindAs`.
+ */
+export function findByAppPropertyCall(key: string, value: string, bindAs: string): ApiCall {
+  return {
+    id: 'drive.files.list',
+    params: {
+      q: `appProperties has { key='${queryString(key)}' and value='${queryString(value)}' } and trashed = false`,
+      fields: 'files(id,name)',
+      spaces: 'drive',
+    },
+    bind: { [bindAs]: 'files' },
+    note: `Find the file tagged ${key}=${value}`,
+  };
+}
+
+/** The File resource fields a create or copy sets; absent parts are left out (the API treats a missing `parents` as My Drive). */
+export function fileMetadata(name: string, mimeType: string | undefined, folderId: string | null, appProperties?: AppProperties): Record<string, unknown> {
+  return {
+    name,
+    ...(mimeType !== undefined ? { mimeType } : {}),
+    ...(folderId ? { parents: [folderId] } : {}),
+    ...(appProperties && Object.keys(appProperties).length > 0 ? { appProperties } : {}),
+  };
+}
+
+/** Drive query string literals are single-quoted; `\` and `'` inside them are escaped with a backslash (Drive "Search query terms"). */
+function queryString(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+}

@@ -1,0 +1,98 @@
+/**
+ * Runs ApiCalls through an injected transport: fills `${name}` references from earlier responses, follows a call's
+ * fallback on the statuses it names, and records every call made (the benchmark and the dry-run file read that log).
+ */
+import type { ApiCall } from './types';
+
+/** A failed call as every transport reports it: the HTTP status (0 for a dropped connection) and Google's reason. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(readonly status: number, message: string, readonly reason: string | null = null, readonly methodId: string | null = null) {
+    super(message);
+  }
+}
+
+export interface Transport {
+  /** Makes one call (params and body fully resolved) and returns the response body; throws ApiError. */
+  send(call: ApiCall): Promise<unknown>;
+}
+
+export interface Made {
+  call: ApiCall;
+  status: 'ok' | 'fallback' | 'failed';
+}
+
+export class Executor {
+  readonly bound = new Map<string, unknown>();
+  readonly made: Made[] = [];
+
+  constructor(private readonly transport: Transport) {}
+
+  /** Makes one call (or its fallback) and returns the response; bound values become available to later calls. */
+  async run(call: ApiCall): Promise<unknown> {
+    const resolved = this.resolve(call);
+    try {
+      const response = await this.transport.send(resolved);
+      this.made.push({ call: resolved, status: 'ok' });
+      this.bind(call, response);
+      return response;
+    } catch (e) {
+      if (e instanceof ApiError && call.fallback && call.fallback.on.includes(e.status)) {
+        this.made.push({ call: resolved, status: 'fallback' });
+        return this.run(call.fallback.call);
+      }
+      this.made.push({ call: resolved, status: 'failed' });
+      throw e;
+    }
+  }
+
+  async runAll(calls: ApiCall[]): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (const c of calls) out.push(await this.run(c));
+    return out;
+  }
+
+  value<T = unknown>(name: string): T | undefined {
+    return this.bound.get(name) as T | undefined;
+  }
+
+  set(name: string, value: unknown): void {
+    this.bound.set(name, value);
+  }
+
+  private bind(call: ApiCall, response: unknown): void {
+    for (const [name, path] of Object.entries(call.bind ?? {})) this.bound.set(name, pick(response, path));
+  }
+
+  /** `${name}` in params (and in the body when the call says bodyRefs) becomes the bound value; a whole-string reference keeps its type. */
+  resolve(call: ApiCall): ApiCall {
+    const sub = (v: unknown): unknown => {
+      if (typeof v === 'string') {
+        const whole = /^\$\{([A-Za-z0-9_.]+)\}$/.exec(v);
+        if (whole) return this.lookup(whole[1]!, v);
+        return v.replace(/\$\{([A-Za-z0-9_.]+)\}/g, (m, name: string) => String(this.lookup(name, m)));
+      }
+      if (Array.isArray(v)) return v.map(sub);
+      if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sub(x)]));
+      return v;
+    };
+    const { fallback: _f, ...rest } = call;
+    const body = call.body === undefined ? {} : { body: call.bodyRefs ? sub(call.body) : call.body };
+    return { ...rest, params: sub(call.params) as ApiCall['params'], ...body };
+  }
+
+  private lookup(name: string, literal: string): unknown {
+    if (!this.bound.has(name)) throw new Error(`${literal} is used before any call bound it`);
+    return this.bound.get(name);
+  }
+}
+
+/** `a.b.0.c` into a response. */
+export function pick(value: unknown, path: string): unknown {
+  let v: unknown = value;
+  for (const part of path.split('.')) {
+    if (v === null || v === undefined) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}

@@ -1,0 +1,71 @@
+/** Gmail request builder: an email plan as a draft (create, or update the draft of an earlier run). Drafts only: nothing here sends. */
+import { fnv1a } from '../core/mime/bytes';
+import { base64Url, buildMessage } from '../core/mime/message';
+import type { Address, EmailPlan } from '../core/package/types';
+import type { ApiCall } from './types';
+
+export interface DraftOptions {
+  /** The draft an earlier run made (from the QBR Log's Draft ID), or null on a first run. */
+  existingDraftId: string | null;
+  /** Gmail fills in the account's own address when absent, which is what a CSM expects. */
+  from?: Address;
+  /** RFC 5322 date from the caller's clock (`rfc5322Date`): the builder never reads the time. */
+  date: string;
+  /** The name later calls use for the draft id (`${summaryDraftId}`). */
+  bindAs: string;
+}
+
+/**
+ * The call that leaves exactly one draft for this email: `drafts.create`, or `drafts.update` of the known
+ * draft so a re-run replaces its content instead of adding a second draft. When the user has deleted that
+ * draft, the update answers 404 and the fallback creates a fresh one.
+ * @example draftCall(plan, { existingDraftId: null, date: 'Sun, 22 Nov 2026 09:30:00 +0000', bindAs: 'summaryDraftId' }).id
+ *   // 'gmail.users.drafts.create'
+ */
+export function draftCall(plan: EmailPlan, opts: DraftOptions): ApiCall {
+  const raw = rawMessage(plan, opts);
+  const create: ApiCall = {
+    id: 'gmail.users.drafts.create',
+    params: { userId: 'me' },
+    body: { message: { raw } },
+    bind: { [opts.bindAs]: 'id' },
+    note: `Draft the ${plan.kind} email "${plan.subject}"`,
+  };
+  if (opts.existingDraftId === null || opts.existingDraftId.trim() === '') return create;
+  const id = opts.existingDraftId.trim();
+  return {
+    id: 'gmail.users.drafts.update',
+    params: { userId: 'me', id },
+    body: { id, message: { raw } },
+    // The update answers with the same Draft resource, so later calls find the id under the same name either way.
+    bind: { [opts.bindAs]: 'id' },
+    note: `Update the ${plan.kind} email draft "${plan.subject}"`,
+    fallback: { on: [404], call: create },
+  };
+}
+
+/**
+ * The message as Gmail's `raw` field takes it: base64url of the same RFC 5322 bytes the offline .eml writer
+ * produces. The Message-ID is derived from the email's identity (kind, subject, recipients), not from a clock or
+ * a random source: a re-run keeps the draft's Message-ID, and the same plan and date give the same bytes.
+ */
+export function rawMessage(plan: EmailPlan, opts: Pick<DraftOptions, 'from' | 'date'>): string {
+  const identity = [plan.kind, plan.subject, ...plan.to.map((a) => a.email), '|', ...plan.cc.map((a) => a.email)].join('\n');
+  const message = buildMessage({
+    ...(opts.from ? { from: opts.from } : {}),
+    to: plan.to,
+    cc: plan.cc,
+    subject: plan.subject,
+    date: opts.date,
+    messageId: `qbr-${plan.kind}-${fnv1a(identity)}${fnv1a(`${identity}\u0001`)}@${domainOf(opts.from)}`,
+    html: plan.html,
+    text: plan.text,
+  });
+  return base64Url(message);
+}
+
+/** The Message-ID's right-hand side: the sender's domain when known, else a reserved name that can never clash (RFC 2606). */
+function domainOf(from: Address | undefined): string {
+  const domain = from?.email.split('@')[1]?.trim().toLowerCase() ?? '';
+  return /^[a-z0-9.-]+$/.test(domain) ? domain : 'qbr-facilitator.invalid';
+}

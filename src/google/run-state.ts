@@ -1,0 +1,32 @@
+/** What a Google run has finished per account, so an interrupted run resumes without repeating (or duplicating) a step. */
+
+export interface AccountRunState {
+  /** The QBR date the state belongs to; a different date starts afresh. */
+  qbrDate: string;
+  deckId?: string;
+  deckFilled?: boolean;
+  /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
+  charts?: Record<string, number>;
+  docs?: Partial<Record<'pre-read' | 'action-plan', { id: string; filled: boolean }>>;
+  shared?: boolean;
+  drafts?: Partial<Record<'summary' | 'invitation', string>>;
+  holds?: string[];
+  previousTrashed?: boolean;
+  trackerWritten?: boolean;
+  done?: boolean;
+}
+
+export interface RunState {
+  version: 1;
+  templateId?: string;
+  accounts: Record<string, AccountRunState>;
+}
+
+/** The account's state for this QBR date, reset when the date changed since the last run. */
+export function accountState(state: RunState, accountId: string, qbrDate: string): AccountRunState {
+  const existing = state.accounts[accountId];
+  if (existing && existing.qbrDate === qbrDate) return existing;
+  const fresh: AccountRunState = { qbrDate };
+  state.accounts[accountId] = fresh;
+  return fresh;
+}

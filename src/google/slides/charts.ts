@@ -1,0 +1,89 @@
+/**
+ * The deck's charts as linked Sheets charts: each chart block's numbers laid out in the tracker's chart tab, and one
+ * addChart per block over them. The fill then swaps each `{{chart.N}}` placeholder for the chart, LINKED.
+ */
+import type { DeckPlan } from '../../core/package/types';
+import { HEX, rgb } from './theme';
+import { blocksOf, hasChartData } from './values';
+
+/** Rows each chart block takes in the tab, data and blank margin together, so each chart has room beside its numbers. */
+export const CHART_ROWS = 18;
+
+export interface ChartSheetPlan {
+  /** For spreadsheets.values.update (valueInputOption RAW): a full rectangle, so a re-run overwrites old numbers. */
+  values: { range: string; values: (string | number)[][] };
+  /** Sheets Request bodies for one spreadsheets.batchUpdate; reply i holds the chartId of chartKeys[i]. */
+  addCharts: object[];
+  /** `slideKey:N` per addChart, in order: the keys fillRequests' `charts` option takes. */
+  chartKeys: string[];
+  /** The first row after this deck's blocks: where the next account's charts can start. */
+  nextRow: number;
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnName(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** `'Charts & data'` — Sheets quotes a tab name in A1 notation and doubles any apostrophe inside it. */
+export function quoteSheet(title: string): string {
+  return `'${title.replace(/'/g, "''")}'`;
+}
+
+const SERIES = [HEX.teal, HEX.navy, '9AA5B8', 'F9A825', '6C8EBF'];
+
+/**
+ * `startRow` is 1-based (A1 notation). Each block: a label row (account · key · title), a header row (Quarter, series
+ * names), one row per quarter; a missing value stays an empty cell so the line shows a gap rather than a false zero.
+ */
+export function chartSheetRequests(deck: DeckPlan, opts: { sheetId: number; sheetTitle: string; accountId: string; startRow: number }): ChartSheetPlan {
+  const blocks = deck.slides.flatMap((s) => blocksOf(s, 'chart').map((c, i) => ({ key: `${s.key}:${i + 1}`, c }))).filter((b) => hasChartData(b.c));
+  const width = Math.max(2, ...blocks.map((b) => b.c.series.length + 1));
+  const rows: (string | number)[][] = [];
+  const addCharts: object[] = [];
+  blocks.forEach(({ key, c }, i) => {
+    const top = opts.startRow - 1 + i * CHART_ROWS; // 0-based row of the label
+    const block: (string | number)[][] = [
+      [`${opts.accountId} · ${key} · ${c.title}`],
+      ['Quarter', ...c.series.map((s) => s.name)],
+      ...c.categories.map((q, k) => [q, ...c.series.map((s) => s.values[k] ?? '')]),
+    ];
+    while (block.length < CHART_ROWS) block.push([]);
+    rows.push(...block.map((r) => [...r, ...Array<string>(width - r.length).fill('')]));
+    const range = (col: number) => ({
+      sheetId: opts.sheetId, startRowIndex: top + 1, endRowIndex: top + 2 + c.categories.length, startColumnIndex: col, endColumnIndex: col + 1,
+    });
+    addCharts.push({
+      addChart: {
+        chart: {
+          spec: {
+            title: c.title,
+            basicChart: {
+              chartType: c.chart === 'bar' ? 'COLUMN' : 'LINE',
+              legendPosition: 'BOTTOM_LEGEND',
+              headerCount: 1,
+              axis: [{ position: 'BOTTOM_AXIS', title: 'Quarter' }, { position: 'LEFT_AXIS', title: c.format === 'percent' ? 'Share' : c.format === 'score' ? 'Score' : '' }],
+              domains: [{ domain: { sourceRange: { sources: [range(0)] } } }],
+              series: c.series.map((_s, k) => ({ series: { sourceRange: { sources: [range(k + 1)] } }, targetAxis: 'LEFT_AXIS', colorStyle: rgb(SERIES[k % SERIES.length]!) })),
+            },
+          },
+          position: { overlayPosition: { anchorCell: { sheetId: opts.sheetId, rowIndex: top, columnIndex: width + 1 }, widthPixels: 520, heightPixels: 340 } },
+        },
+      },
+    });
+  });
+  const end = opts.startRow + rows.length - 1;
+  return {
+    values: { range: `${quoteSheet(opts.sheetTitle)}!A${opts.startRow}:${columnName(width - 1)}${Math.max(end, opts.startRow)}`, values: rows },
+    addCharts,
+    chartKeys: blocks.map((b) => b.key),
+    nextRow: opts.startRow + rows.length,
+  };
+}

@@ -1,0 +1,38 @@
+/** Retries with exponential backoff and full jitter on the failures Google asks clients to retry (429, 5xx, dropped connections). */
+import { ApiError } from '../google/execute';
+
+export interface RetryPolicy {
+  attempts: number;
+  baseMs: number;
+  capMs: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  /** Told about each retry (for the progress line). */
+  onRetry?: (e: ApiError, attempt: number, waitMs: number) => void;
+}
+
+export const RETRYABLE = new Set([0, 429, 500, 502, 503, 504]);
+
+export const defaultRetry = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => ({
+  attempts: 6,
+  baseMs: 500,
+  capMs: 32_000,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  random: Math.random,
+  ...overrides,
+});
+
+/** Runs `fn`, retrying retryable ApiErrors; a Retry-After the server sent wins over the computed delay. */
+export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, retryAfterMs?: (e: ApiError) => number | null): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof ApiError) || !RETRYABLE.has(e.status) || attempt >= policy.attempts) throw e;
+      const backoff = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+      const wait = retryAfterMs?.(e) ?? Math.round(policy.random() * backoff);
+      policy.onRetry?.(e, attempt, wait);
+      await policy.sleep(wait);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * `qbr generate --google` end to end: the real CLI and the real googleapis client, over real HTTP, against the loopback
+ * fake of Google's REST API, which validates every request against the discovery documents and keeps state.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+import { scopesFor } from '../../src/transport/auth';
+import { readXlsx } from '../../src/workbook/xlsx';
+import { presentationText } from '../fake-google/apis/slides';
+import { seedSpreadsheet } from '../fake-google/seed';
+import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
+
+const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+const work = mkdtempSync(join(tmpdir(), 'qbr-google-'));
+let fake: FakeGoogle;
+let tabs: Record<string, unknown[][]>;
+
+beforeAll(async () => {
+  process.env.QBR_ACCESS_TOKEN = 'test-token';
+  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
+  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
+});
+afterAll(() => {
+  delete process.env.QBR_ACCESS_TOKEN;
+  rmSync(work, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  // Exactly the scopes the CLI asks for: the run must work with nothing more.
+  fake = await startFakeGoogle({ scopes: scopesFor(false) });
+  seedSpreadsheet(fake.state, SHEET, tabs);
+});
+afterEach(() => fake.close());
+
+let n = 0;
+async function qbr(...extra: string[]) {
+  let stderr = '';
+  const out = extra.includes('--out') ? [] : ['--out', join(work, `run-${++n}`)];
+  const code = await run(['generate', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`, '--today', '2026-11-22', '--api-root', fake.url, ...out, ...extra], {
+    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'),
+  });
+  return { code, stderr };
+}
+
+const count = (methodId: string) => fake.calls.filter((c) => c.methodId === methodId && c.status < 300).length;
+const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
+const events = () => [...(fake.state.events.get('primary')?.values() ?? [])].filter((e) => e.status !== 'cancelled');
+
+describe('qbr generate --google', () => {
+  it('makes the whole package with valid requests, fills every token and logs it in the tracker', async () => {
+    const r = await qbr('--account', 'ACC-001');
+    expect(r.stderr).not.toMatch(/FAILED/);
+    expect(r.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    const [deck] = decks();
+    expect(decks()).toHaveLength(1);
+    const text = presentationText(fake.state.presentations.get(deck!.id));
+    expect(JSON.stringify(text)).not.toContain('{{');
+    expect(text.slides).toHaveLength(19);
+    expect(JSON.stringify(text)).toContain('GlobalTech');
+    expect(count('gmail.users.drafts.create')).toBe(2);
+    expect(fake.calls.some((c) => /send/i.test(c.methodId))).toBe(false);
+    expect(events()).toHaveLength(11);
+    const log = sheetRows('QBR Log');
+    expect(log).toHaveLength(2);
+    expect(String(log[1]![0])).toBe('ACC-001');
+    expect(sheetRows('Actions').filter((r) => String(r[0] ?? '').startsWith('QBR-ACC-001-'))).toHaveLength(3);
+    // The template itself was never written to after it was built.
+    const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
+    const fills = fake.calls.filter((c) => c.methodId === 'slides.presentations.batchUpdate' && c.path.includes(template.id));
+    expect(fills).toHaveLength(1); // the build, on the first run only
+  });
+
+  it('re-runs update the same drafts, holds and log row, and leave one deck', async () => {
+    await qbr('--account', 'ACC-001');
+    const firstEvents = events().map((e) => e.id).sort();
+    const again = await qbr('--account', 'ACC-001');
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(fake.state.drafts.size).toBe(2);
+    expect(count('gmail.users.drafts.update')).toBe(2);
+    expect(events().map((e) => e.id).sort()).toEqual(firstEvents);
+    expect(sheetRows('QBR Log')).toHaveLength(2);
+    expect(sheetRows('Actions').filter((r) => String(r[0] ?? '').startsWith('QBR-ACC-001-'))).toHaveLength(3);
+    expect(decks()).toHaveLength(1);
+    expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(2);
+    expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);
+  });
+
+  it('revives a hold the user deleted instead of duplicating it', async () => {
+    await qbr('--account', 'ACC-001');
+    const [first] = events();
+    fake.state.events.get('primary')!.get(first!.id).status = 'cancelled';
+    await qbr('--account', 'ACC-001');
+    expect(events()).toHaveLength(11);
+    expect(fake.state.events.get('primary')!.get(first!.id).status).toBe('confirmed');
+  });
+
+  it('retries 429, 5xx and dropped connections and still finishes with nothing duplicated', async () => {
+    fake.faults.push(
+      { methodId: 'slides.presentations.batchUpdate', status: 429, times: 1, retryAfter: 0 },
+      { methodId: 'gmail.users.drafts.create', status: 503, times: 2 },
+      { methodId: 'calendar.events.insert', drop: true, times: 1 },
+      { methodId: 'drive.files.copy', status: 500, times: 1 },
+    );
+    const r = await qbr('--account', 'ACC-001');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/retrying/);
+    expect(fake.faults.every((f) => f.times === 0)).toBe(true);
+    expect(decks()).toHaveLength(1);
+    expect(fake.state.drafts.size).toBe(2);
+    expect(events()).toHaveLength(11);
+  });
+
+  it('resumes a run that stopped halfway without duplicating what was done', async () => {
+    const out = join(work, 'resume');
+    fake.faults.push({ methodId: 'gmail.users.drafts.create', status: 500, times: 20 });
+    const first = await qbr('--account', 'ACC-001', '--out', out);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/resumes/);
+    fake.faults.length = 0;
+    const callsBefore = fake.calls.length;
+    const second = await qbr('--account', 'ACC-001', '--out', out);
+    expect(second.code).toBe(0);
+    const resumed = fake.calls.slice(callsBefore).map((c) => c.methodId);
+    expect(resumed).not.toContain('drive.files.copy');
+    expect(resumed).not.toContain('slides.presentations.batchUpdate');
+    expect(decks()).toHaveLength(1);
+    expect(fake.state.drafts.size).toBe(2);
+    expect(events()).toHaveLength(11);
+  });
+
+  it('names the missing scope, the wrong id, and never asks for more than it needs', async () => {
+    fake.grant(scopesFor(false).filter((s) => !s.endsWith('gmail.compose')));
+    const noGmail = await qbr('--account', 'ACC-001');
+    expect(noGmail.code).toBe(1);
+    expect(noGmail.stderr).toMatch(/permission needed for Gmail drafts/);
+    fake.grant(scopesFor(true));
+    const badTemplate = await qbr('--account', 'ACC-001', '--template', 'no-such-template-id');
+    expect(badTemplate.code).toBe(1);
+    expect(badTemplate.stderr).toMatch(/--template/);
+  });
+});

@@ -1,0 +1,83 @@
+import { ApiError, Executor, type Transport } from '../../src/google/execute';
+import { explainApiError } from '../../src/google/errors';
+import type { ApiCall } from '../../src/google/types';
+import { Pacer } from '../../src/transport/pace';
+import { defaultRetry, withRetry } from '../../src/transport/retry';
+
+describe('retry', () => {
+  it('retries 429, 5xx and dropped connections with jittered exponential backoff, then gives up', async () => {
+    const waits: number[] = [];
+    const policy = defaultRetry({ attempts: 4, baseMs: 100, sleep: async (ms) => void waits.push(ms), random: () => 0.5 });
+    let n = 0;
+    const result = await withRetry(async () => {
+      n++;
+      if (n === 1) throw new ApiError(429, 'slow down', 'rateLimitExceeded');
+      if (n === 2) throw new ApiError(0, 'socket hang up', 'ECONNRESET');
+      if (n === 3) throw new ApiError(503, 'backend', 'backendError');
+      return 'done';
+    }, policy);
+    expect(result).toBe('done');
+    // full jitter at 0.5: 0.5 × 100, 0.5 × 200, 0.5 × 400
+    expect(waits).toEqual([50, 100, 200]);
+    let m = 0;
+    await expect(withRetry(async () => { m++; throw new ApiError(500, 'x'); }, policy)).rejects.toMatchObject({ status: 500 });
+    expect(m).toBe(4);
+  });
+
+  it('never retries a 4xx that will not change, and honours Retry-After', async () => {
+    const policy = defaultRetry({ sleep: async () => undefined });
+    let n = 0;
+    await expect(withRetry(async () => { n++; throw new ApiError(403, 'no'); }, policy)).rejects.toMatchObject({ status: 403 });
+    expect(n).toBe(1);
+    const waits: number[] = [];
+    let k = 0;
+    await withRetry(async () => { if (k++ === 0) throw new ApiError(429, 'x'); return 1; }, defaultRetry({ sleep: async (ms) => void waits.push(ms) }), () => 7000);
+    expect(waits).toEqual([7000]);
+  });
+});
+
+describe('pacing', () => {
+  it('keeps at most the limit of writes in any window, waiting for the oldest to age out', async () => {
+    let now = 0;
+    const pacer = new Pacer({ limit: 3, windowMs: 60_000, now: () => now, sleep: async (ms) => void (now += ms) });
+    const at: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      await pacer.take('slides-write');
+      at.push(now);
+      now += 1000;
+    }
+    // 3 at t=0,1,2 s; the 4th waits until the 1st is 60 s old …
+    expect(at).toEqual([0, 1000, 2000, 60_000, 61_000, 62_000, 120_000]);
+    await pacer.take(null); // unpaced methods never wait
+  });
+});
+
+describe('executor', () => {
+  const calls: ApiCall[] = [];
+  const transport: Transport = {
+    async send(call) {
+      calls.push(call);
+      if (call.id === 'gmail.users.drafts.update') throw new ApiError(404, 'gone', 'notFound', call.id);
+      if (call.id === 'drive.files.copy') return { id: 'deck-1' };
+      return { ok: true };
+    },
+  };
+  it('binds response values into later calls and follows fallbacks', async () => {
+    const ex = new Executor(transport);
+    await ex.run({ id: 'drive.files.copy', params: { fileId: 'tpl' }, bind: { deckId: 'id' } });
+    await ex.run({ id: 'slides.presentations.batchUpdate', params: { presentationId: '${deckId}' }, body: { note: 'deck ${deckId}' }, bodyRefs: true });
+    expect(calls[1]).toEqual({ id: 'slides.presentations.batchUpdate', params: { presentationId: 'deck-1' }, body: { note: 'deck deck-1' }, bodyRefs: true });
+    // Tracker text that looks like a reference is left alone unless the call asks for body references.
+    await ex.run({ id: 'docs.documents.batchUpdate', params: { documentId: '${deckId}' }, body: { text: 'costs ${x} today' } });
+    expect(calls[2]!.body).toEqual({ text: 'costs ${x} today' });
+    await ex.run({ id: 'gmail.users.drafts.update', params: { userId: 'me', id: 'd1' }, fallback: { on: [404], call: { id: 'gmail.users.drafts.create', params: { userId: 'me' } } } });
+    expect(calls.map((c) => c.id).slice(3)).toEqual(['gmail.users.drafts.update', 'gmail.users.drafts.create']);
+    expect(ex.made.map((m) => m.status)).toEqual(['ok', 'ok', 'ok', 'fallback', 'ok']);
+    await expect(ex.run({ id: 'x.y', params: { a: '${nope}' } })).rejects.toThrow(/used before any call bound it/);
+  });
+  it('explains failures in words that say what to fix', () => {
+    expect(explainApiError(new ApiError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions', 'gmail.users.drafts.create'))).toMatchObject({ code: 'scope' });
+    expect(explainApiError(new ApiError(404, 'File not found', 'notFound', 'drive.files.copy')).message).toMatch(/--template/);
+    expect(explainApiError(new ApiError(403, 'The caller does not have permission', 'forbidden', 'sheets.spreadsheets.get')).message).toMatch(/share it/);
+  });
+});
