@@ -74,7 +74,8 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   const done: AccountOutcome[] = [];
   let made = 0;
   try {
-    const template = await ensureTemplate(exec, state, flags.template, save);
+    // Only a deck needs the template: a book of Tech-Touch accounts makes none.
+    const template = reviews.accounts.some((a) => a.deck) ? await ensureTemplate(exec, state, flags.template, save) : { id: '', made: false };
     if (template.made) io.stderr(`Created the built-in QBR template in your Drive (${template.id}); later runs reuse it.\n`);
     for (const [i, review] of reviews.accounts.entries()) {
       const before = exec.made.length;

@@ -14,7 +14,7 @@ import { copyTemplateCall, trashCall } from './drive';
 import type { Executor } from './execute';
 import { draftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
-import type { ActionRow, QbrLogRow } from './sheets';
+import type { ActionRow, QbrLogRow, ValueWrite } from './sheets';
 import { chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
 import { ensureSheet, findSheet, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
 
@@ -94,7 +94,7 @@ export async function runAccount(review: AccountReview, g: GoogleRun): Promise<A
 
   const eventIds = calls.map((c) => (c.body as { id: string }).id);
   if (g.tracker && !st.trackerWritten) {
-    await writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg));
+    await writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg), chartValues(review, pkg, st, g.tracker));
     st.trackerWritten = true;
     g.save();
   }
@@ -145,7 +145,8 @@ async function makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRun
   if (plan.chartKeys.length === 0) return {};
   const lastRow = plan.nextRow - 1;
   const stale = sheet.charts.filter((c) => c.anchorRow !== null && c.anchorRow >= startRow - 1 && c.anchorRow < lastRow);
-  await g.exec.run({ id: 'sheets.spreadsheets.values.batchUpdate', params: { spreadsheetId: tracker.spreadsheetId }, body: { valueInputOption: 'RAW', data: [{ range: plan.values.range, majorDimension: 'ROWS', values: plan.values.values }] }, note: `Chart data for ${review.id}` });
+  // The numbers themselves go out with the QBR Log row (one write call); a linked chart shows them once written.
+  st.chartRow = startRow;
   const reply = (await g.exec.run({
     id: 'sheets.spreadsheets.batchUpdate', params: { spreadsheetId: tracker.spreadsheetId },
     body: { requests: [...stale.map((c) => ({ deleteEmbeddedObject: { objectId: c.chartId } })), ...plan.addCharts] },
@@ -156,6 +157,14 @@ async function makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRun
   st.charts = Object.fromEntries(plan.chartKeys.map((k, i) => [k, added[i]?.chartId ?? 0]));
   g.save();
   return Object.fromEntries(Object.entries(st.charts).map(([k, id]) => [k, { spreadsheetId: tracker.spreadsheetId, chartId: id }]));
+}
+
+/** The chart tab rows of this account's charts, recomputed from the deck (pure) at the row recorded when the charts were made. */
+function chartValues(review: AccountReview, pkg: QbrPackage, st: AccountRunState, tracker: GoogleTracker): ValueWrite[] {
+  const sheet = findSheet(tracker, CHART_TAB);
+  if (!pkg.deck || !sheet || st.chartRow === undefined) return [];
+  const plan = chartSheetRequests(pkg.deck, { sheetId: sheet.sheetId, sheetTitle: sheet.title, accountId: review.id, startRow: st.chartRow });
+  return plan.chartKeys.length > 0 ? [{ range: plan.values.range, values: plan.values.values }] : [];
 }
 
 async function makeDocs(pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { ApiCall } from './types';
 /** One rectangle to write. A `null` cell is skipped by the API (ValueRange.values), so columns the tool does not own stay untouched. */
 export interface ValueWrite {
   range: string;
-  values: (string | null)[][];
+  values: (string | number | null)[][];
 }
 
 /** One generated package, as the QBR Log records it (SPEC §2). */

@@ -49,12 +49,12 @@ export function rowsOf(tracker: GoogleTracker, title: string): unknown[][] {
 }
 
 /**
- * The QBR Log and Actions write-back of one account, in ONE values.batchUpdate. The local copy of both tabs is
+ * The QBR Log and Actions write-back of one account (and its chart data), in ONE values.batchUpdate. The local copy of both tabs is
  * updated afterwards, so the next account's upsert sees this account's row (one run, many accounts).
  */
-export async function writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRow, actions: ActionRow[]): Promise<void> {
+export async function writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRow, actions: ActionRow[], extra: ValueWrite[] = []): Promise<void> {
   const logTitle = await ensureSheet(exec, tracker, 'QBR Log');
-  const writes: ValueWrite[] = [...qbrLogWrite({ ...tabState(tracker, logTitle), row: log })];
+  const writes: ValueWrite[] = [...extra, ...qbrLogWrite({ ...tabState(tracker, logTitle), row: log })];
   const actionsSheet = findSheet(tracker, 'Actions');
   if (actionsSheet && actions.length > 0) writes.push(...actionsAppend({ ...tabState(tracker, actionsSheet.title), actions }));
   if (writes.length === 0) return;

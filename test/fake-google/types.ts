@@ -51,7 +51,7 @@ export interface FakeState {
   /** Calendar events by calendar id, then event id (cancelled events stay, with status 'cancelled'). */
   events: Map<string, Map<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Spreadsheets by id: sheet title → grid of cell values (strings, numbers, booleans) as the API returns them, plus charts. */
-  spreadsheets: Map<string, { title: string; sheets: { sheetId: number; title: string; values: unknown[][]; charts: { chartId: number; spec: unknown }[] }[] }>;
+  spreadsheets: Map<string, { title: string; sheets: { sheetId: number; title: string; values: unknown[][]; charts: { chartId: number; spec: unknown; position?: unknown }[] }[] }>;
   /** A fresh id with a prefix, deterministic per server instance. */
   nextId(prefix: string): string;
 }

@@ -76,6 +76,13 @@ describe('qbr generate --google', () => {
   it('re-runs update the same drafts, holds and log row, and leave one deck', async () => {
     await qbr('--account', 'ACC-001');
     const firstEvents = events().map((e) => e.id).sort();
+    const charts = () => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Charts')!.charts.length;
+    const chartCount = charts();
+    expect(chartCount).toBeGreaterThanOrEqual(3);
+    // The chart numbers are numbers (RAW keeps them so), under the account's label row.
+    const chartRows = sheetRows('QBR Charts');
+    expect(String(chartRows[0]![0])).toMatch(/^ACC-001 · /);
+    expect(chartRows.flat().some((v) => typeof v === 'number')).toBe(true);
     const again = await qbr('--account', 'ACC-001');
     expect(again.code).toBe(0);
     expect(fake.violations).toEqual([]);
@@ -84,6 +91,7 @@ describe('qbr generate --google', () => {
     expect(events().map((e) => e.id).sort()).toEqual(firstEvents);
     expect(sheetRows('QBR Log')).toHaveLength(2);
     expect(sheetRows('Actions').filter((r) => String(r[0] ?? '').startsWith('QBR-ACC-001-'))).toHaveLength(3);
+    expect(charts()).toBe(chartCount);
     expect(decks()).toHaveLength(1);
     expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(2);
     expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);

@@ -111,7 +111,7 @@ function applyRequest(b: Book, state: FakeState, request: AnyJson, i: number): A
         ? (applyRequest(b, state, { addSheet: {} }, i), b.sheets[b.sheets.length - 1] as Sheet)
         : sheetById(b, pos.sheetId ?? pos.overlayPosition?.anchorCell?.sheetId, where);
       const chartId: number = r.chart?.chartId ?? Number(state.nextId('')) + 200000;
-      sheet.charts.push({ chartId, spec: r.chart?.spec ?? {} });
+      sheet.charts.push({ chartId, spec: r.chart?.spec ?? {}, ...(r.chart?.position ? { position: r.chart.position } : {}) });
       return { addChart: { chart: { ...r.chart, chartId } } };
     }
     case 'updateChartSpec':
