@@ -93,8 +93,26 @@ describe('qbr generate --google', () => {
     expect(sheetRows('Actions').filter((r) => String(r[0] ?? '').startsWith('QBR-ACC-001-'))).toHaveLength(3);
     expect(charts()).toBe(chartCount);
     expect(decks()).toHaveLength(1);
+    // Nothing the tool wrote to the tracker became a formula (writes are RAW).
+    for (const sheet of fake.state.spreadsheets.get(SHEET)!.sheets) {
+      expect(sheet.values.flat().some((v) => v !== null && typeof v === 'object' && 'formula' in (v as object))).toBe(false);
+    }
     expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(2);
     expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);
+  });
+
+  it('never changes the template, and shares the docs with the champion as commenter only when asked', async () => {
+    await qbr('--account', 'ACC-001');
+    const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
+    const before = JSON.stringify(fake.state.presentations.get(template.id));
+    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+    expect(docs().every((d) => d.permissions.length === 0)).toBe(true);
+    await qbr('--account', 'ACC-001', '--share-with-champion');
+    expect(JSON.stringify(fake.state.presentations.get(template.id))).toBe(before);
+    expect(docs()).toHaveLength(2);
+    for (const d of docs()) expect(d.permissions).toEqual([expect.objectContaining({ type: 'user', role: 'commenter', emailAddress: 'priya.raman@globaltech.example' })]);
+    const shares = fake.calls.filter((c) => c.methodId === 'drive.permissions.create');
+    expect(shares.every((c) => c.params.sendNotificationEmail === 'false')).toBe(true);
   });
 
   it('revives a hold the user deleted instead of duplicating it', async () => {

@@ -1,0 +1,42 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+
+const out = mkdtempSync(join(tmpdir(), 'qbr-dry-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+it('--dry-run plans every Google call from a local tracker, makes none and needs no credentials', async () => {
+  let stderr = '';
+  const env = { ...process.env };
+  delete process.env.QBR_ACCESS_TOKEN;
+  const code = await run(['generate', '--google', '--dry-run', '--tracker', join(__dirname, '../../examples/tracker.xlsx'), '--account', 'ACC-001', '--account', 'ACC-008', '--today', '2026-11-22', '--out', out], {
+    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'),
+  });
+  process.env = env;
+  expect(code).toBe(0);
+  expect(stderr).toContain('planned (no call made)');
+  const calls = JSON.parse(readFileSync(join(out, 'ACC-001', 'google-requests.json'), 'utf8')) as { id: string; params: Record<string, unknown>; body?: unknown }[];
+  const ids = calls.map((c) => c.id);
+  // First run: look for the built-in template, make it, then the package.
+  expect(ids.slice(0, 4)).toEqual(['drive.files.list', 'slides.presentations.create', 'slides.presentations.batchUpdate', 'drive.files.update']);
+  expect(ids.filter((i) => i === 'slides.presentations.batchUpdate')).toHaveLength(2); // build the template, fill the deck
+  expect(ids.filter((i) => i === 'calendar.events.insert')).toHaveLength(11);
+  expect(ids.filter((i) => i === 'gmail.users.drafts.create')).toHaveLength(2);
+  expect(ids.some((i) => /send/.test(i))).toBe(false);
+  const fill = calls.filter((c) => c.id === 'slides.presentations.batchUpdate')[1]!;
+  expect(fill.params).toEqual({ presentationId: '<deckId>' });
+  expect(JSON.stringify(fill.body)).toContain('GlobalTech');
+  const digital = JSON.parse(readFileSync(join(out, 'ACC-008', 'google-requests.json'), 'utf8')) as { id: string }[];
+  expect(digital.map((c) => c.id)).toEqual(['gmail.users.drafts.create']);
+  expect(existsSync(join(out, 'google-state.json'))).toBe(false);
+});
+
+it('--dry-run cannot read a Google Sheet, and --google needs one without it', async () => {
+  let stderr = '';
+  const io = { stdout: () => undefined, stderr: (t: string) => (stderr += t) };
+  expect(await run(['generate', '--google', '--dry-run', '--tracker', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789', '--all', '--out', out], io)).toBe(2);
+  expect(stderr).toMatch(/download the tracker/);
+  expect(await run(['generate', '--google', '--tracker', 'examples/tracker.xlsx', '--all', '--out', out], io)).toBe(2);
+  expect(await run(['generate', '--tracker', 'examples/tracker.xlsx', '--all', '--template', 'x', '--out', out], io)).toBe(2);
+});
