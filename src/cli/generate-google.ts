@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeWorkbook, type AccountReview } from '../core';
 import { explainApiError } from '../google/errors';
-import { ApiError, Executor, type Transport } from '../google/execute';
+import { ApiError, driveAsync, Executor, type Transport } from '../google/execute';
 import { DryRunTransport } from '../google/dry-run';
 import { runAccount, type AccountOutcome } from '../google/package-run';
 import { ensureTemplate } from '../google/template-run';
@@ -53,7 +53,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
       pacer: new Pacer(defaultPace()),
     });
   }
-  const exec = new Executor(transport);
+  const exec = new Executor();
   const statePath = join(flags.out, 'google-state.json');
   const state = flags.dryRun ? { version: 1 as const, accounts: {} } : loadState(statePath);
   const save = () => { if (!flags.dryRun) saveState(statePath, state); };
@@ -61,7 +61,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   let tracker: GoogleTracker | null = null;
   let reviews: ReturnType<typeof analyzeWorkbook>;
   try {
-    tracker = sheetId ? await readGoogleTracker(exec, sheetId) : null;
+    tracker = sheetId ? await driveAsync(readGoogleTracker(exec, sheetId), transport) : null;
     const workbook = tracker ? tracker.workbook : await openTracker(flags.tracker);
     reviews = analyzeWorkbook(workbook, { today: flags.today, accountIds: flags.accounts });
   } catch (e) {
@@ -75,16 +75,16 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   let made = 0;
   try {
     // Only a deck needs the template: a book of Tech-Touch accounts makes none.
-    const template = reviews.accounts.some((a) => a.deck) ? await ensureTemplate(exec, state, flags.template, save) : { id: '', made: false };
+    const template = reviews.accounts.some((a) => a.deck) ? await driveAsync(ensureTemplate(exec, state, flags.template, save), transport) : { id: '', made: false };
     if (template.made) io.stderr(`Created the built-in QBR template in your Drive (${template.id}); later runs reuse it.\n`);
     for (const [i, review] of reviews.accounts.entries()) {
       const before = exec.made.length;
       try {
-        const outcome = await runAccount(review, {
+        const outcome = await driveAsync(runAccount(review, {
           exec, today: flags.today, now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           tracker, folderId: flags.folder, templateId: template.id, shareWithChampion: flags.share, qbrDate: flags.qbrDate,
           state, save, log: (l) => io.stderr(`${l}\n`),
-        });
+        }), transport);
         done.push(outcome);
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: ${summary(outcome, exec.made.length - (i === 0 ? 0 : before))}\n`);
       } catch (e) {

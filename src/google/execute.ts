@@ -1,5 +1,5 @@
 /**
- * Runs ApiCalls through an injected transport: fills `${name}` references from earlier responses, follows a call's
+ * Runs ApiCalls as generator steps that a transport drives: fills `${name}` references from earlier responses, follows a call's
  * fallback on the statuses it names, and records every call made (the benchmark and the dry-run file read that log).
  */
 import type { ApiCall } from './types';
@@ -17,6 +17,17 @@ export interface Transport {
   send(call: ApiCall): Promise<unknown>;
 }
 
+/** A blocking transport (Apps Script's services answer synchronously). */
+export interface SyncTransport {
+  sendSync(call: ApiCall): unknown;
+}
+
+/**
+ * A step of Google work as data: it yields each call to make and is resumed with the response (or the ApiError
+ * thrown into it). The same steps run on Node (async, googleapis) and in Apps Script (sync, advanced services).
+ */
+export type Effect<T> = Generator<ApiCall, T, unknown>;
+
 export interface Made {
   call: ApiCall;
   status: 'ok' | 'fallback' | 'failed';
@@ -26,29 +37,28 @@ export class Executor {
   readonly bound = new Map<string, unknown>();
   readonly made: Made[] = [];
 
-  constructor(private readonly transport: Transport) {}
-
   /** Makes one call (or its fallback) and returns the response; bound values become available to later calls. */
-  async run(call: ApiCall): Promise<unknown> {
+  *run(call: ApiCall): Effect<unknown> {
     const resolved = this.resolve(call);
+    let response: unknown;
     try {
-      const response = await this.transport.send(resolved);
-      this.made.push({ call: resolved, status: 'ok' });
-      this.bind(call, response);
-      return response;
+      response = yield resolved;
     } catch (e) {
       if (e instanceof ApiError && call.fallback && call.fallback.on.includes(e.status)) {
         this.made.push({ call: resolved, status: 'fallback' });
-        return this.run(call.fallback.call);
+        return yield* this.run(call.fallback.call);
       }
       this.made.push({ call: resolved, status: 'failed' });
       throw e;
     }
+    this.made.push({ call: resolved, status: 'ok' });
+    this.bind(call, response);
+    return response;
   }
 
-  async runAll(calls: ApiCall[]): Promise<unknown[]> {
+  *runAll(calls: ApiCall[]): Effect<unknown[]> {
     const out: unknown[] = [];
-    for (const c of calls) out.push(await this.run(c));
+    for (const c of calls) out.push(yield* this.run(c));
     return out;
   }
 
@@ -87,6 +97,38 @@ export class Executor {
   }
 }
 
+/** Runs a step on an async transport (Node). */
+export async function driveAsync<T>(effect: Effect<T>, transport: Transport): Promise<T> {
+  let step = effect.next();
+  while (!step.done) {
+    let response: unknown;
+    try {
+      response = await transport.send(step.value);
+    } catch (e) {
+      step = effect.throw(e);
+      continue;
+    }
+    step = effect.next(response);
+  }
+  return step.value;
+}
+
+/** Runs a step on a blocking transport (Apps Script), within one execution. */
+export function driveSync<T>(effect: Effect<T>, transport: SyncTransport): T {
+  let step = effect.next();
+  while (!step.done) {
+    let response: unknown;
+    try {
+      response = transport.sendSync(step.value);
+    } catch (e) {
+      step = effect.throw(e);
+      continue;
+    }
+    step = effect.next(response);
+  }
+  return step.value;
+}
+
 /** `a.b.0.c` into a response. */
 export function pick(value: unknown, path: string): unknown {
   let v: unknown = value;
@@ -95,4 +137,27 @@ export function pick(value: unknown, path: string): unknown {
     v = (v as Record<string, unknown>)[part];
   }
   return v;
+}
+
+/** An Executor bound to an async transport, for callers that make calls one at a time (tests, small scripts). */
+export class AsyncRunner {
+  readonly exec = new Executor();
+
+  constructor(readonly transport: Transport) {}
+
+  get made(): Made[] {
+    return this.exec.made;
+  }
+
+  run(call: ApiCall): Promise<unknown> {
+    return driveAsync(this.exec.run(call), this.transport);
+  }
+
+  runAll(calls: ApiCall[]): Promise<unknown[]> {
+    return driveAsync(this.exec.runAll(calls), this.transport);
+  }
+
+  value<T = unknown>(name: string): T | undefined {
+    return this.exec.value<T>(name);
+  }
 }

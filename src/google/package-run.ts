@@ -11,7 +11,7 @@ import type { QbrPackage } from '../core/package/types';
 import { holdCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { copyTemplateCall, trashCall } from './drive';
-import type { Executor } from './execute';
+import type { Effect, Executor } from './execute';
 import { draftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import type { ActionRow, QbrLogRow, ValueWrite } from './sheets';
@@ -48,15 +48,15 @@ const CHART_TAB = 'QBR Charts';
 const deckUrl = (id: string) => `https://docs.google.com/presentation/d/${id}/edit`;
 const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
-export async function runAccount(review: AccountReview, g: GoogleRun): Promise<AccountOutcome> {
+export function* runAccount(review: AccountReview, g: GoogleRun): Effect<AccountOutcome> {
   const first = buildPackage(review, { today: g.today, qbrDate: g.qbrDate });
   const st = accountState(g.state, review.id, first.qbrDate);
   const previous = previousRun(g.tracker, review.id, first.qbrDate);
   const warnings = [...first.dataToConfirm];
   const tag = `${review.id}|${first.qbrDate}`;
 
-  if (first.deck) await makeDeck(review, first, st, g, warnings, tag);
-  if (first.deck) await makeDocs(first, st, g, previous, tag);
+  if (first.deck) yield* makeDeck(review, first, st, g, warnings, tag);
+  if (first.deck) yield* makeDocs(first, st, g, previous, tag);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
@@ -70,7 +70,7 @@ export async function runAccount(review: AccountReview, g: GoogleRun): Promise<A
     const kind = email.kind === 'invitation' ? 'invitation' : 'summary';
     if (st.drafts[kind]) continue;
     const bindAs = `${kind}DraftId`;
-    await g.exec.run(draftCall(email, { existingDraftId: previous.drafts[kind] ?? null, from, date: rfc5322Date(g.now.getTime()), bindAs }));
+    yield* g.exec.run(draftCall(email, { existingDraftId: previous.drafts[kind] ?? null, from, date: rfc5322Date(g.now.getTime()), bindAs }));
     st.drafts[kind] = String(g.exec.value(bindAs));
     g.save();
   }
@@ -80,21 +80,21 @@ export async function runAccount(review: AccountReview, g: GoogleRun): Promise<A
   for (const [i, call] of calls.entries()) {
     const key = pkg.holds[i]!.key;
     if (st.holds.includes(key)) continue;
-    await g.exec.run(call);
+    yield* g.exec.run(call);
     st.holds.push(key);
     g.save();
   }
 
   if (!st.previousTrashed) {
     // The package this one replaces (same account and QBR date): its deck goes to the trash once the new one is filled.
-    if (previous.deckId && previous.deckId !== st.deckId) await g.exec.run(trashCall(previous.deckId));
+    if (previous.deckId && previous.deckId !== st.deckId) yield* g.exec.run(trashCall(previous.deckId));
     st.previousTrashed = true;
     g.save();
   }
 
   const eventIds = calls.map((c) => (c.body as { id: string }).id);
   if (g.tracker && !st.trackerWritten) {
-    await writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg), chartValues(review, pkg, st, g.tracker));
+    yield* writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg), chartValues(review, pkg, st, g.tracker));
     st.trackerWritten = true;
     g.save();
   }
@@ -108,34 +108,34 @@ export async function runAccount(review: AccountReview, g: GoogleRun): Promise<A
   };
 }
 
-async function makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Promise<void> {
+function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Effect<void> {
   const deck = pkg.deck!;
   if (!st.deckId) {
     const name = `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${pkg.qbrDate})`.replace(/\s+/g, ' ');
-    await g.exec.run(copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } }));
+    yield* g.exec.run(copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } }));
     st.deckId = String(g.exec.value('deckId'));
     g.save();
   }
   if (st.deckFilled) return;
   const charts: Record<string, ChartSource> = {};
-  if (g.tracker) Object.assign(charts, await makeCharts(review, pkg, st, g));
-  const presentation = (await g.exec.run(readCall(st.deckId))) as RestPresentation;
+  if (g.tracker) Object.assign(charts, yield* makeCharts(review, pkg, st, g));
+  const presentation = (yield* g.exec.run(readCall(st.deckId))) as RestPresentation;
   const fill = fillRequests(readTemplate(presentation), deck, {
     charts,
     extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate },
   });
   for (const t of fill.unknownTokens) warnings.push(`Template: unknown token ${t} was left empty`);
   for (const s of fill.missingSlides) warnings.push(`Template: no slide tagged "${s}", so that slide is not in the deck`);
-  await g.exec.run(fillCall(st.deckId, fill.requests));
+  yield* g.exec.run(fillCall(st.deckId, fill.requests));
   st.deckFilled = true;
   g.save();
 }
 
 /** The deck's charts as linked Sheets charts in the tracker's chart tab; a re-run replaces the account's old charts. */
-async function makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun): Promise<Record<string, ChartSource>> {
+function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun): Effect<Record<string, ChartSource>> {
   const tracker = g.tracker!;
   if (st.charts) return Object.fromEntries(Object.entries(st.charts).map(([k, id]) => [k, { spreadsheetId: tracker.spreadsheetId, chartId: id }]));
-  const title = await ensureSheet(g.exec, tracker, CHART_TAB);
+  const title = yield* ensureSheet(g.exec, tracker, CHART_TAB);
   const sheet = findSheet(tracker, title)!;
   const rows = rowsOf(tracker, title);
   const label = `${review.id} · `;
@@ -147,7 +147,7 @@ async function makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRun
   const stale = sheet.charts.filter((c) => c.anchorRow !== null && c.anchorRow >= startRow - 1 && c.anchorRow < lastRow);
   // The numbers themselves go out with the QBR Log row (one write call); a linked chart shows them once written.
   st.chartRow = startRow;
-  const reply = (await g.exec.run({
+  const reply = (yield* g.exec.run({
     id: 'sheets.spreadsheets.batchUpdate', params: { spreadsheetId: tracker.spreadsheetId },
     body: { requests: [...stale.map((c) => ({ deleteEmbeddedObject: { objectId: c.chartId } })), ...plan.addCharts] },
     note: `Charts for ${review.id}${stale.length ? ` (replacing ${stale.length})` : ''}`,
@@ -167,7 +167,7 @@ function chartValues(review: AccountReview, pkg: QbrPackage, st: AccountRunState
   return plan.chartKeys.length > 0 ? [{ range: plan.values.range, values: plan.values.values }] : [];
 }
 
-async function makeDocs(pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string): Promise<void> {
+function* makeDocs(pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string): Effect<void> {
   st.docs ??= {};
   for (const doc of pkg.docs) {
     const have = st.docs[doc.kind];
@@ -176,18 +176,18 @@ async function makeDocs(pkg: QbrPackage, st: AccountRunState, g: GoogleRun, prev
     const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
     else {
-      await g.exec.run(create!);
+      yield* g.exec.run(create!);
       st.docs[doc.kind] = { id: String(g.exec.value(bindAs)), filled: false };
       g.save();
     }
-    await g.exec.run(fill!);
+    yield* g.exec.run(fill!);
     st.docs[doc.kind]!.filled = true;
     g.save();
-    await g.exec.runAll(trash);
+    yield* g.exec.runAll(trash);
   }
   const email = pkg.emails[0]?.to[0]?.email;
   if (g.shareWithChampion && email && !st.shared) {
-    for (const d of Object.values(st.docs)) if (d) await g.exec.run(shareCall(d.id, email));
+    for (const d of Object.values(st.docs)) if (d) yield* g.exec.run(shareCall(d.id, email));
     st.shared = true;
     g.save();
   }

@@ -1,18 +1,18 @@
 /** The deck template of a run: the team's own (`--template`), else the built-in one, found from an earlier run or made now. */
-import type { Executor } from './execute';
+import type { Effect, Executor } from './execute';
 import type { RunState } from './run-state';
 import { builtInTemplateRequests, findTemplateCall } from './slides';
 
 /** Returns the template's presentation id; the built-in template costs 1 call to find, or 4 to make (first run only). */
-export async function ensureTemplate(exec: Executor, state: RunState, custom: string | null, save: () => void): Promise<{ id: string; made: boolean }> {
+export function* ensureTemplate(exec: Executor, state: RunState, custom: string | null, save: () => void): Effect<{ id: string; made: boolean }> {
   if (custom) return { id: custom, made: false };
   if (state.templateId) return { id: state.templateId, made: false };
-  const found = (await exec.run({ ...findTemplateCall(), bind: {} })) as { files?: { id?: string }[] };
+  const found = (yield* exec.run({ ...findTemplateCall(), bind: {} })) as { files?: { id?: string }[] };
   let id = found.files?.[0]?.id ?? null;
   let made = false;
   if (!id) {
     const t = builtInTemplateRequests();
-    await exec.runAll([t.create, t.build, t.mark]);
+    yield* exec.runAll([t.create, t.build, t.mark]);
     id = String(exec.value('deckTemplateId'));
     made = true;
   }

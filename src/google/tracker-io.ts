@@ -1,7 +1,7 @@
 /** The Google-hosted tracker: read in two calls (tabs, then one batchGet), and the write-back state kept between accounts. */
 import type { Workbook } from '../core/tracker/workbook';
 import { normalizeName } from '../core/tracker/schema';
-import type { Executor } from './execute';
+import type { Effect, Executor } from './execute';
 import { actionsAppend, addSheetCall, qbrLogWrite, trackerBatchGet, trackerReadCalls, trackerWriteCall, valueRangesToWorkbook, type ActionRow, type QbrLogRow, type ValueWrite } from './sheets';
 import type { ApiCall } from './types';
 
@@ -24,18 +24,18 @@ export function spreadsheetIdOf(input: string): string | null {
   return /^[a-zA-Z0-9_-]{20,}$/.test(input) ? input : null;
 }
 
-export async function readGoogleTracker(exec: Executor, spreadsheetId: string): Promise<GoogleTracker> {
+export function* readGoogleTracker(exec: Executor, spreadsheetId: string): Effect<GoogleTracker> {
   const [meta] = trackerReadCalls(spreadsheetId);
   // The chart tab's charts are listed too, so a re-run can replace an account's charts rather than add more.
   const withCharts: ApiCall = { ...meta!, params: { ...meta!.params, fields: 'properties.title,sheets(properties(sheetId,title),charts(chartId,position))' } };
-  const got = (await exec.run(withCharts)) as { sheets?: { properties?: { sheetId?: number; title?: string }; charts?: { chartId?: number; position?: { overlayPosition?: { anchorCell?: { rowIndex?: number } } } }[] }[] };
+  const got = (yield* exec.run(withCharts)) as { sheets?: { properties?: { sheetId?: number; title?: string }; charts?: { chartId?: number; position?: { overlayPosition?: { anchorCell?: { rowIndex?: number } } } }[] }[] };
   const sheets: SheetInfo[] = (got.sheets ?? []).map((s) => ({
     sheetId: s.properties?.sheetId ?? 0,
     title: s.properties?.title ?? '',
     charts: (s.charts ?? []).map((c) => ({ chartId: c.chartId ?? 0, anchorRow: c.position?.overlayPosition?.anchorCell?.rowIndex ?? null })),
   }));
   const titles = sheets.map((s) => s.title);
-  const values = titles.length > 0 ? await exec.run(trackerBatchGet(spreadsheetId, titles)) : { valueRanges: [] };
+  const values = titles.length > 0 ? yield* exec.run(trackerBatchGet(spreadsheetId, titles)) : { valueRanges: [] };
   return { spreadsheetId, sheets, workbook: valueRangesToWorkbook(values as { valueRanges?: { values?: unknown[][] }[] }, titles) };
 }
 
@@ -52,20 +52,20 @@ export function rowsOf(tracker: GoogleTracker, title: string): unknown[][] {
  * The QBR Log and Actions write-back of one account (and its chart data), in ONE values.batchUpdate. The local copy of both tabs is
  * updated afterwards, so the next account's upsert sees this account's row (one run, many accounts).
  */
-export async function writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRow, actions: ActionRow[], extra: ValueWrite[] = []): Promise<void> {
-  const logTitle = await ensureSheet(exec, tracker, 'QBR Log');
+export function* writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRow, actions: ActionRow[], extra: ValueWrite[] = []): Effect<void> {
+  const logTitle = yield* ensureSheet(exec, tracker, 'QBR Log');
   const writes: ValueWrite[] = [...extra, ...qbrLogWrite({ ...tabState(tracker, logTitle), row: log })];
   const actionsSheet = findSheet(tracker, 'Actions');
   if (actionsSheet && actions.length > 0) writes.push(...actionsAppend({ ...tabState(tracker, actionsSheet.title), actions }));
   if (writes.length === 0) return;
-  await exec.run(trackerWriteCall(tracker.spreadsheetId, writes));
+  yield* exec.run(trackerWriteCall(tracker.spreadsheetId, writes));
   for (const w of writes) applyLocally(tracker, w);
 }
 
-export async function ensureSheet(exec: Executor, tracker: GoogleTracker, name: string): Promise<string> {
+export function* ensureSheet(exec: Executor, tracker: GoogleTracker, name: string): Effect<string> {
   const found = findSheet(tracker, name);
   if (found) return found.title;
-  const reply = (await exec.run(addSheetCall(tracker.spreadsheetId, name))) as { replies?: { addSheet?: { properties?: { sheetId?: number; title?: string } } }[] };
+  const reply = (yield* exec.run(addSheetCall(tracker.spreadsheetId, name))) as { replies?: { addSheet?: { properties?: { sheetId?: number; title?: string } } }[] };
   const props = reply.replies?.[0]?.addSheet?.properties;
   tracker.sheets.push({ sheetId: props?.sheetId ?? 0, title: props?.title ?? name, charts: [] });
   tracker.workbook.tabs.push({ name: props?.title ?? name, rows: [] });

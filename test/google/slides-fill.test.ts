@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { analyzeWorkbook } from '../../src/core';
 import { buildPackage } from '../../src/core/package/package';
 import type { DeckPlan, TableCell } from '../../src/core/package/types';
-import { Executor, type Transport } from '../../src/google/execute';
+import { AsyncRunner, type Transport } from '../../src/google/execute';
 import { fillCall, fillRequests, readCall, type FillOptions } from '../../src/google/slides/fill';
 import { readTemplate, type RestPresentation } from '../../src/google/slides/read';
 import { builtInTemplateRequests, copyTemplateCall } from '../../src/google/slides/template';
@@ -36,16 +36,16 @@ function fakeTransport(state: FakeState): Transport {
 }
 
 /** The built-in template, made once per state through the fake API. */
-async function withTemplate(): Promise<{ state: FakeState; run: Executor; templateId: string }> {
+async function withTemplate(): Promise<{ state: FakeState; run: AsyncRunner; templateId: string }> {
   const state = createState();
-  const run = new Executor(fakeTransport(state));
+  const run = new AsyncRunner(fakeTransport(state));
   const { create, build, mark } = builtInTemplateRequests();
   await run.runAll([create, build, mark]);
   return { state, run, templateId: run.value<string>('deckTemplateId')! };
 }
 
 /** copy → read the copy → one batchUpdate: the whole fill as a caller makes it. */
-async function fill(run: Executor, state: FakeState, templateId: string, deck: DeckPlan, opts: FillOptions = {}) {
+async function fill(run: AsyncRunner, state: FakeState, templateId: string, deck: DeckPlan, opts: FillOptions = {}) {
   const copy = (await run.run(copyTemplateCall(templateId, `${deck.accountName} QBR`))) as { id: string };
   const model = readTemplate((await run.run(readCall(copy.id))) as RestPresentation);
   const result = fillRequests(model, deck, opts);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyzeWorkbook } from '../../src/core';
 import { buildPackage } from '../../src/core/package/package';
 import type { DeckPlan } from '../../src/core/package/types';
-import { Executor, type Transport } from '../../src/google/execute';
+import { AsyncRunner, type Transport } from '../../src/google/execute';
 import { BUILT_IN, variantsOf } from '../../src/google/slides/builtin-spec';
 import { readTemplate } from '../../src/google/slides/read';
 import { builtInTemplateRequests, copyTemplateCall, findTemplateCall, TEMPLATE_MARK } from '../../src/google/slides/template';
@@ -107,7 +107,7 @@ describe('built-in template requests', () => {
 
 describe('the built-in template made through the fake API', () => {
   const state = createState();
-  const run = new Executor(fakeTransport(state));
+  const run = new AsyncRunner(fakeTransport(state));
   let presentation: { slides: { objectId: string }[] };
 
   beforeAll(async () => {

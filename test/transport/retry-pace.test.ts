@@ -1,4 +1,4 @@
-import { ApiError, Executor, type Transport } from '../../src/google/execute';
+import { ApiError, AsyncRunner, type Transport } from '../../src/google/execute';
 import { explainApiError } from '../../src/google/errors';
 import type { ApiCall } from '../../src/google/types';
 import { Pacer } from '../../src/transport/pace';
@@ -63,7 +63,7 @@ describe('executor', () => {
     },
   };
   it('binds response values into later calls and follows fallbacks', async () => {
-    const ex = new Executor(transport);
+    const ex = new AsyncRunner(transport);
     await ex.run({ id: 'drive.files.copy', params: { fileId: 'tpl' }, bind: { deckId: 'id' } });
     await ex.run({ id: 'slides.presentations.batchUpdate', params: { presentationId: '${deckId}' }, body: { note: 'deck ${deckId}' }, bodyRefs: true });
     expect(calls[1]).toEqual({ id: 'slides.presentations.batchUpdate', params: { presentationId: 'deck-1' }, body: { note: 'deck deck-1' }, bodyRefs: true });
@@ -79,5 +79,27 @@ describe('executor', () => {
     expect(explainApiError(new ApiError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions', 'gmail.users.drafts.create'))).toMatchObject({ code: 'scope' });
     expect(explainApiError(new ApiError(404, 'File not found', 'notFound', 'drive.files.copy')).message).toMatch(/--template/);
     expect(explainApiError(new ApiError(403, 'The caller does not have permission', 'forbidden', 'sheets.spreadsheets.get')).message).toMatch(/share it/);
+  });
+});
+
+describe('the same steps on a blocking transport', () => {
+  it('drives a step synchronously, with fallbacks, as Apps Script does', async () => {
+    const { Executor, driveSync } = await import('../../src/google/execute');
+    const exec = new Executor();
+    const seen: string[] = [];
+    const sync = {
+      sendSync(call: ApiCall) {
+        seen.push(call.id);
+        if (call.id === 'calendar.events.insert') throw new ApiError(409, 'The requested identifier already exists.', 'duplicate', call.id);
+        return { id: 'x' };
+      },
+    };
+    const out = driveSync(exec.runAll([
+      { id: 'calendar.events.insert', params: { calendarId: 'primary' }, fallback: { on: [409], call: { id: 'calendar.events.patch', params: { calendarId: 'primary', eventId: 'e' } } } },
+      { id: 'drive.files.copy', params: { fileId: 'f' }, bind: { deckId: 'id' } },
+    ]), sync);
+    expect(out).toEqual([{ id: 'x' }, { id: 'x' }]);
+    expect(seen).toEqual(['calendar.events.insert', 'calendar.events.patch', 'drive.files.copy']);
+    expect(exec.value('deckId')).toBe('x');
   });
 });
