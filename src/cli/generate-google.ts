@@ -1,14 +1,14 @@
 /** `qbr generate --google`: the package made in Google Workspace through googleapis (or, with --dry-run, planned only). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeWorkbook, type AccountReview } from '../core';
+import { analyzeWorkbook } from '../core';
 import { explainApiError } from '../google/errors';
 import { ApiError, driveAsync, Executor, type Transport } from '../google/execute';
 import { DryRunTransport } from '../google/dry-run';
 import { runAccount, type AccountOutcome } from '../google/package-run';
 import { ensureTemplate } from '../google/template-run';
 import { readGoogleTracker, spreadsheetIdOf, type GoogleTracker } from '../google/tracker-io';
-import { builtInPresentation } from '../google/slides';
+import { builtInPresentation } from '../google/slides/snapshot';
 import { resolveAuth } from '../transport/auth';
 import { googleapisTransport } from '../transport/googleapis';
 import { defaultPace, Pacer } from '../transport/pace';
@@ -73,12 +73,18 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   const failed: { id: string; reason: string }[] = [];
   const done: AccountOutcome[] = [];
   let made = 0;
+  // Calls made for the run as a whole (tracker read, template) go to <out>/google-requests.json; each account's to its folder.
+  const flush = (dir: string) => {
+    made += exec.made.length;
+    writeCalls(dir, exec.made.map((m) => m.call));
+    exec.made.length = 0;
+  };
   try {
     // Only a deck needs the template: a book of Tech-Touch accounts makes none.
     const template = reviews.accounts.some((a) => a.deck) ? await driveAsync(ensureTemplate(exec, state, flags.template, save), transport) : { id: '', made: false };
     if (template.made) io.stderr(`Created the built-in QBR template in your Drive (${template.id}); later runs reuse it.\n`);
+    flush(flags.out);
     for (const [i, review] of reviews.accounts.entries()) {
-      const before = exec.made.length;
       try {
         const outcome = await driveAsync(runAccount(review, {
           exec, today: flags.today, now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -86,7 +92,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
           state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);
-        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: ${summary(outcome, exec.made.length - (i === 0 ? 0 : before))}\n`);
+        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: ${summary(outcome, exec.made.length)}\n`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         const why = explainApiError(e);
@@ -94,17 +100,17 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: FAILED — ${why.message}\n`);
         if (FATAL.has(why.code)) throw e;
       } finally {
-        writeCalls(flags.out, review, exec.made.slice(i === 0 ? 0 : before).map((m) => m.call));
-        made = exec.made.length;
+        flush(join(flags.out, safeDirName(review.id)));
       }
     }
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
+    flush(flags.out);
     if (!failed.length) io.stderr(`qbr generate --google: ${explainApiError(e).message}\n`);
     io.stderr(flags.dryRun ? '' : `Stopped; ${join(flags.out, 'google-state.json')} keeps what was done, so running the same command again resumes.\n`);
     return 1;
   }
-  io.stderr(`\n${done.length} package${done.length === 1 ? '' : 's'} ${flags.dryRun ? 'planned (no call made)' : 'made in Google Workspace'}, ${made} API calls; per account: ${join(flags.out, '<Account ID>', 'google-requests.json')}\n`);
+  io.stderr(`\n${done.length} package${done.length === 1 ? '' : 's'} ${flags.dryRun ? 'planned (no call made)' : 'made in Google Workspace'}, ${made} API calls; listed in ${join(flags.out, 'google-requests.json')} (tracker, template) and ${join(flags.out, '<Account ID>', 'google-requests.json')}\n`);
   for (const s of [...reviews.skipped, ...failed]) io.stderr(`  skipped ${s.id}: ${s.reason}\n`);
   return failed.length > 0 ? 1 : exitStatus(reviews);
 }
@@ -113,8 +119,7 @@ function summary(o: AccountOutcome, calls: number): string {
   return [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds`, `${calls} calls`].join(', ');
 }
 
-function writeCalls(out: string, review: AccountReview, calls: { id: string; params: unknown; body?: unknown }[]): void {
-  const dir = join(out, safeDirName(review.id));
+function writeCalls(dir: string, calls: { id: string; params: unknown; body?: unknown }[]): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'google-requests.json'), `${JSON.stringify(calls.map((c) => ({ id: c.id, params: c.params, ...(c.body !== undefined ? { body: c.body } : {}) })), null, 2)}\n`);
 }

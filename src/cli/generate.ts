@@ -10,7 +10,7 @@ import { generateGoogle } from './generate-google';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { writePackageFiles } from './package-files';
-import { safeDirName } from './paths';
+import { driveIdOf, safeDirName } from './paths';
 
 export async function generateCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -39,7 +39,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   if (values.google) {
     return generateGoogle({
       tracker: trackerPath, accounts: values.all ? undefined : values.account, qbrDate: qbrDate ?? null, today, out,
-      dryRun: Boolean(values['dry-run']), template: values.template ?? null, folder: values.folder ?? null,
+      dryRun: Boolean(values['dry-run']), template: driveIdOf(values.template), folder: driveIdOf(values.folder),
       share: Boolean(values['share-with-champion']), apiRoot: values['api-root'] ?? process.env.QBR_GOOGLE_API_ROOT ?? null,
     }, io);
   }

@@ -39,6 +39,8 @@ export class Executor {
 
   /** Makes one call (or its fallback) and returns the response; bound values become available to later calls. */
   *run(call: ApiCall): Effect<unknown> {
+    // Nothing is ever sent: drafts only (SPEC §5), whatever a builder or a template asks for.
+    if (/\.send$/.test(call.id)) throw new Error(`${call.id} is never called: QBR Facilitator only drafts`);
     const resolved = this.resolve(call);
     let response: unknown;
     try {
@@ -46,7 +48,7 @@ export class Executor {
     } catch (e) {
       if (e instanceof ApiError && call.fallback && call.fallback.on.includes(e.status)) {
         this.made.push({ call: resolved, status: 'fallback' });
-        return yield* this.run(call.fallback.call);
+        return call.fallback.call ? yield* this.run(call.fallback.call) : null;
       }
       this.made.push({ call: resolved, status: 'failed' });
       throw e;

@@ -4,19 +4,23 @@
  * without repeating or duplicating anything.
  */
 import type { AccountReview } from '../core/analysis/types';
-import { addDays, type IsoDate } from '../core/dates';
+import type { IsoDate } from '../core/dates';
+import { parseDate } from '../core/tracker/cells';
+import type { Cell } from '../core/tracker/workbook';
 import { rfc5322Date } from '../core/mime/message';
+import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
+import { normalizeName } from '../core/tracker/schema';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { copyTemplateCall, trashCall } from './drive';
-import type { Effect, Executor } from './execute';
+import { ApiError, type Effect, type Executor } from './execute';
 import { draftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
-import type { ActionRow, QbrLogRow, ValueWrite } from './sheets';
-import { chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
-import { ensureSheet, findSheet, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
+import type { ActionRow, QbrLogRow } from './sheets';
+import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
+import { ensureSheet, findSheet, headerIndex, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
 
 export interface GoogleRun {
   exec: Executor;
@@ -29,6 +33,8 @@ export interface GoogleRun {
   templateId: string;
   shareWithChampion: boolean;
   qbrDate: IsoDate | null;
+  /** Which parts to make (the add-on's buttons); all when absent. The tracker row is written whenever anything was made. */
+  parts?: Partial<Record<PackagePart, boolean>>;
   state: RunState;
   save: () => void;
   log: (line: string) => void;
@@ -44,19 +50,25 @@ export interface AccountOutcome {
   warnings: string[];
 }
 
+export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
+
 const CHART_TAB = 'QBR Charts';
 const deckUrl = (id: string) => `https://docs.google.com/presentation/d/${id}/edit`;
 const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
 export function* runAccount(review: AccountReview, g: GoogleRun): Effect<AccountOutcome> {
-  const first = buildPackage(review, { today: g.today, qbrDate: g.qbrDate });
+  // An unfinished package keeps the date it was started with: a run resumed tomorrow must not start another one.
+  const unfinished = g.state.accounts[review.id];
+  const resumeDate = g.qbrDate ?? (unfinished && !unfinished.done && unfinished.qbrDate ? unfinished.qbrDate : null);
+  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate });
   const st = accountState(g.state, review.id, first.qbrDate);
   const previous = previousRun(g.tracker, review.id, first.qbrDate);
   const warnings = [...first.dataToConfirm];
   const tag = `${review.id}|${first.qbrDate}`;
 
-  if (first.deck) yield* makeDeck(review, first, st, g, warnings, tag);
-  if (first.deck) yield* makeDocs(first, st, g, previous, tag);
+  const want = (part: PackagePart) => !g.parts || g.parts[part] === true;
+  if (first.deck && want('deck')) yield* makeDeck(review, first, st, g, warnings, tag);
+  if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
@@ -66,7 +78,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
 
   st.drafts ??= {};
   const from = review.people.csmEmail ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
-  for (const email of pkg.emails) {
+  for (const email of want('drafts') ? pkg.emails : []) {
     const kind = email.kind === 'invitation' ? 'invitation' : 'summary';
     if (st.drafts[kind]) continue;
     const bindAs = `${kind}DraftId`;
@@ -76,29 +88,30 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   }
 
   st.holds ??= [];
-  const calls = holdCalls(pkg.holds, { defaultTimezone: g.defaultTimezone, deckLink: links.deck });
+  const calls = holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck });
   for (const [i, call] of calls.entries()) {
     const key = pkg.holds[i]!.key;
     if (st.holds.includes(key)) continue;
     yield* g.exec.run(call);
     st.holds.push(key);
-    g.save();
   }
+  g.save(); // holds are idempotent by id, so one save after them is enough
 
-  if (!st.previousTrashed) {
+  if (!st.previousTrashed && want('deck')) {
     // The package this one replaces (same account and QBR date): its deck goes to the trash once the new one is filled.
-    if (previous.deckId && previous.deckId !== st.deckId) yield* g.exec.run(trashCall(previous.deckId));
+    if (previous.deckId && previous.deckId !== st.deckId && previous.deckId !== g.templateId) yield* g.exec.run(trashQuietly(previous.deckId));
     st.previousTrashed = true;
     g.save();
   }
 
-  const eventIds = calls.map((c) => (c.body as { id: string }).id);
-  if (g.tracker && !st.trackerWritten) {
-    yield* writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg), chartValues(review, pkg, st, g.tracker));
+  // Every hold made for this QBR so far (this run or an earlier partial one): the log row lists them all.
+  const eventIds = st.holds.map(holdEventId);
+  if (g.tracker && (g.parts || !st.trackerWritten)) {
+    yield* writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
   }
-  st.done = true;
+  if (!g.parts) st.done = true;
   g.save();
   return {
     accountId: review.id, qbrDate: pkg.qbrDate, deckUrl: links.deck,
@@ -120,54 +133,55 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   const charts: Record<string, ChartSource> = {};
   if (g.tracker) Object.assign(charts, yield* makeCharts(review, pkg, st, g));
   const presentation = (yield* g.exec.run(readCall(st.deckId))) as RestPresentation;
-  const fill = fillRequests(readTemplate(presentation), deck, {
+  const model = readTemplate(presentation);
+  for (const p of model.problems) warnings.push(`Template: ${p}`);
+  const fill = fillRequests(model, deck, {
     charts,
     extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate },
   });
   for (const t of fill.unknownTokens) warnings.push(`Template: unknown token ${t} was left empty`);
   for (const s of fill.missingSlides) warnings.push(`Template: no slide tagged "${s}", so that slide is not in the deck`);
+  for (const p of fill.problems) warnings.push(`Template: ${p}`);
   yield* g.exec.run(fillCall(st.deckId, fill.requests));
   st.deckFilled = true;
   g.save();
 }
 
-/** The deck's charts as linked Sheets charts in the tracker's chart tab; a re-run replaces the account's old charts. */
+/**
+ * The deck's charts as linked Sheets charts in the tracker's chart tab, in ONE spreadsheets.batchUpdate: the
+ * account's old charts deleted, its numbers written (before the charts exist, since a linked chart in Slides is
+ * a snapshot of them), the new charts added. Each account has a fixed slot of rows, found by its label.
+ */
 function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun): Effect<Record<string, ChartSource>> {
   const tracker = g.tracker!;
-  if (st.charts) return Object.fromEntries(Object.entries(st.charts).map(([k, id]) => [k, { spreadsheetId: tracker.spreadsheetId, chartId: id }]));
+  const linked = (ids: Record<string, number>) => Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, { spreadsheetId: tracker.spreadsheetId, chartId: id }]));
+  if (st.charts) return linked(st.charts);
   const title = yield* ensureSheet(g.exec, tracker, CHART_TAB);
   const sheet = findSheet(tracker, title)!;
   const rows = rowsOf(tracker, title);
-  const label = `${review.id} · `;
-  const own = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(label));
-  const startRow = own >= 0 ? own + 1 : rows.length + 1;
+  const slot = CHART_SLOT_BLOCKS * CHART_ROWS;
+  const labels = rows.map((r, i) => (typeof r[0] === 'string' && / · /.test(r[0]) ? i : -1)).filter((i) => i >= 0);
+  const own = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(`${review.id} · `));
+  // Slots start at rows 1, 1 + slot, 1 + 2·slot …: a new account takes the first slot after every labelled one.
+  const startRow = own >= 0 ? own + 1 : labels.length === 0 ? 1 : (Math.floor(Math.max(...labels) / slot) + 1) * slot + 1;
   const plan = chartSheetRequests(pkg.deck!, { sheetId: sheet.sheetId, sheetTitle: title, accountId: review.id, startRow });
   if (plan.chartKeys.length === 0) return {};
-  const lastRow = plan.nextRow - 1;
-  const stale = sheet.charts.filter((c) => c.anchorRow !== null && c.anchorRow >= startRow - 1 && c.anchorRow < lastRow);
-  // The numbers themselves go out with the QBR Log row (one write call); a linked chart shows them once written.
-  st.chartRow = startRow;
+  const stale = sheet.charts.filter((c) => c.anchorRow !== null && c.anchorRow >= startRow - 1 && c.anchorRow < startRow - 1 + slot);
   const reply = (yield* g.exec.run({
     id: 'sheets.spreadsheets.batchUpdate', params: { spreadsheetId: tracker.spreadsheetId },
-    body: { requests: [...stale.map((c) => ({ deleteEmbeddedObject: { objectId: c.chartId } })), ...plan.addCharts] },
-    note: `Charts for ${review.id}${stale.length ? ` (replacing ${stale.length})` : ''}`,
+    body: { requests: [...stale.map((c) => ({ deleteEmbeddedObject: { objectId: c.chartId } })), chartCellsRequest(plan, sheet.sheetId, startRow), ...plan.addCharts] },
+    note: `Chart data and charts for ${review.id}${stale.length ? ` (replacing ${stale.length})` : ''}`,
   })) as { replies?: { addChart?: { chart?: { chartId?: number; position?: { overlayPosition?: { anchorCell?: { rowIndex?: number } } } } } }[] };
-  const added = (reply.replies ?? []).slice(stale.length).map((r) => r.addChart?.chart);
+  // Mirror the write locally, so the next account in this run sees the slot as taken.
+  plan.values.values.forEach((r, i) => (rows[startRow - 1 + i] = r));
+  const added = (reply.replies ?? []).slice(stale.length + 1).map((r) => r.addChart?.chart);
   sheet.charts = [...sheet.charts.filter((c) => !stale.includes(c)), ...added.map((c) => ({ chartId: c?.chartId ?? 0, anchorRow: c?.position?.overlayPosition?.anchorCell?.rowIndex ?? null }))];
   st.charts = Object.fromEntries(plan.chartKeys.map((k, i) => [k, added[i]?.chartId ?? 0]));
   g.save();
-  return Object.fromEntries(Object.entries(st.charts).map(([k, id]) => [k, { spreadsheetId: tracker.spreadsheetId, chartId: id }]));
+  return linked(st.charts);
 }
 
-/** The chart tab rows of this account's charts, recomputed from the deck (pure) at the row recorded when the charts were made. */
-function chartValues(review: AccountReview, pkg: QbrPackage, st: AccountRunState, tracker: GoogleTracker): ValueWrite[] {
-  const sheet = findSheet(tracker, CHART_TAB);
-  if (!pkg.deck || !sheet || st.chartRow === undefined) return [];
-  const plan = chartSheetRequests(pkg.deck, { sheetId: sheet.sheetId, sheetTitle: sheet.title, accountId: review.id, startRow: st.chartRow });
-  return plan.chartKeys.length > 0 ? [{ range: plan.values.range, values: plan.values.values }] : [];
-}
-
-function* makeDocs(pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string): Effect<void> {
+function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string, warnings: string[]): Effect<void> {
   st.docs ??= {};
   for (const doc of pkg.docs) {
     const have = st.docs[doc.kind];
@@ -183,14 +197,28 @@ function* makeDocs(pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous:
     yield* g.exec.run(fill!);
     st.docs[doc.kind]!.filled = true;
     g.save();
-    yield* g.exec.runAll(trash);
+    yield* g.exec.runAll(trash.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
   }
-  const email = pkg.emails[0]?.to[0]?.email;
-  if (g.shareWithChampion && email && !st.shared) {
-    for (const d of Object.values(st.docs)) if (d) yield* g.exec.run(shareCall(d.id, email));
+  const email = review.people.championEmail;
+  if (g.shareWithChampion && !st.shared) {
+    if (!email) warnings.push('Sharing: the champion has no email in the tracker, so the docs were not shared');
+    else {
+      try {
+        for (const d of Object.values(st.docs)) if (d) yield* g.exec.run(shareCall(d.id, email));
+      } catch (e) {
+        // Sharing is an extra (an outside address, a domain policy): the package still gets made.
+        if (!(e instanceof ApiError)) throw e;
+        warnings.push(`Sharing with ${email} failed (${e.message}); share the docs by hand`);
+      }
+    }
     st.shared = true;
     g.save();
   }
+}
+
+/** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to trash. */
+function trashQuietly(fileId: string) {
+  return { ...trashCall(fileId), fallback: { on: [403, 404] } };
 }
 
 interface PreviousRun {
@@ -206,14 +234,14 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
   const sheet = findSheet(tracker, 'QBR Log');
   if (!sheet) return none;
   const rows = rowsOf(tracker, sheet.title);
-  const header = (rows[0] ?? []).map((c) => String(c ?? '').toLowerCase().replace(/[\s_-]+/g, ''));
+  const at = headerIndex(rows);
+  const header = (rows[at] ?? []).map((c) => normalizeName(String(c ?? '')));
   const col = (name: string) => header.indexOf(name);
   const [idCol, dateCol, deckCol, docCol, draftCol] = ['accountid', 'qbrdate', 'deckurl', 'docurl', 'draftid'].map(col);
-  for (const r of rows.slice(1)) {
+  for (const r of rows.slice(at + 1)) {
     if (String(r[idCol!] ?? '').trim() !== accountId) continue;
-    const d = r[dateCol!];
-    const iso = typeof d === 'number' ? addDays('1899-12-30', Math.floor(d)) : String(d ?? '').trim();
-    if (iso !== qbrDate) continue;
+    const d = parseDate(r[dateCol!] as Cell);
+    if (!d.ok || d.value !== qbrDate) continue;
     const ids = (text: unknown) => [...String(text ?? '').matchAll(/\/d\/([a-zA-Z0-9_-]+)/g)].map((m) => m[1]!);
     const docs = ids(r[docCol!]);
     const drafts = Object.fromEntries([...String(r[draftCol!] ?? '').matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));

@@ -7,8 +7,6 @@ export interface AccountRunState {
   deckFilled?: boolean;
   /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
   charts?: Record<string, number>;
-  /** The chart tab row (1-based) where this account's chart data goes; written with the QBR Log row. */
-  chartRow?: number;
   docs?: Partial<Record<'pre-read' | 'action-plan', { id: string; filled: boolean }>>;
   shared?: boolean;
   drafts?: Partial<Record<'summary' | 'invitation', string>>;

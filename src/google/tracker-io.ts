@@ -49,12 +49,12 @@ export function rowsOf(tracker: GoogleTracker, title: string): unknown[][] {
 }
 
 /**
- * The QBR Log and Actions write-back of one account (and its chart data), in ONE values.batchUpdate. The local copy of both tabs is
+ * The QBR Log and Actions write-back of one account, in ONE values.batchUpdate. The local copy of both tabs is
  * updated afterwards, so the next account's upsert sees this account's row (one run, many accounts).
  */
-export function* writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRow, actions: ActionRow[], extra: ValueWrite[] = []): Effect<void> {
+export function* writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRow, actions: ActionRow[]): Effect<void> {
   const logTitle = yield* ensureSheet(exec, tracker, 'QBR Log');
-  const writes: ValueWrite[] = [...extra, ...qbrLogWrite({ ...tabState(tracker, logTitle), row: log })];
+  const writes: ValueWrite[] = [...qbrLogWrite({ ...tabState(tracker, logTitle), row: log })];
   const actionsSheet = findSheet(tracker, 'Actions');
   if (actionsSheet && actions.length > 0) writes.push(...actionsAppend({ ...tabState(tracker, actionsSheet.title), actions }));
   if (writes.length === 0) return;
@@ -74,9 +74,18 @@ export function* ensureSheet(exec: Executor, tracker: GoogleTracker, name: strin
 
 function tabState(tracker: GoogleTracker, title: string) {
   const rows = rowsOf(tracker, title);
-  // The header row is the first non-empty one of the top rows (SPEC §2 lets a title sit above it).
-  const header = rows.slice(0, 10).find((r) => r.some((c) => c !== null && c !== '')) ?? [];
+  const header = rows[headerIndex(rows)] ?? [];
   return { sheetTitle: title, headers: header.map((c) => (c === null || c === undefined ? '' : String(c))), existingRows: rows };
+}
+
+/**
+ * The header row of a tab the tool writes to: the first of the top rows with an "Account ID" column (SPEC §2 lets
+ * a title sit above the headers), else the first non-empty row; -1 for an empty tab.
+ */
+export function headerIndex(rows: unknown[][]): number {
+  const top = rows.slice(0, 10);
+  const withId = top.findIndex((r) => r.some((c) => typeof c === 'string' && normalizeName(c) === 'accountid'));
+  return withId >= 0 ? withId : top.findIndex((r) => r.some((c) => c !== null && c !== undefined && c !== ''));
 }
 
 /** Mirrors a write into the local rows: `'QBR Log'!A5:H5` → rows[4], cells from column A (null = unchanged). */

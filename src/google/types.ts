@@ -24,9 +24,10 @@ export interface ApiCall {
   /**
    * Idempotence by data: when this call fails with one of these HTTP statuses, make `call` instead
    * (a calendar insert that hits 409 because the event exists becomes an update; a draft update that
-   * hits 404 because the user deleted the draft becomes a create).
+   * hits 404 because the user deleted the draft becomes a create). Without `call`, those statuses mean "done"
+   * (trashing a file that is already gone).
    */
-  fallback?: { on: number[]; call: ApiCall };
+  fallback?: { on: number[]; call?: ApiCall };
 }
 
 /** The narrowest OAuth scopes the package needs (see docs/GOOGLE-SETUP.md for why each). */
@@ -35,7 +36,7 @@ export const SCOPES = {
   driveFile: 'https://www.googleapis.com/auth/drive.file',
   /** Read and write the tracker (a spreadsheet the app did not create). */
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
-  /** Create and update drafts; cannot send (gmail.send is never asked for). */
+  /** Create and update drafts. The scope would also allow sending; the executor refuses any send method. */
   gmailCompose: 'https://www.googleapis.com/auth/gmail.compose',
   /** Events on calendars the user owns (not other calendars' settings or ACLs). */
   calendarEventsOwned: 'https://www.googleapis.com/auth/calendar.events.owned',

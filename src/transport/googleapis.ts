@@ -26,7 +26,8 @@ export function googleapisTransport(options: GoogleapisTransportOptions): Transp
       const factory = (google as unknown as Record<string, (o: object) => unknown>)[api];
       if (!factory || !VERSIONS[api]) throw new Error(`no googleapis client for "${api}"`);
       // googleapis' own retry is off: ours has jitter, counts attempts and honours the pacing.
-      c = factory({ version: VERSIONS[api], auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}), retry: false, retryConfig: { retry: 0 } });
+      // A minute per request: one hung socket must not stall an --all run for hours (the retry takes over).
+      c = factory({ version: VERSIONS[api], auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}), retry: false, retryConfig: { retry: 0 }, timeout: 60_000 });
       clients.set(api, c);
     }
     return c;
@@ -71,7 +72,9 @@ export function toApiError(e: unknown, methodId: string): ApiError {
   const status = g.response?.status ?? (typeof g.status === 'number' ? g.status : 0);
   const err = g.response?.data?.error;
   const reason = err?.errors?.[0]?.reason ?? err?.status ?? (status === 0 ? g.code ?? 'connection' : null);
-  const error = new ApiError(status, err?.message ?? g.message ?? String(e), reason, methodId);
+  // Calendar and Drive answer a rate limit with 403 rateLimitExceeded: it is a 429 in all but number.
+  const limited = status === 403 && /rateLimitExceeded/.test(reason ?? '');
+  const error = new ApiError(limited ? 429 : status, err?.message ?? g.message ?? String(e), reason, methodId);
   const headers = g.response?.headers;
   const after = headers && (typeof (headers as { get?: unknown }).get === 'function' ? (headers as { get(n: string): string | null }).get('retry-after') : (headers as Record<string, string>)['retry-after']);
   if (after) (error as ApiError & { retryAfterMs?: number }).retryAfterMs = Number(after) * 1000;

@@ -16,15 +16,17 @@ it('--dry-run plans every Google call from a local tracker, makes none and needs
   process.env = env;
   expect(code).toBe(0);
   expect(stderr).toContain('planned (no call made)');
+  // The run's own calls: look for the built-in template and, on a first run, make it.
+  const runLevel = JSON.parse(readFileSync(join(out, 'google-requests.json'), 'utf8')) as { id: string }[];
+  expect(runLevel.map((c) => c.id)).toEqual(['drive.files.list', 'slides.presentations.create', 'slides.presentations.batchUpdate', 'drive.files.update']);
   const calls = JSON.parse(readFileSync(join(out, 'ACC-001', 'google-requests.json'), 'utf8')) as { id: string; params: Record<string, unknown>; body?: unknown }[];
   const ids = calls.map((c) => c.id);
-  // First run: look for the built-in template, make it, then the package.
-  expect(ids.slice(0, 4)).toEqual(['drive.files.list', 'slides.presentations.create', 'slides.presentations.batchUpdate', 'drive.files.update']);
-  expect(ids.filter((i) => i === 'slides.presentations.batchUpdate')).toHaveLength(2); // build the template, fill the deck
+  expect(ids.slice(0, 3)).toEqual(['drive.files.copy', 'slides.presentations.get', 'slides.presentations.batchUpdate']);
+  expect(ids.filter((i) => i === 'slides.presentations.batchUpdate')).toHaveLength(1); // one fill
   expect(ids.filter((i) => i === 'calendar.events.insert')).toHaveLength(11);
   expect(ids.filter((i) => i === 'gmail.users.drafts.create')).toHaveLength(2);
   expect(ids.some((i) => /send/.test(i))).toBe(false);
-  const fill = calls.filter((c) => c.id === 'slides.presentations.batchUpdate')[1]!;
+  const fill = calls.filter((c) => c.id === 'slides.presentations.batchUpdate')[0]!;
   expect(fill.params).toEqual({ presentationId: '<deckId>' });
   expect(JSON.stringify(fill.body)).toContain('GlobalTech');
   const digital = JSON.parse(readFileSync(join(out, 'ACC-008', 'google-requests.json'), 'utf8')) as { id: string }[];

@@ -76,7 +76,7 @@ describe('holdCalls', () => {
     expect(body.description).toBe('Research the attendees.');
     expect(body).not.toHaveProperty('source');
     expect(call!.params.calendarId).toBe('team@group.calendar.google.com');
-    expect(call!.fallback!.call.params).toEqual({ calendarId: 'team@group.calendar.google.com', eventId: expectedId(hold.key), sendUpdates: 'none' });
+    expect(call!.fallback!.call!.params).toEqual({ calendarId: 'team@group.calendar.google.com', eventId: expectedId(hold.key), sendUpdates: 'none' });
   });
 
   it('links the deck once, and makes only an https link the event source', () => {

@@ -10,7 +10,7 @@ export function discoveryProblems(call: ApiCall): string[] {
   return [
     ...validateParams(call.id, params).map((e) => `${call.id} params: ${e}`),
     ...validateBody(call.id, call.body).map((e) => `${call.id} body: ${e}`),
-    ...(call.fallback ? discoveryProblems(call.fallback.call) : []),
+    ...(call.fallback?.call ? discoveryProblems(call.fallback.call) : []),
   ];
 }
 

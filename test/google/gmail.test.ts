@@ -102,7 +102,7 @@ describe('never send', () => {
   });
 
   it('the draft builder yields no send call, even in a fallback', () => {
-    const ids = (c: ApiCall): string[] => [c.id, ...(c.fallback ? ids(c.fallback.call) : [])];
+    const ids = (c: ApiCall): string[] => [c.id, ...(c.fallback?.call ? ids(c.fallback.call) : [])];
     for (const existing of [null, 'r-1']) {
       for (const id of ids(draftCall(plan, { existingDraftId: existing, date: DATE, bindAs: 'd' }))) expect(id).not.toMatch(/send$/);
     }

@@ -9,7 +9,8 @@ import type { DeckPlan, TableCell } from '../../src/core/package/types';
 import { AsyncRunner, type Transport } from '../../src/google/execute';
 import { fillCall, fillRequests, readCall, type FillOptions } from '../../src/google/slides/fill';
 import { readTemplate, type RestPresentation } from '../../src/google/slides/read';
-import { builtInTemplateRequests, copyTemplateCall } from '../../src/google/slides/template';
+import { copyTemplateCall } from '../../src/google/drive';
+import { builtInTemplateRequests } from '../../src/google/slides/template';
 import { isObjectId } from '../../src/google/slides/tokens';
 import type { ApiCall } from '../../src/google/types';
 import { readCsvFolder } from '../../src/workbook/csv';
@@ -46,7 +47,7 @@ async function withTemplate(): Promise<{ state: FakeState; run: AsyncRunner; tem
 
 /** copy → read the copy → one batchUpdate: the whole fill as a caller makes it. */
 async function fill(run: AsyncRunner, state: FakeState, templateId: string, deck: DeckPlan, opts: FillOptions = {}) {
-  const copy = (await run.run(copyTemplateCall(templateId, `${deck.accountName} QBR`))) as { id: string };
+  const copy = (await run.run(copyTemplateCall(templateId, { name: `${deck.accountName} QBR`, folderId: null, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy' } }))) as { id: string };
   const model = readTemplate((await run.run(readCall(copy.id))) as RestPresentation);
   const result = fillRequests(model, deck, opts);
   await run.run(fillCall(copy.id, result.requests));

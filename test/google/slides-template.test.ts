@@ -7,7 +7,8 @@ import type { DeckPlan } from '../../src/core/package/types';
 import { AsyncRunner, type Transport } from '../../src/google/execute';
 import { BUILT_IN, variantsOf } from '../../src/google/slides/builtin-spec';
 import { readTemplate } from '../../src/google/slides/read';
-import { builtInTemplateRequests, copyTemplateCall, findTemplateCall, TEMPLATE_MARK } from '../../src/google/slides/template';
+import { copyTemplateCall } from '../../src/google/drive';
+import { builtInTemplateRequests, findTemplateCall, TEMPLATE_MARK } from '../../src/google/slides/template';
 import { objectIdTag, SLIDE_KEYS, VARIANTS } from '../../src/google/slides/tokens';
 import type { ApiCall } from '../../src/google/types';
 import { readCsvFolder } from '../../src/workbook/csv';
@@ -64,7 +65,7 @@ describe('built-in template requests', () => {
     expect(create.id).toBe('slides.presentations.create');
     expect(create.bind).toEqual({ deckTemplateId: 'presentationId', blankSlideId: 'slides.0.objectId' });
     expect(mark).toMatchObject({ id: 'drive.files.update', params: { fileId: '${deckTemplateId}' }, body: { appProperties: TEMPLATE_MARK } });
-    expect(validateBody('drive.files.copy', copyTemplateCall('t1', 'Deck').body)).toEqual([]);
+    expect(validateBody('drive.files.copy', copyTemplateCall('t1', { name: 'Deck', folderId: null, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy' } }).body)).toEqual([]);
   });
 
   it('give every created object an ID that follows Google\'s rule (5–50 chars) and is unique', () => {
@@ -123,7 +124,7 @@ describe('the built-in template made through the fake API', () => {
   });
 
   it('is found again by a later run, and a copy of it is not taken for the template', async () => {
-    await run.run(copyTemplateCall(run.value<string>('deckTemplateId')!, 'GlobalTech QBR'));
+    await run.run(copyTemplateCall(run.value<string>('deckTemplateId')!, { name: 'GlobalTech QBR', folderId: null, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy' } }));
     const found = (await run.run(findTemplateCall())) as { files: { id: string }[] };
     expect(found.files.map((f) => f.id)).toEqual([run.value('deckTemplateId')]);
   });

@@ -8,6 +8,8 @@ import { blocksOf, hasChartData } from './values';
 
 /** Rows each chart block takes in the tab, data and blank margin together, so each chart has room beside its numbers. */
 export const CHART_ROWS = 18;
+/** Chart blocks reserved per account in the tab, so each account's rows stay its own across runs (decks have at most 3). */
+export const CHART_SLOT_BLOCKS = 4;
 
 export interface ChartSheetPlan {
   /** For spreadsheets.values.update (valueInputOption RAW): a full rectangle, so a re-run overwrites old numbers. */
@@ -85,5 +87,16 @@ export function chartSheetRequests(deck: DeckPlan, opts: { sheetId: number; shee
     addCharts,
     chartKeys: blocks.map((b) => b.key),
     nextRow: opts.startRow + rows.length,
+  };
+}
+
+/** The plan's numbers as a Sheets updateCells request (strings stay strings, never formulas), for the same batch as addChart. */
+export function chartCellsRequest(plan: ChartSheetPlan, sheetId: number, startRow: number): object {
+  return {
+    updateCells: {
+      start: { sheetId, rowIndex: startRow - 1, columnIndex: 0 },
+      rows: plan.values.values.map((r) => ({ values: r.map((v) => ({ userEnteredValue: typeof v === 'number' ? { numberValue: v } : { stringValue: v } })) })),
+      fields: 'userEnteredValue',
+    },
   };
 }

@@ -172,17 +172,3 @@ export function findTemplateCall(): ApiCall {
     note: 'Look for the built-in template made on an earlier run',
   };
 }
-
-/**
- * Copies a template (built-in or the team's own) into the deck to fill: the template itself is never modified. Drive
- * carries appProperties over to a copy, so the copy overrides the mark; otherwise the next run could take a filled
- * deck for the template.
- */
-export function copyTemplateCall(templateId: string, name: string, parents?: string[]): ApiCall {
-  return {
-    id: 'drive.files.copy', params: { fileId: templateId, fields: 'id,name,webViewLink' },
-    body: { name, ...(parents ? { parents } : {}), appProperties: { qbrFacilitatorTemplate: 'copy' } },
-    bind: { deckId: 'id' },
-    note: `Copy the template into "${name}"`,
-  };
-}

@@ -1,0 +1,27 @@
+/** What the add-on needs from Apps Script, as one injected object: the handlers stay plain, testable functions. */
+import type { SyncTransport } from '../../google/execute';
+
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+  /** Every key with this prefix. */
+  keys(prefix: string): string[];
+}
+
+export interface Host {
+  /** The user's own properties (their tracker, settings, run state): nothing is shared between users. */
+  store: KeyValueStore;
+  now(): number;
+  /** IANA zone of the user (the script's zone when the user's is unknown). */
+  timezone: string;
+  userEmail: string | null;
+  /** A transport whose calls stop before `deadline` (OutOfTime), for one execution. */
+  transport(deadline: number): SyncTransport & { calls: number };
+  /** Runs `fn` under the user's lock, or returns null when another execution holds it. */
+  withLock<T>(fn: () => T): T | null;
+  /** Schedules the background continuation (a time-driven trigger), once. */
+  scheduleResume(afterMs: number): void;
+  /** Removes the continuation trigger once the work is done. */
+  clearResume(): void;
+}

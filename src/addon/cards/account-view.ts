@@ -1,0 +1,207 @@
+/** The account card: health, value, top risks, actions due, renewal and data to confirm at a glance, then the Generate buttons. */
+import type { AccountReview, ActionReview, Dimension, Escalation, RiskReview } from '../../core/analysis/types';
+import { addDays, type IsoDate } from '../../core/dates';
+import { formatter, type Formatter } from '../../core/package/format';
+import type { ButtonSpec, CardSpec, GenerateWhat, SectionSpec, WidgetSpec } from './spec';
+import { bandBadge, bandWord, bold, colour, escalationColour, escapeCardHtml, GREY, link, plural, PRIMARY, RED } from './text';
+
+export interface AccountInput {
+  review: AccountReview;
+  today: IsoDate;
+  /** The date the picker starts on (chooseQbrDate's answer). */
+  qbrDate: IsoDate;
+  /** Why that date, in words (`the QBR Date in the tracker`). */
+  qbrDateBasis: string;
+  /** The package's data-to-confirm lines (tracker warnings and fields without data). */
+  dataToConfirm: string[];
+  lastGenerated?: { at: string; deckUrl?: string | null } | null;
+}
+
+const TOP_RISKS = 3;
+const ACTIONS_WINDOW_DAYS = 14;
+const MAX_ACTIONS = 6;
+const MAX_TO_CONFIRM = 8;
+const ESCALATION_ORDER: Record<Escalation, number> = { Critical: 0, High: 1, Medium: 2, Low: 3 };
+const DIMENSIONS: [Dimension, string][] = [['usage', 'Usage'], ['engagement', 'Engagement'], ['support', 'Support'], ['relationship', 'Relationship']];
+
+export function accountCard(input: AccountInput): CardSpec {
+  const r = input.review;
+  const fmt = formatter(r.locale, r.currency);
+  const sections: SectionSpec[] = [
+    healthSection(r, fmt),
+    valueSection(r, fmt),
+    risksSection(r, fmt),
+    actionsSection(r, input.today, fmt),
+    renewalSection(r, fmt),
+  ];
+  const confirm = confirmSection(input.dataToConfirm);
+  if (confirm) sections.push(confirm);
+  sections.push(generateSection(input, fmt));
+  return {
+    name: `account:${r.id}`,
+    header: { title: r.name, subtitle: `${r.segment} · ${r.reviewType} · ${r.quarter ?? 'no quarter in Metrics'}` },
+    sections,
+  };
+}
+
+function healthSection(r: AccountReview, fmt: Formatter): SectionSpec {
+  const h = r.health;
+  if (h.score === null) {
+    return { header: 'Health', widgets: [{ kind: 'kv', topLabel: 'Health', text: bandBadge(null, null), bottomLabel: 'No metrics this quarter' }] };
+  }
+  const dims = DIMENSIONS.map(([key, label]) => {
+    const v = h.dimensions[key];
+    return v === null ? colour(GREY, `${label} no data`) : `${label} ${fmt.number(v)}`;
+  });
+  return {
+    header: 'Health',
+    widgets: [
+      { kind: 'kv', topLabel: r.quarter === null ? 'Health' : `Health · ${escapeCardHtml(r.quarter)}`, text: bandBadge(h.band, h.score), bottomLabel: trendText(h.trend, fmt) },
+      { kind: 'text', html: dims.join(' · ') },
+    ],
+  };
+}
+
+/** The score's change in points; a missing previous quarter is said, not shown as 0. */
+function trendText(trend: number | null, fmt: Formatter): string {
+  if (trend === null) return 'No previous quarter to compare';
+  if (trend === 0) return '► no change vs last quarter';
+  return trend > 0 ? `▲ +${fmt.number(trend)} vs last quarter` : `▼ −${fmt.number(-trend)} vs last quarter`;
+}
+
+function valueSection(r: AccountReview, fmt: Formatter): SectionSpec {
+  const v = r.value;
+  const quarter = escapeCardHtml(r.quarter ?? 'this quarter');
+  if (v.lines.length === 0) {
+    return { header: 'Value', widgets: [{ kind: 'text', html: `No value lines for ${quarter}: add them to the Value tab to show ROI.` }] };
+  }
+  if (v.quarterTotal === null) {
+    return { header: 'Value', widgets: [{ kind: 'text', html: `The value lines for ${quarter} have no amounts yet (see Data to confirm).` }] };
+  }
+  const roi = v.roi === null ? 'ROI unknown (no ARR investment)' : `${fmt.multiple(v.roi)} ROI (${fmt.percent(v.roi)})`;
+  const annual = v.annualised === null ? '' : ` · ${fmt.moneyShort(v.annualised)} annualised`;
+  return {
+    header: 'Value',
+    widgets: [{
+      kind: 'kv', startIcon: 'DOLLAR', topLabel: `Value delivered · ${quarter}`, text: bold(fmt.moneyShort(v.quarterTotal)),
+      bottomLabel: `${roi}${annual}`,
+    }],
+  };
+}
+
+/** Open risks, worst escalation first, then by ARR at risk: what the QBR must talk about. */
+export function topRisks(risks: RiskReview[], n = TOP_RISKS): RiskReview[] {
+  const rank = (x: RiskReview) => (x.escalation === null ? 4 : ESCALATION_ORDER[x.escalation]);
+  return risks
+    .filter((x) => x.open)
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => rank(a.x) - rank(b.x) || (b.x.arrAtRisk ?? -1) - (a.x.arrAtRisk ?? -1) || a.i - b.i)
+    .slice(0, n)
+    .map(({ x }) => x);
+}
+
+function risksSection(r: AccountReview, fmt: Formatter): SectionSpec {
+  const open = r.risks.filter((x) => x.open);
+  if (open.length === 0) return { header: 'Top risks', widgets: [{ kind: 'text', html: 'No open risks in the tracker.' }] };
+  const widgets: WidgetSpec[] = topRisks(r.risks).map((x) => {
+    const bottom = [x.arrAtRisk === null ? 'ARR at risk not given' : `${fmt.moneyShort(x.arrAtRisk)} ARR at risk`];
+    if (x.owner) bottom.push(`Owner: ${escapeCardHtml(x.owner)}`);
+    return {
+      kind: 'kv',
+      topLabel: `${colour(escalationColour(x.escalation), bold(x.escalation ?? 'Unrated'))} · ${escapeCardHtml(x.quadrant ?? 'Likelihood or impact missing')}`,
+      text: escapeCardHtml(x.risk),
+      bottomLabel: bottom.join(' · '),
+    };
+  });
+  if (open.length > TOP_RISKS) widgets.push({ kind: 'text', html: colour(GREY, `${open.length - TOP_RISKS} more open ${open.length - TOP_RISKS === 1 ? 'risk' : 'risks'} in the tracker`) });
+  return { header: 'Top risks', widgets };
+}
+
+/** Overdue first (oldest first), then what falls due in the next 14 days: the follow-ups a CSM chases this fortnight. */
+export function actionsDue(items: ActionReview[], today: IsoDate): ActionReview[] {
+  const until = addDays(today, ACTIONS_WINDOW_DAYS);
+  const byDate = (a: ActionReview, b: ActionReview) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.id.localeCompare(b.id);
+  const overdue = items.filter((a) => a.status === 'Overdue').sort(byDate);
+  const soon = items
+    .filter((a) => a.status !== 'Overdue' && a.status !== 'Complete' && a.status !== 'Cancelled')
+    .filter((a) => a.dueDate !== null && a.dueDate >= today && a.dueDate <= until)
+    .sort(byDate);
+  return [...overdue, ...soon];
+}
+
+function actionsSection(r: AccountReview, today: IsoDate, fmt: Formatter): SectionSpec {
+  const a = r.actions;
+  const since = a.basis === 'last-qbr' ? 'of the last QBR’s actions' : 'of all actions';
+  const completion = a.completionRate === null
+    ? colour(GREY, 'No actions to measure completion')
+    : `${bandWord(a.band, fmt.percent(a.completionRate))} complete ${since}`;
+  const due = actionsDue(a.items, today);
+  const widgets: WidgetSpec[] = [{ kind: 'text', html: completion }];
+  if (due.length === 0) widgets.push({ kind: 'text', html: `Nothing overdue or due in the next ${ACTIONS_WINDOW_DAYS} days.` });
+  for (const x of due.slice(0, MAX_ACTIONS)) {
+    const when = x.status === 'Overdue'
+      ? colour(RED, bold(`OVERDUE since ${fmt.date(x.dueDate as IsoDate)}`))
+      : `Due ${fmt.date(x.dueDate as IsoDate)}`;
+    const owner = x.owner === null ? 'No owner' : `Owner: ${escapeCardHtml(x.owner)}${x.side ? ` (${escapeCardHtml(x.side)})` : ''}`;
+    widgets.push({ kind: 'kv', topLabel: `${escapeCardHtml(x.id)} · ${when}`, text: escapeCardHtml(x.action), bottomLabel: owner });
+  }
+  if (due.length > MAX_ACTIONS) widgets.push({ kind: 'text', html: colour(GREY, `${due.length - MAX_ACTIONS} more in the Actions tab`) });
+  return { header: 'Actions due', widgets };
+}
+
+function renewalSection(r: AccountReview, fmt: Formatter): SectionSpec {
+  const { date, daysToRenewal, focus } = r.renewal;
+  if (date === null) return { header: 'Renewal', widgets: [{ kind: 'text', html: 'No renewal date in the tracker.' }] };
+  const days = daysToRenewal === null ? '' : daysToRenewal >= 0 ? ` · in ${plural(daysToRenewal, 'day')}` : ` · ${plural(-daysToRenewal, 'day')} ago`;
+  return {
+    header: 'Renewal',
+    widgets: [{ kind: 'kv', startIcon: 'CLOCK', topLabel: 'Renewal', text: `${fmt.date(date)}${days}`, bottomLabel: focus === null ? 'No planning focus' : `Focus: ${escapeCardHtml(focus)}` }],
+  };
+}
+
+function confirmSection(lines: string[]): SectionSpec | null {
+  if (lines.length === 0) return null;
+  const widgets: WidgetSpec[] = lines.slice(0, MAX_TO_CONFIRM).map((l) => ({ kind: 'text', html: `• ${escapeCardHtml(l)}` }));
+  if (lines.length > MAX_TO_CONFIRM) widgets.push({ kind: 'text', html: colour(GREY, `${lines.length - MAX_TO_CONFIRM} more — all are in the deck's appendix`) });
+  return { header: `Data to confirm (${lines.length})`, collapsible: true, uncollapsible: 1, widgets };
+}
+
+function generateButton(r: AccountReview, what: GenerateWhat, text: string, primary = false): ButtonSpec {
+  return { text, ...(primary ? { style: 'filled' as const, color: PRIMARY } : {}), action: { name: 'generate', params: { accountId: r.id, what } } };
+}
+
+function generateSection(input: AccountInput, fmt: Formatter): SectionSpec {
+  const r = input.review;
+  const digital = r.deck === null;
+  const widgets: WidgetSpec[] = [
+    { kind: 'date', name: 'qbrDate', title: digital ? 'Review date' : 'QBR date', value: input.qbrDate },
+    { kind: 'text', html: colour(GREY, `Defaults to ${fmt.date(input.qbrDate)}: ${escapeCardHtml(input.qbrDateBasis)}.`) },
+  ];
+  if (digital) {
+    widgets.push(
+      { kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.' },
+      { kind: 'buttons', buttons: [generateButton(r, 'digital', 'Draft the digital review email', true)] },
+    );
+  } else {
+    // Sharing needs an address; without one the switch would promise something the run cannot do.
+    if (r.people.championEmail) {
+      const who = r.people.champion ?? r.people.championEmail;
+      widgets.push({
+        kind: 'select', name: 'shareWithChampion', title: 'Share with champion', type: 'switch',
+        items: [{ text: `Share the docs with ${who} (can comment)`, value: 'yes', selected: false }],
+      });
+    }
+    widgets.push(
+      { kind: 'buttons', buttons: [generateButton(r, 'package', 'Generate the whole package', true)] },
+      { kind: 'buttons', buttons: [generateButton(r, 'deck', 'Deck'), generateButton(r, 'draft', 'Summary draft'), generateButton(r, 'holds', 'Calendar holds'), generateButton(r, 'docs', 'Docs')] },
+    );
+  }
+  if (input.lastGenerated) widgets.push({ kind: 'text', html: lastGeneratedText(input.lastGenerated, fmt) });
+  return { header: digital ? 'Digital review' : 'Generate the QBR package', widgets };
+}
+
+function lastGeneratedText(last: { at: string; deckUrl?: string | null }, fmt: Formatter): string {
+  // The log holds a timestamp as written by the run (ISO); anything else is shown as it is.
+  const day = /^\d{4}-\d{2}-\d{2}/.test(last.at) ? fmt.date(last.at.slice(0, 10)) : escapeCardHtml(last.at);
+  return colour(GREY, `Last generated ${day}`) + (last.deckUrl ? ` · ${link(last.deckUrl, 'open the deck')}` : '');
+}

@@ -1,0 +1,191 @@
+/** The home card: connect a tracker, then the book as a searchable list (band, segment, next QBR, overdue), and what is wrong with the tracker. */
+import type { AccountReview, BookReview } from '../../core/analysis/types';
+import type { IsoDate } from '../../core/dates';
+import { formatter } from '../../core/package/format';
+import { describeFinding } from '../../core/package/package';
+import { byUrgency, dueWithin, formatterCache, nextQbr, nextQbrText } from './schedule';
+import type { ActionSpec, ButtonSpec, CardSpec, SectionSpec, WidgetSpec } from './spec';
+import { bandBadge, bold, colour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
+
+export type Host = 'slides' | 'sheets' | 'other';
+
+export interface HomeInput {
+  /** The tracker remembered for this user, or null before one is connected. */
+  trackerUrl: string | null;
+  /** The analysed tracker; null when none is connected or it could not be opened (see `error`). */
+  book: BookReview | null;
+  query: string;
+  today: IsoDate;
+  host: Host;
+  /** A problem from the last action (opening the tracker, a bad URL), shown at the top. */
+  error?: string | null;
+  /** Rows in the list before "N more — refine the search" (default 25: a sidebar, and the 30-second budget). */
+  maxRows?: number;
+  /** Spreadsheets the dispatcher found in Drive, offered as a dropdown (`trackerPick`) next to the URL box. */
+  candidates?: { name: string; url: string }[];
+  /** A copy-me example tracker, linked from the connect section. */
+  exampleTrackerUrl?: string | null;
+}
+
+const DEFAULT_ROWS = 25;
+const DUE_SOON_DAYS = 30;
+
+export function homeCard(input: HomeInput): CardSpec {
+  const sections: SectionSpec[] = [];
+  if (input.error) sections.push(errorSection(input.error));
+  if (input.trackerUrl === null) {
+    sections.push(connectSection(input));
+  } else if (input.book === null) {
+    sections.push({
+      header: 'Tracker',
+      widgets: [{ kind: 'text', html: `${escapeCardHtml(input.trackerUrl)}<br>could not be read. Reload once it is fixed, or change the tracker.` }],
+    });
+  } else {
+    sections.push(...bookSections(input.book, input));
+  }
+  sections.push(toolsSection(input));
+  return {
+    name: 'home',
+    header: { title: 'QBR Facilitator', subtitle: input.trackerUrl === null ? 'Connect your tracker to start' : subtitle(input.book, input.today) },
+    sections,
+  };
+}
+
+function subtitle(book: BookReview | null, today: IsoDate): string {
+  if (book === null) return 'Tracker not readable';
+  const overdue = book.accounts.filter((a) => a.overdue).length;
+  // The book's first account sets the date style: a tracker has one locale in practice (Settings).
+  const first = book.accounts[0];
+  const fmt = formatter(first?.locale ?? 'en-US', first?.currency ?? 'USD');
+  return `${plural(book.accounts.length, 'account')} · ${overdue} overdue · as of ${fmt.date(today)}`;
+}
+
+function errorSection(message: string): SectionSpec {
+  return { widgets: [{ kind: 'text', html: colour(RED, bold(escapeCardHtml(message))) }] };
+}
+
+function connectSection(input: HomeInput): SectionSpec {
+  const widgets: WidgetSpec[] = [
+    { kind: 'text', html: 'Paste the link of your customer-success tracker (a Google Sheet). It is remembered for you only; change it any time.' },
+  ];
+  if (input.candidates && input.candidates.length > 0) {
+    widgets.push({
+      kind: 'select', name: 'trackerPick', title: 'Trackers in your Drive', type: 'dropdown',
+      items: [{ text: 'Choose a spreadsheet…', value: '', selected: true }, ...input.candidates.map((c) => ({ text: c.name, value: c.url, selected: false }))],
+    });
+  }
+  widgets.push(
+    { kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' },
+    { kind: 'buttons', buttons: [{ text: 'Connect', style: 'filled', color: PRIMARY, action: { name: 'connectTracker' } }] },
+  );
+  // In Sheets the open spreadsheet is usually the tracker itself: one click instead of copying its URL.
+  if (input.host === 'sheets') {
+    widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', action: { name: 'connectTracker', params: { source: 'active' } } }] });
+  }
+  widgets.push({
+    kind: 'text',
+    html: `${bold('How the tracker looks')}<br>One tab ${bold('Accounts')} with Account ID, Account and ARR is enough. `
+      + 'Metrics, Value, Outcomes, Stakeholders, Risks, Opportunities, Roadmap, Goals, Actions and Settings tabs add to the review; '
+      + 'columns are found by their header, in any order.',
+  });
+  if (input.exampleTrackerUrl) {
+    widgets.push({ kind: 'buttons', buttons: [{ text: 'Copy the example tracker', openLink: { url: input.exampleTrackerUrl } }] });
+  }
+  return { header: 'Connect your tracker', widgets };
+}
+
+function bookSections(book: BookReview, input: HomeInput): SectionSpec[] {
+  const sections: SectionSpec[] = [];
+  const problems = problemWidgets(book);
+  if (book.accounts.length === 0) {
+    // Nothing to list: the problems are the whole story, so they are not folded away.
+    sections.push({
+      header: 'No accounts could be read',
+      widgets: [{ kind: 'text', html: 'Fix the problems below in the tracker, then reload.' }, ...problems],
+    });
+    return sections;
+  }
+  sections.push(searchSection(book, input));
+  sections.push(listSection(book, input));
+  if (problems.length > 0) {
+    sections.push({ header: `Tracker problems (${problems.length})`, collapsible: true, uncollapsible: 1, widgets: problems });
+  }
+  return sections;
+}
+
+function searchSection(book: BookReview, input: HomeInput): SectionSpec {
+  const dueSoon = book.accounts.filter((a) => dueWithin(a, input.today, DUE_SOON_DAYS)).length;
+  const overdue = book.accounts.filter((a) => a.overdue).length;
+  return {
+    widgets: [
+      { kind: 'input', name: 'query', title: 'Search accounts', value: input.query, hint: 'Account name or ID', onChange: { name: 'search', loadIndicator: 'none' } },
+      { kind: 'text', html: `${plural(book.accounts.length, 'account')} · ${overdue > 0 ? colour(RED, bold(`${overdue} overdue`)) : '0 overdue'} · ${dueSoon} due in ${DUE_SOON_DAYS} days` },
+    ],
+  };
+}
+
+/** Case-insensitive "contains" on name or ID: what people type is a fragment of either. */
+export function matchAccounts(accounts: AccountReview[], query: string): AccountReview[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return accounts;
+  return accounts.filter((a) => a.name.toLowerCase().includes(q) || a.id.toLowerCase().includes(q));
+}
+
+function listSection(book: BookReview, input: HomeInput): SectionSpec {
+  const max = Math.max(1, input.maxRows ?? DEFAULT_ROWS);
+  // A copy: the book is the caller's (and cached between actions), so sorting must not reorder it.
+  const found = [...matchAccounts(book.accounts, input.query)].sort(byUrgency(input.today));
+  const query = input.query.trim();
+  const header = query === '' ? 'Accounts' : `Accounts matching “${escapeCardHtml(query)}” (${found.length})`;
+  if (found.length === 0) {
+    return { header, widgets: [{ kind: 'text', html: `No account name or ID contains “${escapeCardHtml(query)}”.` }] };
+  }
+  const fmtFor = formatterCache(formatter);
+  const widgets: WidgetSpec[] = found.slice(0, max).map((a) => accountRow(a, input.today, fmtFor(a)));
+  if (found.length > max) widgets.push({ kind: 'text', html: colour(GREY, `${found.length - max} more — refine the search`) });
+  return { header, widgets };
+}
+
+function accountRow(a: AccountReview, today: IsoDate, fmt: ReturnType<typeof formatter>): WidgetSpec {
+  const next = nextQbr(a, today);
+  const when = nextQbrText(next, fmt);
+  const flags = [next.kind === 'overdue' ? colour(RED, bold(escapeCardHtml(when))) : escapeCardHtml(when)];
+  if (a.actions.overdue.length > 0) flags.push(colour(RED, plural(a.actions.overdue.length, 'overdue action')));
+  const open: ActionSpec = { name: 'openAccount', params: { accountId: a.id } };
+  return {
+    kind: 'kv',
+    topLabel: `${escapeCardHtml(a.segment)} · ${escapeCardHtml(a.id)}`,
+    text: `${bold(escapeCardHtml(a.name))} ${bandBadge(a.health.band, a.health.score)}`,
+    bottomLabel: flags.join(' · '),
+    action: open,
+  };
+}
+
+/** Skipped accounts first (they are missing from the list), then the workbook's own findings, errors before warnings. */
+function problemWidgets(book: BookReview): WidgetSpec[] {
+  const skippedIds = new Set(book.skipped.map((s) => s.id));
+  const skipped: WidgetSpec[] = book.skipped.map((s) => ({
+    kind: 'kv', topLabel: colour(RED, `Skipped · ${escapeCardHtml(s.id)}`), text: escapeCardHtml(s.reason),
+  }));
+  // A skipped account's error is already its reason; listing it twice would double the count.
+  const findings = book.findings
+    .filter((f) => !(f.severity === 'error' && f.accountId !== undefined && skippedIds.has(f.accountId)))
+    .sort((x, y) => (x.severity === y.severity ? 0 : x.severity === 'error' ? -1 : 1))
+    .map((f): WidgetSpec => ({
+      kind: 'kv',
+      topLabel: f.severity === 'error' ? colour(RED, 'Error') : colour(GREY, 'Warning'),
+      text: escapeCardHtml(describeFinding(f)),
+    }));
+  return [...skipped, ...findings];
+}
+
+function toolsSection(input: HomeInput): SectionSpec {
+  const buttons: WidgetSpec[] = [];
+  const row: ButtonSpec[] = [];
+  if (input.host === 'sheets' && input.book !== null) row.push({ text: 'Manager view', action: { name: 'openManager' } });
+  if (input.trackerUrl !== null) row.push({ text: 'Reload', action: { name: 'openHome' } });
+  row.push({ text: 'Settings', action: { name: 'openSettings' } });
+  if (input.trackerUrl !== null) row.push({ text: 'Change tracker', action: { name: 'disconnectTracker' } });
+  buttons.push({ kind: 'buttons', buttons: row });
+  return { widgets: buttons };
+}

@@ -1,0 +1,51 @@
+/** The settings card: deck template, output folder, time zone for holds, default QBR length; each with a note on what empty means. */
+import type { CardSpec, WidgetSpec } from './spec';
+import { colour, escapeCardHtml, PRIMARY, RED } from './text';
+
+export type SettingsField = 'templateId' | 'folderId' | 'timezone' | 'defaultLength';
+
+export interface SettingsInput {
+  templateId: string | null;
+  folderId: string | null;
+  timezone: string | null;
+  defaultLengthMinutes: number | null;
+  /** The user's own zone (Session / Calendar), named in the hint as the fallback. */
+  userTimezone: string;
+  /** Problems from the last Save, shown under the field they belong to. */
+  errors?: Partial<Record<SettingsField, string>>;
+}
+
+export function settingsCard(input: SettingsInput): CardSpec {
+  const errors = input.errors ?? {};
+  const field = (name: SettingsField, title: string, value: string | null, hint: string, note: string): WidgetSpec[] => {
+    const widgets: WidgetSpec[] = [{ kind: 'input', name, title, value: value ?? '', hint }];
+    const error = errors[name];
+    widgets.push({ kind: 'text', html: error ? colour(RED, escapeCardHtml(error)) : note });
+    return widgets;
+  };
+  return {
+    name: 'settings',
+    header: { title: 'Settings', subtitle: 'Saved for you only' },
+    sections: [
+      {
+        header: 'Deck',
+        widgets: [
+          ...field('templateId', 'Slides template (ID or link)', input.templateId, 'Leave empty for the built-in template',
+            'Your template is never changed: every deck is a copy of it.'),
+          ...field('defaultLength', 'Default QBR length (minutes)', input.defaultLengthMinutes === null ? null : String(input.defaultLengthMinutes),
+            'Leave empty for the segment’s length', 'Used for the invitation and the agenda; empty means Enterprise 60–90 min, Strategic 90–120, Mid-Market 45–60, SMB 30–45.'),
+        ],
+      },
+      {
+        header: 'Where things go',
+        widgets: [
+          ...field('folderId', 'Output folder (Drive ID or link)', input.folderId, 'Leave empty for My Drive',
+            'Decks and docs are created here.'),
+          ...field('timezone', 'Time zone for holds', input.timezone, `Leave empty for yours (${input.userTimezone})`,
+            `Holds follow the account’s Timezone in the tracker; this zone is for accounts without one. Empty means yours (${escapeCardHtml(input.userTimezone)}).`),
+        ],
+      },
+    ],
+    footer: { primary: { text: 'Save', style: 'filled', color: PRIMARY, action: { name: 'saveSettings' } }, secondary: { text: 'Cancel', action: { name: 'openHome' } } },
+  };
+}

@@ -1,0 +1,6 @@
+/** The views in one import for the dispatcher: each a pure function from data to a CardSpec. */
+export { homeCard, matchAccounts, type HomeInput, type Host } from './home-view';
+export { accountCard, actionsDue, topRisks, type AccountInput } from './account-view';
+export { resultsCard, errorCard, GMAIL_DRAFTS_URL, type ResultsInput, type ErrorInput } from './results-view';
+export { managerCard, bookCounts, lastGenerated, DUE_WINDOW_DAYS, type ManagerInput } from './manager-view';
+export { settingsCard, type SettingsInput, type SettingsField } from './settings-view';

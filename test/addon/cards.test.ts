@@ -1,0 +1,548 @@
+/** Card specs as a CSM sees them: a Green account, a Red one, a Tech-Touch one, a broken tracker, search, the manager view. */
+import { join } from 'node:path';
+import { analyzeWorkbook, type AccountReview, type BookReview, type Cell } from '../../src/core';
+import { buildPackage } from '../../src/core/package/package';
+import { readCsvFolder } from '../../src/workbook/csv';
+import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
+import { bandBadge, escapeCardHtml } from '../../src/addon/cards/text';
+import {
+  accountCard, errorCard, GMAIL_DRAFTS_URL, homeCard, managerCard, resultsCard, settingsCard, topRisks, type HomeInput,
+} from '../../src/addon/cards/views';
+
+const TODAY = '2026-11-22';
+const book = analyzeWorkbook(readCsvFolder(join(__dirname, '../../examples/tracker-csv')), { today: TODAY });
+
+function account(id: string, b: BookReview = book): AccountReview {
+  const a = b.accounts.find((x) => x.id === id);
+  if (!a) throw new Error(`${id} is not in the book`);
+  return a;
+}
+
+/** The account card the dispatcher would build: the package decides the default date and the data to confirm. */
+function cardFor(r: AccountReview): CardSpec {
+  const p = buildPackage(r, { today: TODAY });
+  return accountCard({ review: r, today: TODAY, qbrDate: p.qbrDate, qbrDateBasis: p.qbrDateBasis, dataToConfirm: p.dataToConfirm });
+}
+
+function home(over: Partial<HomeInput> = {}): CardSpec {
+  return homeCard({ trackerUrl: 'https://docs.google.com/spreadsheets/d/abc', book, query: '', today: TODAY, host: 'slides', ...over });
+}
+
+function section(card: CardSpec, header: string | RegExp): SectionSpec {
+  const s = card.sections.find((x) => (typeof header === 'string' ? x.header === header : header.test(x.header ?? '')));
+  if (!s) throw new Error(`no section ${String(header)} in ${card.sections.map((x) => x.header).join(', ')}`);
+  return s;
+}
+
+function widgets(card: CardSpec): WidgetSpec[] {
+  return card.sections.flatMap((s) => s.widgets);
+}
+
+function buttons(card: CardSpec | SectionSpec): ButtonSpec[] {
+  const ws = 'sections' in card ? widgets(card) : card.widgets;
+  return ws.flatMap((w) => (w.kind === 'buttons' ? w.buttons : w.kind === 'kv' && w.button ? [w.button] : []));
+}
+
+function actions(card: CardSpec): ActionSpec[] {
+  const out: ActionSpec[] = [];
+  for (const w of widgets(card)) {
+    if (w.kind === 'kv' && w.action) out.push(w.action);
+    if ((w.kind === 'input' || w.kind === 'select') && w.onChange) out.push(w.onChange);
+  }
+  for (const b of buttons(card)) if (b.action) out.push(b.action);
+  if (card.footer) for (const b of [card.footer.primary, card.footer.secondary]) if (b?.action) out.push(b.action);
+  return out;
+}
+
+function kvs(s: SectionSpec) {
+  return s.widgets.filter((w): w is Extract<WidgetSpec, { kind: 'kv' }> => w.kind === 'kv');
+}
+
+/** Nothing a CSM reads should ever say NaN, undefined or null. */
+function expectNoJunk(card: CardSpec): void {
+  const text = JSON.stringify(card);
+  expect(text).not.toMatch(/NaN|undefined|\bnull\b|\[object/);
+}
+
+describe('text helpers', () => {
+  it('escape tracker text for card HTML and draw band badges without emoji', () => {
+    expect(escapeCardHtml(`<script>alert("x")</script> & 'co'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;');
+    expect(bandBadge('Green', 85)).toBe('<font color="#2E7D32"><b>● Green 85</b></font>');
+    expect(bandBadge('Yellow', 64)).toBe('<font color="#B26A00"><b>● Yellow 64</b></font>');
+    expect(bandBadge('Red', 39)).toBe('<font color="#C62828"><b>● Red 39</b></font>');
+    expect(bandBadge(null, null)).toBe('<font color="#5F6368"><b>● No health score</b></font>');
+  });
+});
+
+describe('a Green account (ACC-001 GlobalTech)', () => {
+  const card = cardFor(account('ACC-001'));
+
+  it('leads with the account, its segment, review type and quarter', () => {
+    expect(card.name).toBe('account:ACC-001');
+    expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'Enterprise · Quarterly Business Review · 2026-Q4' });
+  });
+
+  it('shows health 85 Green with its trend and the four dimensions', () => {
+    expect(section(card, 'Health').widgets).toEqual([
+      { kind: 'kv', topLabel: 'Health · 2026-Q4', text: '<font color="#2E7D32"><b>● Green 85</b></font>', bottomLabel: '▲ +10 vs last quarter' },
+      { kind: 'text', html: 'Usage 81 · Engagement 82 · Support 94 · Relationship 88' },
+    ]);
+  });
+
+  it('headlines $336K of value at 6.1x ROI', () => {
+    // 336,250 ÷ (220,000 ÷ 4) = 6.11 → 6.1x and 611 %; × 4 = 1,345,000 → $1.35M.
+    expect(section(card, 'Value').widgets).toEqual([
+      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Value delivered · 2026-Q4', text: '<b>$336K</b>', bottomLabel: '6.1x ROI (611%) · $1.35M annualised' },
+    ]);
+  });
+
+  it('lists open risks worst first, with their quadrant', () => {
+    expect(kvs(section(card, 'Top risks')).map((w) => [w.topLabel, w.text])).toEqual([
+      ['<font color="#B26A00"><b>Medium</b></font> · Monitor Closely', 'SSO federation gap blocks the EU subsidiary rollout'],
+      ['<font color="#5F6368"><b>Low</b></font> · Watch &amp; Wait', 'Data team reorganisation may move the champion'],
+    ]);
+  });
+
+  it('shows the actions due in the next 14 days and the renewal', () => {
+    // A-104 is due Dec 15 (23 days out): outside the window. A-105 is due Nov 30.
+    expect(kvs(section(card, 'Actions due')).map((w) => w.topLabel)).toEqual(['A-105 · Due Nov 30, 2026']);
+    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#B26A00"><b>75%</b></font> complete of the last QBR’s actions' });
+    expect(section(card, 'Renewal').widgets).toEqual([
+      { kind: 'kv', startIcon: 'CLOCK', topLabel: 'Renewal', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
+    ]);
+  });
+
+  it('offers the package, deck, draft, holds and docs, a QBR date picker and sharing with the champion', () => {
+    const gen = section(card, 'Generate the QBR package');
+    expect(gen.widgets[0]).toEqual({ kind: 'date', name: 'qbrDate', title: 'QBR date', value: '2026-12-10' });
+    expect(gen.widgets).toContainEqual({
+      kind: 'select', name: 'shareWithChampion', title: 'Share with champion', type: 'switch',
+      items: [{ text: 'Share the docs with Priya Raman (can comment)', value: 'yes', selected: false }],
+    });
+    expect(buttons(gen).map((b) => [b.text, b.action?.params?.what, b.style ?? 'text'])).toEqual([
+      ['Generate the whole package', 'package', 'filled'],
+      ['Deck', 'deck', 'text'],
+      ['Summary draft', 'draft', 'text'],
+      ['Calendar holds', 'holds', 'text'],
+      ['Docs', 'docs', 'text'],
+    ]);
+    for (const b of buttons(gen)) expect(b.action).toEqual({ name: 'generate', params: { accountId: 'ACC-001', what: b.action?.params?.what } });
+    expectNoJunk(card);
+  });
+
+  it('says when it was last generated, with a link to the deck', () => {
+    const again = accountCard({
+      review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
+      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1' },
+    });
+    expect(section(again, 'Generate the QBR package').widgets.at(-1)).toEqual({
+      kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font> · <a href="https://docs.google.com/presentation/d/p1">open the deck</a>',
+    });
+    expect(again.sections.some((s) => /Data to confirm/.test(s.header ?? ''))).toBe(false);
+  });
+});
+
+describe('a Red account (ACC-004 Atlas)', () => {
+  const atlas = account('ACC-004');
+  const card = cardFor(atlas);
+
+  it('shows the Red badge and the falling trend', () => {
+    expect(kvs(section(card, 'Health'))[0]).toMatchObject({ text: '<font color="#C62828"><b>● Red 39</b></font>', bottomLabel: '▼ −2 vs last quarter' });
+  });
+
+  it('is flagged overdue on the home card, at the top of the list', () => {
+    const first = kvs(section(home(), 'Accounts'))[0];
+    expect(first).toEqual({
+      kind: 'kv',
+      topLabel: 'Enterprise · ACC-004',
+      text: '<b>Atlas Manufacturing</b> <font color="#C62828"><b>● Red 39</b></font>',
+      bottomLabel: '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
+      action: { name: 'openAccount', params: { accountId: 'ACC-004' } },
+    });
+  });
+
+  it('lists the high risks (both H likelihood, ARR > 50K), the larger ARR first', () => {
+    expect(kvs(section(card, 'Top risks')).map((w) => [w.topLabel, w.text, w.bottomLabel])).toEqual([
+      ['<font color="#C62828"><b>High</b></font> · Plan &amp; Prepare', 'Adoption collapse after the ERP migration', '$145K ARR at risk · Owner: Jordan Reyes'],
+      ['<font color="#C62828"><b>High</b></font> · Priority Action', 'FY27 budget freeze announced', '$95K ARR at risk · Owner: Alicia Brooks'],
+    ]);
+  });
+
+  it('puts Critical before High before Medium before Low, and keeps three', () => {
+    const risk = (name: string, escalation: 'Critical' | 'High' | 'Medium' | 'Low' | null, open = true) => ({
+      ...atlas.risks[0]!, risk: name, escalation, open, arrAtRisk: 10_000,
+    });
+    const mixed = [risk('low', 'Low'), risk('medium', 'Medium'), risk('closed critical', 'Critical', false), risk('critical', 'Critical'), risk('high', 'High'), risk('unrated', null)];
+    expect(topRisks(mixed).map((r) => r.risk)).toEqual(['critical', 'high', 'medium']);
+    const card5 = cardFor({ ...atlas, risks: mixed });
+    expect(kvs(section(card5, 'Top risks')).map((w) => w.text)).toEqual(['critical', 'high', 'medium']);
+    expect(section(card5, 'Top risks').widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">2 more open risks in the tracker</font>' });
+  });
+
+  it('lists the overdue actions A-402 and A-404 first, oldest first', () => {
+    expect(kvs(section(card, 'Actions due'))).toEqual([
+      { kind: 'kv', topLabel: 'A-402 · <font color="#C62828"><b>OVERDUE since Jul 31, 2026</b></font>', text: 'Map ERP fields to the Brightline data model', bottomLabel: 'Owner: Kevin Walsh (Customer)' },
+      { kind: 'kv', topLabel: 'A-404 · <font color="#C62828"><b>OVERDUE since Sep 30, 2026</b></font>', text: 'Executive check-in with the VP Operations', bottomLabel: 'Owner: Alicia Brooks (Vendor)' },
+    ]);
+  });
+
+  it('defaults the QBR date three weeks out (the due date has passed) and says why', () => {
+    const gen = section(card, 'Generate the QBR package');
+    expect(gen.widgets[0]).toEqual({ kind: 'date', name: 'qbrDate', title: 'QBR date', value: '2026-12-14' });
+    expect(gen.widgets[1]).toEqual({
+      kind: 'text',
+      html: '<font color="#5F6368">Defaults to Dec 14, 2026: the first weekday at least 21 days out (the due date 2026-08-14 has passed).</font>',
+    });
+  });
+
+  it('folds the data to confirm away, naming each line', () => {
+    const s = section(card, /^Data to confirm/);
+    expect(s.collapsible).toBe(true);
+    expect(s.widgets[0]).toEqual({ kind: 'text', html: '• Value row 12 · Source: no Source: every value claim has a number, a baseline and a source' });
+    expectNoJunk(card);
+  });
+
+  it('caps data to confirm at 8 lines and counts the rest', () => {
+    const lines = Array.from({ length: 11 }, (_, i) => `line ${i + 1}`);
+    const many = accountCard({ review: atlas, today: TODAY, qbrDate: '2026-12-14', qbrDateBasis: 'x', dataToConfirm: lines });
+    const s = section(many, 'Data to confirm (11)');
+    expect(s.widgets).toHaveLength(9);
+    expect(s.widgets[8]).toEqual({ kind: 'text', html: '<font color="#5F6368">3 more — all are in the deck\'s appendix</font>' });
+  });
+});
+
+describe('a Tech-Touch account (ACC-008 Lantern)', () => {
+  const card = cardFor(account('ACC-008'));
+
+  it('offers only the digital review email, and says why', () => {
+    const s = section(card, 'Digital review');
+    expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([
+      { text: 'Draft the digital review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
+    ]);
+    expect(s.widgets).toContainEqual({
+      kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.',
+    });
+    // No docs, so nothing to share with the champion.
+    expect(s.widgets.some((w) => w.kind === 'select')).toBe(false);
+    expect(card.header.subtitle).toBe('Tech-Touch · Digital Review · 2026-Q4');
+  });
+
+  it('names what is missing instead of showing zeros', () => {
+    expect(section(card, 'Top risks').widgets).toEqual([{ kind: 'text', html: 'No open risks in the tracker.' }]);
+    expect(section(card, 'Actions due').widgets).toEqual([
+      { kind: 'text', html: '<font color="#5F6368">No actions to measure completion</font>' },
+      { kind: 'text', html: 'Nothing overdue or due in the next 14 days.' },
+    ]);
+    expectNoJunk(card);
+  });
+});
+
+describe('missing data is named', () => {
+  const bare = analyzeWorkbook({ tabs: [{ name: 'Accounts', rows: [['Account ID', 'Account', 'ARR'], ['N-1', 'Newco', '$40K']] }] }, { today: TODAY });
+  const card = cardFor(account('N-1', bare));
+
+  it('says there are no metrics, value lines, risks or renewal date', () => {
+    expect(card.header.subtitle).toBe('Mid-Market · Business Review · 2026-Q4');
+    expect(section(card, 'Health').widgets).toEqual([
+      { kind: 'kv', topLabel: 'Health', text: '<font color="#5F6368"><b>● No health score</b></font>', bottomLabel: 'No metrics this quarter' },
+    ]);
+    expect(section(card, 'Value').widgets).toEqual([{ kind: 'text', html: 'No value lines for 2026-Q4: add them to the Value tab to show ROI.' }]);
+    expect(section(card, 'Renewal').widgets).toEqual([{ kind: 'text', html: 'No renewal date in the tracker.' }]);
+    // No champion email: no sharing switch.
+    expect(widgets(card).some((w) => w.kind === 'select')).toBe(false);
+    expectNoJunk(card);
+  });
+});
+
+describe('a broken tracker', () => {
+  const tracker = (tabs: Record<string, Cell[][]>) => analyzeWorkbook({ tabs: Object.entries(tabs).map(([name, rows]) => ({ name, rows })) }, { today: TODAY });
+
+  it('with duplicate IDs and a bad ARR: the home card lists what was skipped and where', () => {
+    const b = tracker({ Accounts: [['Account ID', 'Account', 'ARR'], ['ACC-1', 'Alpha', '$100K'], ['ACC-1', 'Beta', '$50K'], ['ACC-2', 'Gamma', 'lots']] });
+    const card = home({ book: b });
+    expect(card.header.subtitle).toBe('0 accounts · 0 overdue · as of Nov 22, 2026');
+    const s = section(card, 'No accounts could be read');
+    expect(s.collapsible).toBeUndefined();
+    expect(s.widgets).toEqual([
+      { kind: 'text', html: 'Fix the problems below in the tracker, then reload.' },
+      {
+        kind: 'kv', topLabel: '<font color="#C62828">Skipped · ACC-1</font>',
+        text: 'Accounts row 3, Account ID &quot;ACC-1&quot;: Account ID &quot;ACC-1&quot; is also used on row 2; both rows are skipped until one is renamed',
+      },
+      { kind: 'kv', topLabel: '<font color="#C62828">Skipped · ACC-2</font>', text: 'Accounts row 4, ARR &quot;lots&quot;: ARR is not an amount of money; the account is skipped' },
+    ]);
+    expect(actions(card).map((a) => a.name)).toEqual(['openHome', 'openSettings', 'disconnectTracker']);
+  });
+
+  it('with no Accounts tab: the finding names the tab and what it needs', () => {
+    const b = tracker({ Metrics: [['Account ID', 'Quarter'], ['ACC-1', '2026-Q4']] });
+    const s = section(home({ book: b }), 'No accounts could be read');
+    expect(kvs(s).map((w) => [w.topLabel, w.text])).toEqual([
+      ['<font color="#C62828">Error</font>', 'Accounts: the workbook has no Accounts tab (every tracker needs one: Account ID, Account, ARR)'],
+      ['<font color="#5F6368">Warning</font>', 'Metrics row 2 · Account ID: Account ID &quot;ACC-1&quot; is not in the Accounts tab; the row is skipped (cell: &quot;ACC-1&quot;)'],
+    ]);
+  });
+
+  it('with one bad row among good ones: the list stays, the problems fold away', () => {
+    const b = tracker({ Accounts: [['Account ID', 'Account', 'ARR'], ['ACC-1', 'Alpha', '$100K'], ['ACC-2', 'Beta', '#REF!']] });
+    const card = home({ book: b });
+    expect(kvs(section(card, 'Accounts')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-1']);
+    const problems = section(card, 'Tracker problems (1)');
+    expect(problems).toMatchObject({ collapsible: true, uncollapsible: 1 });
+    expect(kvs(problems)[0]?.topLabel).toBe('<font color="#C62828">Skipped · ACC-2</font>');
+  });
+
+  it('that cannot be opened: the error card says what went wrong and what to fix', () => {
+    const card = errorCard({
+      title: 'The tracker can’t be read',
+      message: 'The workbook has no Accounts tab.',
+      fix: 'Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.',
+      retry: { name: 'openHome' },
+    });
+    expect(card).toEqual({
+      name: 'error',
+      header: { title: 'The tracker can’t be read', subtitle: 'Something needs fixing' },
+      sections: [{
+        widgets: [
+          { kind: 'text', html: '<font color="#C62828"><b>The workbook has no Accounts tab.</b></font>' },
+          { kind: 'kv', topLabel: 'What to fix', text: 'Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.' },
+          { kind: 'buttons', buttons: [
+            { text: 'Try again', style: 'filled', color: '#1A73E8', action: { name: 'openHome' } },
+            { text: 'Back to accounts', action: { name: 'openHome' } },
+          ] },
+        ],
+      }],
+    });
+  });
+
+  it('that the dispatcher could not open at all: home shows the error, the URL, and the way out', () => {
+    const card = home({ book: null, error: 'You do not have access to this spreadsheet.' });
+    expect(card.sections[0]).toEqual({ widgets: [{ kind: 'text', html: '<font color="#C62828"><b>You do not have access to this spreadsheet.</b></font>' }] });
+    expect(card.header.subtitle).toBe('Tracker not readable');
+    expect(actions(card).map((a) => a.name)).toEqual(['openHome', 'openSettings', 'disconnectTracker']);
+  });
+});
+
+describe('sheet text is escaped', () => {
+  const evil = '<script>alert(1)</script> & <b>Co</b>';
+  const b = analyzeWorkbook({
+    tabs: [
+      { name: 'Accounts', rows: [['Account ID', 'Account', 'ARR', 'Champion', 'Champion Email'], ['X<1>', evil, '$200K', '<img src=x>', 'c@x.example']] },
+      { name: 'Risks', rows: [['Account ID', 'Risk', 'Likelihood', 'Impact', 'Owner'], ['X<1>', '<i>churn</i>', 'H', 'H', '"Bob" <bob@x>']] },
+      { name: 'Actions', rows: [['Action ID', 'Account ID', 'Action', 'Owner', 'Due Date'], ['<a>', 'X<1>', '<font color=red>do it</font>', 'Al', '2026-11-25']] },
+    ],
+  }, { today: TODAY });
+
+  it('on the home card, the account card and the search header', () => {
+    const h = home({ book: b, query: '<script>' });
+    const a = cardFor(account('X<1>', b));
+    for (const card of [h, a]) {
+      const html = JSON.stringify(card.sections.map((s) => [s.header, s.widgets.map((w) => (w.kind === 'text' ? w.html : w.kind === 'kv' ? [w.topLabel, w.text, w.bottomLabel] : ''))]));
+      expect(html).not.toMatch(/<script|<img|<i>|<a>|<font color=red|<b>Co/);
+    }
+    expect(section(h, /^Accounts matching/).header).toBe('Accounts matching “&lt;script&gt;” (1)');
+    expect(kvs(section(h, /^Accounts matching/))[0]?.text).toBe('<b>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;Co&lt;/b&gt;</b> <font color="#5F6368"><b>● No health score</b></font>');
+    expect(kvs(section(a, 'Top risks'))[0]?.text).toBe('&lt;i&gt;churn&lt;/i&gt;');
+    expect(kvs(section(a, 'Actions due'))[0]).toMatchObject({ topLabel: '&lt;a&gt; · Due Nov 25, 2026', text: '&lt;font color=red&gt;do it&lt;/font&gt;' });
+    // Plain-text fields (header, switch label) are shown as typed, not as markup, so they are not escaped twice.
+    expect(a.header.title).toBe(evil);
+  });
+});
+
+describe('the home card', () => {
+  it('without a tracker: connect by URL (or this spreadsheet in Sheets), with how the tracker looks', () => {
+    const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', exampleTrackerUrl: 'https://docs.google.com/spreadsheets/d/example/copy' });
+    expect(card.header).toEqual({ title: 'QBR Facilitator', subtitle: 'Connect your tracker to start' });
+    const s = section(card, 'Connect your tracker');
+    expect(s.widgets).toContainEqual({ kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' });
+    expect(buttons(s)).toEqual([
+      { text: 'Connect', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker' } },
+      { text: 'Use this spreadsheet', action: { name: 'connectTracker', params: { source: 'active' } } },
+      { text: 'Copy the example tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/example/copy' } },
+    ]);
+    expect(JSON.stringify(s)).toContain('Account ID, Account and ARR');
+    expect(actions(card).map((a) => a.name)).not.toContain('openManager');
+  });
+
+  it('offers trackers found in Drive as a dropdown', () => {
+    const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'slides', candidates: [{ name: 'CS Tracker', url: 'https://docs.google.com/spreadsheets/d/t1' }] });
+    expect(widgets(card)).toContainEqual({
+      kind: 'select', name: 'trackerPick', title: 'Trackers in your Drive', type: 'dropdown',
+      items: [{ text: 'Choose a spreadsheet…', value: '', selected: true }, { text: 'CS Tracker', value: 'https://docs.google.com/spreadsheets/d/t1', selected: false }],
+    });
+    expect(buttons(card).map((b) => b.text)).not.toContain('Use this spreadsheet');
+  });
+
+  it('lists the book overdue first, then by next QBR, with a search box that searches on change', () => {
+    const fresh = analyzeWorkbook(readCsvFolder(join(__dirname, '../../examples/tracker-csv')), { today: TODAY });
+    const order = fresh.accounts.map((a) => a.id);
+    const card = home({ book: fresh });
+    expect(fresh.accounts.map((a) => a.id)).toEqual(order); // the caller's book is not reordered
+    expect(card.header.subtitle).toBe('8 accounts · 1 overdue · as of Nov 22, 2026');
+    expect(card.sections[0]?.widgets).toEqual([
+      { kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', loadIndicator: 'none' } },
+      // Due in 30 days (by Dec 22): ACC-007 Dec 1, ACC-002 Dec 3 (QBR Date), ACC-001 Dec 10 (QBR Date), ACC-005 Dec 10.
+      { kind: 'text', html: '8 accounts · <font color="#C62828"><b>1 overdue</b></font> · 4 due in 30 days' },
+    ]);
+    expect(kvs(section(card, 'Accounts')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
+      ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],
+      ['ACC-007', 'Next QBR due Dec 1, 2026'],
+      ['ACC-002', 'Next QBR Dec 3, 2026 · <font color="#C62828">1 overdue action</font>'],
+      ['ACC-001', 'Next QBR Dec 10, 2026'],
+      ['ACC-005', 'Next QBR due Dec 10, 2026'],
+      ['ACC-003', 'Next QBR due Jan 8, 2027'],
+      ['ACC-006', 'Next QBR due Jan 21, 2027'],
+      ['ACC-008', 'Next QBR due Feb 1, 2027'],
+    ]);
+    // The example's one workbook warning (an action for an unknown account) is listed, folded.
+    expect(kvs(section(card, 'Tracker problems (1)'))[0]?.text).toBe('Actions row 22 · Account ID: Account ID &quot;ACC-999&quot; is not in the Accounts tab; the row is skipped (cell: &quot;ACC-999&quot;)');
+    expectNoJunk(card);
+  });
+
+  it('filters by name or ID, case-insensitively', () => {
+    const ids = (query: string) => kvs(section(home({ query }), /^Accounts/)).map((w) => w.action?.params?.accountId);
+    expect(ids('glo')).toEqual(['ACC-001']);
+    expect(ids('  GLOBALTECH ')).toEqual(['ACC-001']);
+    expect(ids('acc-004')).toEqual(['ACC-004']);
+    expect(ids('an')).toEqual(['ACC-004', 'ACC-007', 'ACC-002', 'ACC-008']); // Atlas Manufacturing, Sprout Analytics, Meridian, Lantern
+    expect(section(home({ query: 'glo' }), /^Accounts/).header).toBe('Accounts matching “glo” (1)');
+    expect(section(home({ query: 'zzz' }), /^Accounts/).widgets).toEqual([{ kind: 'text', html: 'No account name or ID contains “zzz”.' }]);
+  });
+
+  it('caps the list and asks to refine the search', () => {
+    const s = section(home({ query: 'acc', maxRows: 3 }), /^Accounts/);
+    expect(kvs(s).map((w) => w.action?.params?.accountId)).toEqual(['ACC-004', 'ACC-007', 'ACC-002']);
+    expect(s.widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">5 more — refine the search</font>' });
+  });
+
+  it('in Sheets adds the manager view; everywhere settings and change tracker', () => {
+    expect(buttons(home({ host: 'sheets' }).sections.at(-1)!).map((b) => [b.text, b.action?.name])).toEqual([
+      ['Manager view', 'openManager'], ['Reload', 'openHome'], ['Settings', 'openSettings'], ['Change tracker', 'disconnectTracker'],
+    ]);
+    expect(buttons(home({ host: 'slides' }).sections.at(-1)!).map((b) => b.text)).toEqual(['Reload', 'Settings', 'Change tracker']);
+  });
+});
+
+describe('the manager view', () => {
+  const log = [
+    { accountId: 'ACC-001', generatedAt: '2026-09-01T10:00:00.000Z' },
+    { accountId: 'ACC-001', generatedAt: '2026-11-20T10:00:00.000Z' },
+    { accountId: 'ACC-003', generatedAt: '2026-10-01T09:00:00.000Z' },
+  ];
+  const card = managerCard({ book, today: TODAY, log });
+
+  it('counts the QBRs due in 30 days, the overdue ones, completion bands and recent packages', () => {
+    // By hand, today Nov 22 → Dec 22: ACC-001 (QBR Date Dec 10), ACC-002 (QBR Date Dec 3), ACC-005 (due Dec 10), ACC-007 (due Dec 1).
+    // Overdue: ACC-004 (due Aug 14, no QBR Date). Completion: ACC-006 Green (100 %); ACC-007 Red (0 %);
+    // ACC-001/002/003/004/005 Yellow; ACC-008 has no actions. Generated since Oct 23: ACC-001 only.
+    expect(section(card, 'The book').widgets).toEqual([
+      { kind: 'kv', startIcon: 'CLOCK', topLabel: 'QBRs due in the next 30 days', text: '<b>4</b>' },
+      { kind: 'kv', startIcon: 'CLOCK', topLabel: 'Overdue QBRs', text: '<font color="#C62828"><b>1</b></font>' },
+      {
+        kind: 'kv', topLabel: 'Action completion by account',
+        text: '<font color="#2E7D32"><b>1 Green</b></font> · <font color="#B26A00"><b>5 Yellow</b></font> · <font color="#C62828"><b>1 Red</b></font>',
+        bottomLabel: '1 account without actions',
+      },
+      { kind: 'kv', startIcon: 'DESCRIPTION', topLabel: 'Packages generated in the last 30 days', text: '<b>1</b>' },
+    ]);
+  });
+
+  it('lists the due and overdue accounts, each opening the account', () => {
+    expect(kvs(section(card, 'Overdue (1)')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
+      ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font>'],
+    ]);
+    expect(kvs(section(card, 'QBRs due in the next 30 days (4)')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-007', 'ACC-002', 'ACC-001', 'ACC-005']);
+  });
+
+  it('shows action completion worst first, and the last package per account', () => {
+    const completion = kvs(section(card, 'Action completion'));
+    expect(completion.map((w) => w.topLabel)).toEqual([
+      'Sprout Analytics', 'Atlas Manufacturing', 'Pinecrest Credit Union', 'Harborview Logistics', 'Meridian Health Systems', 'GlobalTech', 'Bluebird Outfitters', 'Lantern Design Studio',
+    ]);
+    expect(completion[1]).toEqual({
+      kind: 'kv', topLabel: 'Atlas Manufacturing', text: '<font color="#B26A00"><b>50% complete</b></font> (Yellow)',
+      bottomLabel: '<font color="#C62828">2 overdue actions</font>',
+    });
+    const generated = kvs(section(card, 'Last generated'));
+    expect(generated.slice(-2).map((w) => [w.topLabel, w.text])).toEqual([['Harborview Logistics', 'Generated Oct 1, 2026'], ['GlobalTech', 'Generated Nov 20, 2026']]);
+    expect(generated[0]?.text).toBe('<font color="#5F6368">Never generated</font>');
+  });
+
+  it('runs the whole book, or shows the run in progress', () => {
+    expect(buttons(section(card, 'Whole-book run')).map((b) => b.action?.name)).toEqual(['runBook']);
+    const running = managerCard({ book, today: TODAY, log, job: { done: 3, total: 8, running: true } });
+    const s = section(running, 'Whole-book run');
+    expect(s.widgets[0]).toEqual({ kind: 'text', html: '<b>Running in the background</b>: 3 of 8 accounts done — refresh' });
+    expect(buttons(s).map((b) => b.action?.name)).toEqual(['refreshJob']);
+    expectNoJunk(card);
+  });
+});
+
+describe('the results card', () => {
+  it('links the deck, docs and drafts, lists the holds, folds the warnings', () => {
+    const card = resultsCard({
+      accountName: 'GlobalTech',
+      deckUrl: 'https://docs.google.com/presentation/d/p1',
+      docUrls: [{ title: 'Pre-read', url: 'https://docs.google.com/document/d/d1' }],
+      draftIds: ['r1', 'r2'],
+      holds: [{ title: 'QBR GlobalTech: T-14 data pull & prep begins', date: '2026-11-26' }],
+      warnings: ['Value row 12 <no source>'],
+    });
+    expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR package ready' });
+    expect(buttons(card)).toEqual([
+      { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
+      { text: 'Open Pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
+      { text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } },
+    ]);
+    expect(GMAIL_DRAFTS_URL).toBe('https://mail.google.com/mail/#drafts');
+    expect(section(card, 'Calendar holds created or updated (1)').widgets).toEqual([
+      { kind: 'kv', startIcon: 'INVITE', topLabel: 'Nov 26, 2026', text: 'QBR GlobalTech: T-14 data pull &amp; prep begins' },
+    ]);
+    expect(section(card, 'Warnings (1)')).toEqual({ header: 'Warnings (1)', collapsible: true, uncollapsible: 1, widgets: [{ kind: 'text', html: '• Value row 12 &lt;no source&gt;' }] });
+  });
+
+  it('while steps still run in the background: progress and refresh', () => {
+    const card = resultsCard({ accountName: 'Atlas', warnings: [], inProgress: { done: 4, total: 9 } });
+    expect(card.header.subtitle).toBe('Still working…');
+    expect(card.sections[0]?.widgets).toEqual([
+      { kind: 'text', html: '<b>Still working in the background</b>: 4 of 9 steps — refresh' },
+      { kind: 'buttons', buttons: [{ text: 'Refresh', style: 'filled', color: '#1A73E8', action: { name: 'refreshJob' } }] },
+    ]);
+    expect(resultsCard({ accountName: 'Atlas', warnings: [] }).sections).toEqual([{ widgets: [{ kind: 'text', html: 'Nothing was created this time.' }] }]);
+  });
+});
+
+describe('the settings card', () => {
+  it('has the four inputs, notes on what empty means, and Save', () => {
+    const card = settingsCard({ templateId: 'tmpl1', folderId: null, timezone: null, defaultLengthMinutes: 60, userTimezone: 'America/Chicago' });
+    const inputs = widgets(card).filter((w) => w.kind === 'input');
+    expect(inputs.map((w) => w.kind === 'input' && [w.name, w.value])).toEqual([['templateId', 'tmpl1'], ['defaultLength', '60'], ['folderId', ''], ['timezone', '']]);
+    expect(widgets(card)).toContainEqual({ kind: 'input', name: 'templateId', title: 'Slides template (ID or link)', value: 'tmpl1', hint: 'Leave empty for the built-in template' });
+    expect(JSON.stringify(card)).toContain('Empty means yours (America/Chicago)');
+    expect(card.footer?.primary).toEqual({ text: 'Save', style: 'filled', color: '#1A73E8', action: { name: 'saveSettings' } });
+  });
+
+  it('shows a save error under its field', () => {
+    const card = settingsCard({ templateId: null, folderId: null, timezone: 'Mars/Base', defaultLengthMinutes: null, userTimezone: 'UTC', errors: { timezone: '"Mars/Base" is not a time zone' } });
+    const ws = widgets(card);
+    const i = ws.findIndex((w) => w.kind === 'input' && w.name === 'timezone');
+    expect(ws[i + 1]).toEqual({ kind: 'text', html: '<font color="#C62828">&quot;Mars/Base&quot; is not a time zone</font>' });
+  });
+});
+
+describe('every action the views emit is one the dispatcher knows', () => {
+  it('uses only ACTION_NAMES and never the reserved `action` parameter', () => {
+    const cards = [
+      home(), home({ host: 'sheets' }), homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets' }),
+      ...book.accounts.map(cardFor),
+      managerCard({ book, today: TODAY, log: [] }), managerCard({ book, today: TODAY, log: [], job: { done: 1, total: 8, running: true } }),
+      resultsCard({ accountName: 'A', warnings: [], inProgress: { done: 1, total: 2, jobId: 'j1' } }),
+      settingsCard({ templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC' }),
+      errorCard({ title: 't', message: 'm' }),
+    ];
+    const names = new Set(cards.flatMap(actions).map((a) => a.name));
+    for (const n of names) expect(ACTION_NAMES).toContain(n);
+    expect([...names].sort()).toEqual([...ACTION_NAMES].sort());
+    for (const a of cards.flatMap(actions)) expect(Object.keys(a.params ?? {})).not.toContain('action');
+  });
+});
