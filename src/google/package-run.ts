@@ -160,8 +160,9 @@ function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState
   const sheet = findSheet(tracker, title)!;
   const rows = rowsOf(tracker, title);
   const slot = CHART_SLOT_BLOCKS * CHART_ROWS;
-  const labels = rows.map((r, i) => (typeof r[0] === 'string' && / · /.test(r[0]) ? i : -1)).filter((i) => i >= 0);
-  const own = rows.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(`${review.id} · `));
+  const first = (r: unknown[] | undefined) => (r ? r[0] : undefined);
+  const labels = [...rows.keys()].filter((i) => { const v = first(rows[i]); return typeof v === 'string' && / · /.test(v); });
+  const own = [...rows.keys()].find((i) => { const v = first(rows[i]); return typeof v === 'string' && v.startsWith(`${review.id} · `); }) ?? -1;
   // Slots start at rows 1, 1 + slot, 1 + 2·slot …: a new account takes the first slot after every labelled one.
   const startRow = own >= 0 ? own + 1 : labels.length === 0 ? 1 : (Math.floor(Math.max(...labels) / slot) + 1) * slot + 1;
   const plan = chartSheetRequests(pkg.deck!, { sheetId: sheet.sheetId, sheetTitle: title, accountId: review.id, startRow });
@@ -174,6 +175,7 @@ function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState
   })) as { replies?: { addChart?: { chart?: { chartId?: number; position?: { overlayPosition?: { anchorCell?: { rowIndex?: number } } } } } }[] };
   // Mirror the write locally, so the next account in this run sees the slot as taken.
   plan.values.values.forEach((r, i) => (rows[startRow - 1 + i] = r));
+  for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   const added = (reply.replies ?? []).slice(stale.length + 1).map((r) => r.addChart?.chart);
   sheet.charts = [...sheet.charts.filter((c) => !stale.includes(c)), ...added.map((c) => ({ chartId: c?.chartId ?? 0, anchorRow: c?.position?.overlayPosition?.anchorCell?.rowIndex ?? null }))];
   st.charts = Object.fromEntries(plan.chartKeys.map((k, i) => [k, added[i]?.chartId ?? 0]));

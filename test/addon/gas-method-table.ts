@@ -13,22 +13,24 @@ export const USED_METHODS = [
 
 const FILES: Record<string, string> = { slides: 'slides-v1.json', drive: 'drive-v3.json', docs: 'docs-v1.json', gmail: 'gmail-v1.json', calendar: 'calendar-v3.json', sheets: 'sheets-v4.json' };
 
-interface Resource { methods?: Record<string, { id: string; parameterOrder?: string[]; request?: unknown }>; resources?: Record<string, Resource> }
+interface Resource { methods?: Record<string, { id: string; parameterOrder?: string[]; request?: unknown; supportsMediaUpload?: boolean }>; resources?: Record<string, Resource> }
 
-export function gasMethodTable(dir = join(__dirname, '..', '..', '..', 'shared', 'google-discovery')): Record<string, { path: string[]; order: string[]; body: boolean }> {
-  const out: Record<string, { path: string[]; order: string[]; body: boolean }> = {};
+export function gasMethodTable(dir = join(__dirname, '..', '..', '..', 'shared', 'google-discovery')): Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> {
+  const out: Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> = {};
   for (const id of USED_METHODS) {
     const api = id.split('.')[0]!;
     const doc = JSON.parse(readFileSync(join(dir, FILES[api]!), 'utf8')) as Resource;
     const found = find(doc, id, []);
     if (!found) throw new Error(`${id} is not in ${FILES[api]}`);
     const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-    out[id] = { path: [cap(api), ...found.path.map(cap), found.name], order: found.method.parameterOrder ?? [], body: found.method.request !== undefined };
+    // Apps Script names `delete` methods `remove`; uploads take a media Blob (or null) before optionalArgs.
+    const name = found.name === 'delete' ? 'remove' : found.name;
+    out[id] = { path: [cap(api), ...found.path.map(cap), name], order: found.method.parameterOrder ?? [], body: found.method.request !== undefined, media: found.method.supportsMediaUpload === true };
   }
   return out;
 }
 
-function find(r: Resource, id: string, path: string[]): { path: string[]; name: string; method: { parameterOrder?: string[]; request?: unknown } } | null {
+function find(r: Resource, id: string, path: string[]): { path: string[]; name: string; method: { parameterOrder?: string[]; request?: unknown; supportsMediaUpload?: boolean } } | null {
   for (const [name, m] of Object.entries(r.methods ?? {})) if (m.id === id) return { path, name, method: m };
   for (const [name, sub] of Object.entries(r.resources ?? {})) {
     const hit = find(sub, id, [...path, name]);

@@ -75,6 +75,8 @@ export function runJobSlice(host: Host, budgetMs: number): BookJob | null | 'loc
 }
 
 function slice(host: Host, budgetMs: number): BookJob | null {
+  // A one-off trigger stays listed after it fired: clear it, so a slice that needs another one can schedule it.
+  host.clearResume();
   const store = new AddonStore(host.store);
   const job = store.job();
   const trackerId = store.tracker();

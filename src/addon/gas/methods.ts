@@ -6,24 +6,26 @@ export interface GasMethod {
   /** The required parameters, positional, after the resource when there is a body (discovery parameterOrder). */
   order: string[];
   body: boolean;
+  /** Takes an upload: a media Blob (null here) comes before optionalArgs. */
+  media: boolean;
 }
 
 export const GAS_METHODS: Record<string, GasMethod> = {
-  'slides.presentations.create': { path: ["Slides","Presentations","create"], order: [], body: true },
-  'slides.presentations.get': { path: ["Slides","Presentations","get"], order: ["presentationId"], body: false },
-  'slides.presentations.batchUpdate': { path: ["Slides","Presentations","batchUpdate"], order: ["presentationId"], body: true },
-  'drive.files.copy': { path: ["Drive","Files","copy"], order: ["fileId"], body: true },
-  'drive.files.create': { path: ["Drive","Files","create"], order: [], body: true },
-  'drive.files.update': { path: ["Drive","Files","update"], order: ["fileId"], body: true },
-  'drive.files.list': { path: ["Drive","Files","list"], order: [], body: false },
-  'drive.permissions.create': { path: ["Drive","Permissions","create"], order: ["fileId"], body: true },
-  'docs.documents.batchUpdate': { path: ["Docs","Documents","batchUpdate"], order: ["documentId"], body: true },
-  'gmail.users.drafts.create': { path: ["Gmail","Users","Drafts","create"], order: ["userId"], body: true },
-  'gmail.users.drafts.update': { path: ["Gmail","Users","Drafts","update"], order: ["userId","id"], body: true },
-  'calendar.events.insert': { path: ["Calendar","Events","insert"], order: ["calendarId"], body: true },
-  'calendar.events.patch': { path: ["Calendar","Events","patch"], order: ["calendarId","eventId"], body: true },
-  'sheets.spreadsheets.get': { path: ["Sheets","Spreadsheets","get"], order: ["spreadsheetId"], body: false },
-  'sheets.spreadsheets.batchUpdate': { path: ["Sheets","Spreadsheets","batchUpdate"], order: ["spreadsheetId"], body: true },
-  'sheets.spreadsheets.values.batchGet': { path: ["Sheets","Spreadsheets","Values","batchGet"], order: ["spreadsheetId"], body: false },
-  'sheets.spreadsheets.values.batchUpdate': { path: ["Sheets","Spreadsheets","Values","batchUpdate"], order: ["spreadsheetId"], body: true },
+  'slides.presentations.create': { path: ["Slides","Presentations","create"], order: [], body: true, media: false },
+  'slides.presentations.get': { path: ["Slides","Presentations","get"], order: ["presentationId"], body: false, media: false },
+  'slides.presentations.batchUpdate': { path: ["Slides","Presentations","batchUpdate"], order: ["presentationId"], body: true, media: false },
+  'drive.files.copy': { path: ["Drive","Files","copy"], order: ["fileId"], body: true, media: false },
+  'drive.files.create': { path: ["Drive","Files","create"], order: [], body: true, media: true },
+  'drive.files.update': { path: ["Drive","Files","update"], order: ["fileId"], body: true, media: true },
+  'drive.files.list': { path: ["Drive","Files","list"], order: [], body: false, media: false },
+  'drive.permissions.create': { path: ["Drive","Permissions","create"], order: ["fileId"], body: true, media: false },
+  'docs.documents.batchUpdate': { path: ["Docs","Documents","batchUpdate"], order: ["documentId"], body: true, media: false },
+  'gmail.users.drafts.create': { path: ["Gmail","Users","Drafts","create"], order: ["userId"], body: true, media: true },
+  'gmail.users.drafts.update': { path: ["Gmail","Users","Drafts","update"], order: ["userId","id"], body: true, media: true },
+  'calendar.events.insert': { path: ["Calendar","Events","insert"], order: ["calendarId"], body: true, media: false },
+  'calendar.events.patch': { path: ["Calendar","Events","patch"], order: ["calendarId","eventId"], body: true, media: false },
+  'sheets.spreadsheets.get': { path: ["Sheets","Spreadsheets","get"], order: ["spreadsheetId"], body: false, media: false },
+  'sheets.spreadsheets.batchUpdate': { path: ["Sheets","Spreadsheets","batchUpdate"], order: ["spreadsheetId"], body: true, media: false },
+  'sheets.spreadsheets.values.batchGet': { path: ["Sheets","Spreadsheets","Values","batchGet"], order: ["spreadsheetId"], body: false, media: false },
+  'sheets.spreadsheets.values.batchUpdate': { path: ["Sheets","Spreadsheets","Values","batchUpdate"], order: ["spreadsheetId"], body: true, media: false },
 };

@@ -42,7 +42,8 @@ export function gasTransport(o: GasTransportOptions): SyncTransport & { calls: n
       if (typeof target !== 'function') throw new Error(`the ${m.path[0]} advanced service is not enabled (appsscript.json enabledAdvancedServices)`);
       const fn = target as (...args: unknown[]) => unknown;
       const optional = Object.fromEntries(Object.entries(call.params).filter(([k]) => !m.order.includes(k)));
-      const args = [...(m.body ? [call.body ?? {}] : []), ...m.order.map((k) => call.params[k]), ...(Object.keys(optional).length > 0 ? [optional] : [])];
+      const hasOptional = Object.keys(optional).length > 0;
+      const args = [...(m.body ? [call.body ?? {}] : []), ...m.order.map((k) => call.params[k]), ...(m.media && hasOptional ? [null] : []), ...(hasOptional ? [optional] : [])];
       for (let attempt = 1; ; attempt++) {
         if (o.now() + (o.callMs ?? 1500) > o.deadline) throw new OutOfTime(`stopping before ${call.id}: the time budget is used`);
         try {

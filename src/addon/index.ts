@@ -1,0 +1,59 @@
+/**
+ * The add-on's one public entry: the functions appsscript.json names (homepages, file-scope grant, the one card
+ * action dispatcher, the background trigger). Everything they call is ordinary tested TypeScript.
+ */
+import { dispatch, homeView, type ActionContext } from './app/actions';
+import { isoFromPickerMs } from './app/clock';
+import { runJobSlice, TRIGGER_BUDGET_MS } from './app/work';
+import { renderActionResult, renderCard, type CardServiceLike } from './cards/render';
+import type { Host as HostApp } from './cards/home-view';
+import { gasHost, RESUME_FUNCTION } from './gas/host';
+
+declare const CardService: CardServiceLike;
+
+interface AddonEvent {
+  commonEventObject?: {
+    hostApp?: string;
+    parameters?: Record<string, string>;
+    formInputs?: Record<string, { stringInputs?: { value?: string[] }; dateInput?: { msSinceEpoch?: number | string } }>;
+    timeZone?: { id?: string };
+  };
+  sheets?: { id?: string };
+  slides?: { id?: string };
+}
+
+function context(e: AddonEvent | undefined): ActionContext {
+  const common = e?.commonEventObject ?? {};
+  const form: Record<string, string> = {};
+  for (const [name, input] of Object.entries(common.formInputs ?? {})) {
+    if (input.dateInput?.msSinceEpoch !== undefined) form[name] = isoFromPickerMs(Number(input.dateInput.msSinceEpoch));
+    else form[name] = input.stringInputs?.value?.[0] ?? '';
+  }
+  const app: HostApp = common.hostApp === 'SHEETS' ? 'sheets' : common.hostApp === 'SLIDES' ? 'slides' : 'other';
+  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, app, activeFileId: e?.sheets?.id ?? e?.slides?.id ?? null };
+}
+
+export function onHomepage(e?: AddonEvent): unknown {
+  return renderCard(homeView(context(e)), CardService);
+}
+
+export const onSheetsHomepage = onHomepage;
+export const onSlidesHomepage = onHomepage;
+
+/** The user granted access to the open file: show the home card again (in Sheets it offers "use this spreadsheet"). */
+export function onFileScopeGranted(e?: AddonEvent): unknown {
+  return renderCard(homeView(context(e)), CardService);
+}
+
+/** Every card button and input lands here; the `action` parameter names the handler. */
+export function onAction(e?: AddonEvent): unknown {
+  const ctx = context(e);
+  return renderActionResult(dispatch(ctx.params.action ?? '', ctx), CardService);
+}
+
+/** The time-driven continuation of background work (a whole book, or a package past the 30-second card limit). */
+export function resumeJobs(): void {
+  runJobSlice(gasHost(), TRIGGER_BUDGET_MS);
+}
+
+export const ENTRY_POINTS = ['onHomepage', 'onSheetsHomepage', 'onSlidesHomepage', 'onFileScopeGranted', 'onAction', RESUME_FUNCTION] as const;

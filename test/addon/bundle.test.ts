@@ -1,0 +1,124 @@
+/**
+ * The built add-on (build/Code.js, as `clasp push` uploads it) in a bare vm context with recording stand-ins for
+ * Apps Script's services; its advanced-service calls run on the fake Google state and are validated against the
+ * discovery documents.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readXlsx } from '../../src/workbook/xlsx';
+import { seedSpreadsheet } from '../fake-google/seed';
+import { bundleProblems, loadBundle, type AddonSandbox } from './harness/load';
+
+const ROOT = join(__dirname, '..', '..');
+const BUNDLE = join(ROOT, 'build', 'Code.js');
+const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
+let tabs: Record<string, unknown[][]>;
+
+beforeAll(async () => {
+  // The test builds the bundle itself, so it always checks what `npm run build` makes from this tree.
+  execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  const wb = await readXlsx(join(ROOT, 'examples', 'tracker.xlsx'));
+  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
+}, 120_000);
+
+function sandbox(opts: { connected?: boolean; executionLimitMs?: number; callCostMs?: number } = {}): AddonSandbox {
+  const box = loadBundle({ bundlePath: BUNDLE, clock: { start: '2026-11-22T14:00:00Z' }, callCostMs: opts.callCostMs ?? 800, timezone: 'America/New_York', executionLimitMs: opts.executionLimitMs ?? 30_000 });
+  seedSpreadsheet(box.state, SHEET, tabs);
+  if (opts.connected !== false) box.services.properties.user.set('qbr.tracker', SHEET);
+  return box;
+}
+
+const event = (action: string, params: Record<string, string> = {}, form: Record<string, unknown> = {}) => ({
+  commonEventObject: { hostApp: 'SLIDES', timeZone: { id: 'America/New_York' }, parameters: { action, ...params }, formInputs: form },
+});
+const cardText = (box: AddonSandbox) => JSON.stringify(box.services.cards[box.services.cards.length - 1]);
+const count = (box: AddonSandbox, id: string) => box.services.calls.filter((c) => c.methodId === id && c.status < 300).length;
+
+describe('the built bundle', () => {
+  it('is plain Apps Script: every manifest function is a global, nothing needs Node, no import/export', () => {
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(bundleProblems(code)).toEqual([]);
+    const box = sandbox({ connected: false });
+    expect(box.missingFunctions).toEqual([]);
+    expect(box.problems).toEqual([]);
+    expect(box.globals).toEqual(expect.arrayContaining(['onHomepage', 'onSheetsHomepage', 'onSlidesHomepage', 'onFileScopeGranted', 'onAction', 'resumeJobs']));
+    const scopes = box.manifest!.oauthScopes ?? [];
+    for (const s of scopes) expect(s).not.toMatch(/auth\/drive$|mail\.google\.com|gmail\.send|gmail\.modify|auth\/calendar$/);
+  });
+
+  it('shows the connect card first, then the book once a tracker is connected', () => {
+    const box = sandbox({ connected: false });
+    box.call('onHomepage', event('home'));
+    expect(cardText(box)).toMatch(/Connect/);
+    box.call('onAction', event('connectTracker', {}, { trackerUrl: { stringInputs: { value: [`https://docs.google.com/spreadsheets/d/${SHEET}/edit`] } } }));
+    expect(box.services.properties.user.get('qbr.tracker')).toBe(SHEET);
+    const text = cardText(box);
+    expect(text).toContain('GlobalTech');
+    expect(text).toContain('Atlas Manufacturing');
+    expect(box.unknownActionFunctions()).toEqual([]);
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it('"generate package" makes the whole package through the advanced services, finishing in the background if the card runs out of time', () => {
+    const box = sandbox();
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+    expect(box.services.executions[box.services.executions.length - 1]!.timedOut).toBe(false);
+    // Whatever the card could not finish in its budget, the trigger does.
+    for (let i = 0; i < 5 && box.services.triggers.some((t) => !t.fired && !t.deleted); i++) box.fireNextTrigger();
+    expect(box.services.violations).toEqual([]);
+    expect(count(box, 'drive.files.copy')).toBe(1);
+    expect(count(box, 'slides.presentations.batchUpdate')).toBe(2); // the built-in template (first run) and the one fill
+    expect(count(box, 'gmail.users.drafts.create')).toBe(2);
+    expect(count(box, 'calendar.events.insert')).toBe(11);
+    expect(box.services.calls.some((c) => /send/.test(c.methodId))).toBe(false);
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy')!;
+    expect(JSON.stringify(box.state.presentations.get(deck.id))).not.toContain('{{');
+    const log = box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Log')!.values;
+    expect(log.filter((r) => r[0] === 'ACC-001')).toHaveLength(1);
+  });
+
+  it('runs the whole book in trigger batches that stop before the time limit and resume where they stopped', () => {
+    // Triggers get Apps Script's 6 minutes; the card action itself must still answer within 30 s. At 3 s a call
+    // (a slow day at Google) the book's ~150 calls cannot fit in one trigger.
+    const box = sandbox({ executionLimitMs: 360_000, callCostMs: 3000 });
+    box.call('onAction', { commonEventObject: { ...event('runBook').commonEventObject, hostApp: 'SHEETS' } });
+    expect(cardText(box)).toMatch(/background/i);
+    const card = box.services.executions[box.services.executions.length - 1]!;
+    expect(card.endedAt! - card.startedAt).toBeLessThan(30_000);
+    let fired = 0;
+    while (box.fireNextTrigger() && fired < 20) fired++;
+    expect(fired).toBeGreaterThan(1);
+    const triggerRuns = box.services.executions.filter((x) => x.fn === 'resumeJobs');
+    for (const x of triggerRuns) {
+      expect(x.timedOut).toBe(false);
+      expect(x.endedAt! - x.startedAt).toBeLessThan(360_000);
+    }
+    expect(box.services.violations).toEqual([]);
+    const job = JSON.parse(box.services.properties.user.get('qbr.job')!);
+    expect(job.done).toHaveLength(8);
+    expect(job.failed).toEqual([]);
+    // Nothing duplicated across the batches: one deck per deck account, one log row per account.
+    const decks = [...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+    expect(decks).toHaveLength(7);
+    const log = box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Log')!.values;
+    expect(new Set(log.slice(1).map((r) => r[0])).size).toBe(8);
+    expect(log).toHaveLength(9);
+    expect(box.state.drafts.size).toBe(15);
+  });
+
+  it('does not run a batch while another execution holds the lock', () => {
+    const box = sandbox();
+    box.services.properties.user.set('qbr.job', JSON.stringify({ accountIds: ['ACC-007'], done: [], failed: [], qbrDate: null, startedAt: 0 }));
+    box.services.locks.heldElsewhere.user = true;
+    box.call('resumeJobs');
+    expect(box.services.calls).toHaveLength(0);
+    box.services.locks.heldElsewhere.user = false;
+    box.call('resumeJobs');
+    expect(count(box, 'drive.files.copy')).toBe(1);
+  });
+});
+
+it('has the bundle on disk after the build', () => {
+  expect(existsSync(BUNDLE)).toBe(true);
+});
