@@ -46,7 +46,12 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   let transport: Transport;
   if (dry) transport = dry;
   else {
-    const { auth } = resolveAuth({ withTemplate: flags.template !== null });
+    let auth: unknown;
+    try {
+      auth = resolveAuth({ withTemplate: flags.template !== null }).auth;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
     transport = googleapisTransport({
       auth, ...(flags.apiRoot ? { rootUrl: flags.apiRoot } : {}),
       retry: defaultRetry({ onRetry: (e, n, ms) => io.stderr(`  retrying ${e.methodId} after ${e.status || e.reason} (attempt ${n}, waiting ${ms} ms)\n`), ...(flags.apiRoot ? { baseMs: 5 } : {}) }),
@@ -63,6 +68,8 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   try {
     tracker = sheetId ? await driveAsync(readGoogleTracker(exec, sheetId), transport) : null;
     const workbook = tracker ? tracker.workbook : await openTracker(flags.tracker);
+    // A dry run from a local file plans the tracker write-back and the chart tab too, against a placeholder id.
+    if (!tracker && flags.dryRun) tracker = { spreadsheetId: '<tracker spreadsheet id>', sheets: workbook.tabs.map((t, i) => ({ sheetId: i, title: t.name, charts: [] })), workbook };
     reviews = analyzeWorkbook(workbook, { today: flags.today, accountIds: flags.accounts });
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;

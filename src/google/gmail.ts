@@ -50,18 +50,33 @@ export function draftCall(plan: EmailPlan, opts: DraftOptions): ApiCall {
  * a random source: a re-run keeps the draft's Message-ID, and the same plan and date give the same bytes.
  */
 export function rawMessage(plan: EmailPlan, opts: Pick<DraftOptions, 'from' | 'date'>): string {
-  const identity = [plan.kind, plan.subject, ...plan.to.map((a) => a.email), '|', ...plan.cc.map((a) => a.email)].join('\n');
   const message = buildMessage({
     ...(opts.from ? { from: opts.from } : {}),
     to: plan.to,
     cc: plan.cc,
     subject: plan.subject,
     date: opts.date,
-    messageId: `qbr-${plan.kind}-${fnv1a(identity)}${fnv1a(`${identity}\u0001`)}@${domainOf(opts.from)}`,
+    messageId: messageIdOf(plan, opts.from),
     html: plan.html,
     text: plan.text,
   });
   return base64Url(message);
+}
+
+/** The draft's Message-ID (without brackets): the same for the same email, so a resumed run can find a draft it made. */
+export function messageIdOf(plan: EmailPlan, from: Address | undefined): string {
+  const identity = [plan.kind, plan.subject, ...plan.to.map((a) => a.email), '|', ...plan.cc.map((a) => a.email)].join('\n');
+  return `qbr-${plan.kind}-${fnv1a(identity)}${fnv1a(`${identity}\u0001`)}@${domainOf(from)}`;
+}
+
+/** Finds a draft this tool made for the email (Gmail search by Message-ID), binding its id under `bindAs` when there is one. */
+export function findDraftCall(plan: EmailPlan, from: Address | undefined, bindAs: string): ApiCall {
+  return {
+    id: 'gmail.users.drafts.list',
+    params: { userId: 'me', q: `rfc822msgid:${messageIdOf(plan, from)}`, maxResults: 1 },
+    bind: { [bindAs]: 'drafts.0.id' },
+    note: `Look for the ${plan.kind} draft an interrupted run may have made`,
+  };
 }
 
 /** The Message-ID's right-hand side: the sender's domain when known, else a reserved name that can never clash (RFC 2606). */

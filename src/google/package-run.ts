@@ -14,9 +14,10 @@ import { normalizeName } from '../core/tracker/schema';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
-import { copyTemplateCall, trashCall } from './drive';
+import { copyTemplateCall, findByAppPropertyCall, trashCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
-import { draftCall } from './gmail';
+import type { ApiCall } from './types';
+import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import type { ActionRow, QbrLogRow } from './sheets';
 import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
@@ -82,8 +83,18 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     const kind = email.kind === 'invitation' ? 'invitation' : 'summary';
     if (st.drafts[kind]) continue;
     const bindAs = `${kind}DraftId`;
-    yield* g.exec.run(draftCall(email, { existingDraftId: previous.drafts[kind] ?? null, from, date: rfc5322Date(g.now.getTime()), bindAs }));
+    const marker = `${tag}|draft|${kind}`;
+    let existing = previous.drafts[kind] ?? null;
+    if (!existing && st.pending?.includes(marker)) {
+      // The run died after asking Gmail for this draft: find it by its Message-ID rather than make a second one.
+      yield* g.exec.run(findDraftCall(email, from, bindAs));
+      existing = (g.exec.value<string>(bindAs) as string | undefined) ?? null;
+    }
+    (st.pending ??= []).push(marker);
+    g.save();
+    yield* g.exec.run(draftCall(email, { existingDraftId: existing, from, date: rfc5322Date(g.now.getTime()), bindAs }));
     st.drafts[kind] = String(g.exec.value(bindAs));
+    st.pending = st.pending.filter((p) => p !== marker);
     g.save();
   }
 
@@ -125,9 +136,7 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   const deck = pkg.deck!;
   if (!st.deckId) {
     const name = `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${pkg.qbrDate})`.replace(/\s+/g, ' ');
-    yield* g.exec.run(copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } }));
-    st.deckId = String(g.exec.value('deckId'));
-    g.save();
+    st.deckId = (yield* createOnce(g, st, `${tag}|deck`, 'deckId', copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } })));
   }
   if (st.deckFilled) return;
   const charts: Record<string, ChartSource> = {};
@@ -191,11 +200,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : 'actionPlanDocId';
     const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
-    else {
-      yield* g.exec.run(create!);
-      st.docs[doc.kind] = { id: String(g.exec.value(bindAs)), filled: false };
-      g.save();
-    }
+    else st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
     yield* g.exec.run(fill!);
     st.docs[doc.kind]!.filled = true;
     g.save();
@@ -216,6 +221,30 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     st.shared = true;
     g.save();
   }
+}
+
+/**
+ * A create that a dying run may already have made: marked pending (and saved) before the call; when the mark is
+ * found on resume, the file tagged with it is looked up first and adopted instead of made again.
+ */
+function* createOnce(g: GoogleRun, st: AccountRunState, marker: string, bindAs: string, create: ApiCall): Effect<string> {
+  if (st.pending?.includes(marker)) {
+    const found = (yield* g.exec.run(findByAppPropertyCall('qbrPackage', marker, `${bindAs}Found`))) as { files?: { id?: string }[] };
+    const id = found.files?.[0]?.id;
+    if (id) {
+      g.exec.set(bindAs, id);
+      st.pending = st.pending.filter((p) => p !== marker);
+      g.save();
+      return id;
+    }
+  }
+  (st.pending ??= []).push(marker);
+  g.save();
+  yield* g.exec.run(create);
+  const id = String(g.exec.value(bindAs));
+  st.pending = (st.pending ?? []).filter((p) => p !== marker);
+  g.save();
+  return id;
 }
 
 /** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to trash. */

@@ -14,6 +14,11 @@ export interface AccountRunState {
   previousTrashed?: boolean;
   trackerWritten?: boolean;
   done?: boolean;
+  /**
+   * Creates that were sent but whose answer was not saved (the run died in between): on resume the tool first
+   * looks for what it may have made (by its app property tag, or a draft by its Message-ID) before creating again.
+   */
+  pending?: string[];
 }
 
 export interface RunState {

@@ -34,6 +34,9 @@ export function resolveAuth(options: { withTemplate: boolean; env?: NodeJS.Proce
   const path = options.tokenPath ?? TOKEN_PATH;
   if (existsSync(path)) {
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedToken;
+    if (options.withTemplate && saved.scope !== undefined && !saved.scope.split(/\s+/).includes(SCOPES.driveReadonly)) {
+      throw new Error('--template needs permission to read your own template: run `qbr auth --client-secret … --template-scope` once');
+    }
     const client = new OAuth2Client({ clientId: saved.client_id, clientSecret: saved.client_secret });
     client.setCredentials({ refresh_token: saved.refresh_token });
     return { auth: client, source: path };

@@ -12,6 +12,8 @@ export interface PaceOptions {
 export function bucketOf(methodId: string): string | null {
   if (methodId === 'slides.presentations.batchUpdate' || methodId === 'slides.presentations.create') return 'slides-write';
   if (methodId === 'docs.documents.batchUpdate' || methodId === 'docs.documents.create') return 'docs-write';
+  // Sheets also allows 60 writes a minute per user: a book of many small packages writes a log row each.
+  if (/^sheets\.spreadsheets\.(batchUpdate|values\.(batchUpdate|update|append))$/.test(methodId)) return 'sheets-write';
   return null;
 }
 

@@ -23,12 +23,22 @@ export const defaultRetry = (overrides: Partial<RetryPolicy> = {}): RetryPolicy 
 });
 
 /** Runs `fn`, retrying retryable ApiErrors; a Retry-After the server sent wins over the computed delay. */
+/**
+ * Creates that a dropped connection may have completed on Google's side: not retried blind (that could make two);
+ * the step fails, and the resumed run finds what was made by its tag before creating again.
+ */
+export const NOT_RETRIED_WHEN_DROPPED = new Set(['drive.files.copy', 'drive.files.create', 'gmail.users.drafts.create', 'slides.presentations.create']);
+
+export function retryable(e: unknown): e is ApiError {
+  return e instanceof ApiError && RETRYABLE.has(e.status) && !(e.status === 0 && NOT_RETRIED_WHEN_DROPPED.has(e.methodId ?? ''));
+}
+
 export async function withRetry<T>(fn: () => Promise<T>, policy: RetryPolicy, retryAfterMs?: (e: ApiError) => number | null): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (e) {
-      if (!(e instanceof ApiError) || !RETRYABLE.has(e.status) || attempt >= policy.attempts) throw e;
+      if (!retryable(e) || attempt >= policy.attempts) throw e;
       const backoff = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
       const wait = retryAfterMs?.(e) ?? Math.round(policy.random() * backoff);
       policy.onRetry?.(e, attempt, wait);

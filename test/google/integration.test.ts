@@ -2,7 +2,7 @@
  * `qbr generate --google` end to end: the real CLI and the real googleapis client, over real HTTP, against the loopback
  * fake of Google's REST API, which validates every request against the discovery documents and keeps state.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
@@ -156,6 +156,29 @@ describe('qbr generate --google', () => {
     expect(decks()).toHaveLength(1);
     expect(fake.state.drafts.size).toBe(2);
     expect(events()).toHaveLength(11);
+  });
+
+  it('adopts what a run that died mid-create made, instead of creating it twice', async () => {
+    const out = join(work, 'crash');
+    // Run 1 copies the template, then cannot read the copy and stops.
+    fake.faults.push({ methodId: 'slides.presentations.get', status: 500, times: 20 });
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(1);
+    fake.faults.length = 0;
+    expect(decks()).toHaveLength(1);
+    // As if it had died after Drive made the copy but before the copy's id was saved: only the pending mark is left.
+    const statePath = join(out, 'google-state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8'));
+    const acct = state.accounts['ACC-001'];
+    delete acct.deckId;
+    acct.pending = [`ACC-001|${acct.qbrDate}|deck`];
+    writeFileSync(statePath, JSON.stringify(state));
+    const before = fake.calls.length;
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const run2 = fake.calls.slice(before).map((c) => c.methodId);
+    expect(run2).not.toContain('drive.files.copy');
+    expect(run2).toContain('drive.files.list');
+    expect(decks()).toHaveLength(1);
+    expect(JSON.stringify(presentationText(fake.state.presentations.get(decks()[0]!.id)))).not.toContain('{{');
   });
 
   it('names the missing scope, the wrong id, and never asks for more than it needs', async () => {

@@ -42,6 +42,8 @@ describe('desktop sign-in', () => {
     expect(JSON.parse(readFileSync(tokenPath, 'utf8'))).toMatchObject({ client_id: 'cid.apps.googleusercontent.com', refresh_token: 'refresh-1' });
     expect(statSync(tokenPath).mode & 0o777).toBe(0o600);
 
+    // The saved sign-in did not include drive.readonly, so a team template cannot be read with it.
+    expect(() => resolveAuth({ withTemplate: true, env: {}, tokenPath })).toThrow(/--template-scope/);
     const { auth, source } = resolveAuth({ withTemplate: false, env: {}, tokenPath });
     expect(source).toBe(tokenPath);
     expect(auth).toBeInstanceOf(OAuth2Client);

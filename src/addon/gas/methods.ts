@@ -22,6 +22,7 @@ export const GAS_METHODS: Record<string, GasMethod> = {
   'docs.documents.batchUpdate': { path: ["Docs","Documents","batchUpdate"], order: ["documentId"], body: true, media: false },
   'gmail.users.drafts.create': { path: ["Gmail","Users","Drafts","create"], order: ["userId"], body: true, media: true },
   'gmail.users.drafts.update': { path: ["Gmail","Users","Drafts","update"], order: ["userId","id"], body: true, media: true },
+  'gmail.users.drafts.list': { path: ["Gmail","Users","Drafts","list"], order: ["userId"], body: false, media: false },
   'calendar.events.insert': { path: ["Calendar","Events","insert"], order: ["calendarId"], body: true, media: false },
   'calendar.events.patch': { path: ["Calendar","Events","patch"], order: ["calendarId","eventId"], body: true, media: false },
   'sheets.spreadsheets.get': { path: ["Sheets","Spreadsheets","get"], order: ["spreadsheetId"], body: false, media: false },

@@ -26,6 +26,8 @@ export class OutOfTime extends Error {
 }
 
 const RETRYABLE = new Set([0, 429, 500, 502, 503, 504]);
+/** Creates a dropped connection may have completed: not retried blind (see src/transport/retry.ts). */
+const NOT_RETRIED_WHEN_DROPPED = new Set(['drive.files.copy', 'drive.files.create', 'gmail.users.drafts.create', 'slides.presentations.create']);
 
 export function gasTransport(o: GasTransportOptions): SyncTransport & { calls: number } {
   const t = {
@@ -51,7 +53,7 @@ export function gasTransport(o: GasTransportOptions): SyncTransport & { calls: n
           return fn.apply(owner, args);
         } catch (e) {
           const err = toApiError(e, call.id);
-          if (!RETRYABLE.has(err.status) || attempt >= (o.attempts ?? 5)) throw err;
+          if (!RETRYABLE.has(err.status) || (err.status === 0 && NOT_RETRIED_WHEN_DROPPED.has(call.id)) || attempt >= (o.attempts ?? 5)) throw err;
           const wait = Math.round(o.random() * Math.min(16_000, 500 * 2 ** (attempt - 1)));
           if (o.now() + wait + (o.callMs ?? 1500) > o.deadline) throw new OutOfTime(`stopping while ${call.id} is rate limited: resuming later`);
           o.sleep(wait);

@@ -54,8 +54,12 @@ export const gmailHandlers: Record<string, Handler> = {
     return ok(view(draft, 'minimal'));
   },
   'gmail.users.drafts.get': (req, state) => ok(view(draftOf(req, state), param(req, 'format'))),
-  'gmail.users.drafts.list': (_req, state) => {
-    const drafts = [...state.drafts.values()].map((d) => view(d, 'minimal'));
+  'gmail.users.drafts.list': (req, state) => {
+    // Gmail search: only `rfc822msgid:<id>` is modelled (what a client uses to find a message it made).
+    const q = typeof req.params.q === 'string' ? req.params.q : '';
+    const wanted = /rfc822msgid:<?([^>\s]+)>?/.exec(q)?.[1];
+    const matches = (raw: string) => !wanted || new RegExp(`^Message-ID:\\s*<${wanted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}>`, 'mi').test(Buffer.from(raw, 'base64url').toString('utf8'));
+    const drafts = [...state.drafts.values()].filter((d) => matches(d.message.raw)).map((d) => view(d, 'minimal'));
     return ok({ drafts, resultSizeEstimate: drafts.length });
   },
   'gmail.users.drafts.delete': (req, state) => {
