@@ -6,17 +6,16 @@ import { join } from 'node:path';
 import { analyzeWorkbook } from '../../src/core';
 import { buildPackage } from '../../src/core/package/package';
 import type { DeckPlan, TableCell } from '../../src/core/package/types';
-import { AsyncRunner, type Transport } from '../../src/google/execute';
+import { AsyncRunner } from '../../src/google/execute';
+import { fakeTransport } from './fake-transport';
 import { fillCall, fillRequests, readCall, type FillOptions } from '../../src/google/slides/fill';
 import { readTemplate, type RestPresentation } from '../../src/google/slides/read';
 import { copyTemplateCall } from '../../src/google/drive';
 import { builtInTemplateRequests } from '../../src/google/slides/template';
 import { isObjectId } from '../../src/google/slides/tokens';
-import type { ApiCall } from '../../src/google/types';
 import { readCsvFolder } from '../../src/workbook/csv';
-import { driveHandlers } from '../fake-google/apis/drive';
-import { presentationText, slidesHandlers, type SlideText } from '../fake-google/apis/slides';
-import { validateBody, validateParams } from '../fake-google/discovery';
+import { presentationText, type SlideText } from '../fake-google/apis/slides';
+import { validateBody } from '../fake-google/discovery';
 import { createState } from '../fake-google/state';
 import type { FakeState } from '../fake-google/types';
 
@@ -24,17 +23,6 @@ const TODAY = '2026-11-22';
 const book = analyzeWorkbook(readCsvFolder(join(__dirname, '../../examples/tracker-csv')), { today: TODAY });
 const deckOf = (id: string): DeckPlan => buildPackage(book.accounts.find((a) => a.id === id)!, { today: TODAY }).deck!;
 
-function fakeTransport(state: FakeState): Transport {
-  const handlers = { ...driveHandlers, ...slidesHandlers };
-  return {
-    async send(call: ApiCall) {
-      const params = Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]));
-      const errors = [...validateParams(call.id, params), ...validateBody(call.id, call.body)];
-      if (errors.length > 0) throw new Error(`${call.id}: ${errors.join('; ')}`);
-      return handlers[call.id]!({ methodId: call.id, params, body: call.body, token: null }, state).body;
-    },
-  };
-}
 
 /** The built-in template, made once per state through the fake API. */
 async function withTemplate(): Promise<{ state: FakeState; run: AsyncRunner; templateId: string }> {

@@ -4,19 +4,16 @@ import { join } from 'node:path';
 import { analyzeWorkbook } from '../../src/core';
 import { buildPackage } from '../../src/core/package/package';
 import type { DeckPlan } from '../../src/core/package/types';
-import { AsyncRunner, type Transport } from '../../src/google/execute';
+import { AsyncRunner } from '../../src/google/execute';
+import { fakeTransport } from './fake-transport';
 import { BUILT_IN, variantsOf } from '../../src/google/slides/builtin-spec';
 import { readTemplate } from '../../src/google/slides/read';
 import { copyTemplateCall } from '../../src/google/drive';
 import { builtInTemplateRequests, findTemplateCall, TEMPLATE_MARK } from '../../src/google/slides/template';
 import { objectIdTag, SLIDE_KEYS, VARIANTS } from '../../src/google/slides/tokens';
-import type { ApiCall } from '../../src/google/types';
 import { readCsvFolder } from '../../src/workbook/csv';
-import { driveHandlers } from '../fake-google/apis/drive';
-import { slidesHandlers } from '../fake-google/apis/slides';
 import { validateBody, validateParams } from '../fake-google/discovery';
 import { createState } from '../fake-google/state';
-import type { FakeState } from '../fake-google/types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are plain JSON
 type Json = any;
@@ -40,18 +37,6 @@ function createdIds(requests: object[]): string[] {
   });
 }
 
-/** A transport straight into the fake's handlers, refusing any call whose params or body Google would refuse. */
-function fakeTransport(state: FakeState): Transport {
-  const handlers = { ...driveHandlers, ...slidesHandlers };
-  return {
-    async send(call: ApiCall) {
-      const params = Object.fromEntries(Object.entries(call.params).map(([k, v]) => [k, Array.isArray(v) ? v : String(v)]));
-      const errors = [...validateParams(call.id, params), ...validateBody(call.id, call.body)];
-      if (errors.length > 0) throw new Error(`${call.id}: ${errors.join('; ')}`);
-      return handlers[call.id]!({ methodId: call.id, params, body: call.body, token: null }, state).body;
-    },
-  };
-}
 
 describe('built-in template requests', () => {
   const { create, build, mark } = builtInTemplateRequests();

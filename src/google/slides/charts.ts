@@ -3,6 +3,7 @@
  * addChart per block over them. The fill then swaps each `{{chart.N}}` placeholder for the chart, LINKED.
  */
 import type { DeckPlan } from '../../core/package/types';
+import { columnLetter, quoteSheet } from '../sheets';
 import { HEX, rgb } from './theme';
 import { blocksOf, hasChartData } from './values';
 
@@ -20,23 +21,6 @@ export interface ChartSheetPlan {
   chartKeys: string[];
   /** The first row after this deck's blocks: where the next account's charts can start. */
   nextRow: number;
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnName(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** `'Charts & data'` — Sheets quotes a tab name in A1 notation and doubles any apostrophe inside it. */
-export function quoteSheet(title: string): string {
-  return `'${title.replace(/'/g, "''")}'`;
 }
 
 const SERIES = [HEX.teal, HEX.navy, '9AA5B8', 'F9A825', '6C8EBF'];
@@ -83,7 +67,7 @@ export function chartSheetRequests(deck: DeckPlan, opts: { sheetId: number; shee
   });
   const end = opts.startRow + rows.length - 1;
   return {
-    values: { range: `${quoteSheet(opts.sheetTitle)}!A${opts.startRow}:${columnName(width - 1)}${Math.max(end, opts.startRow)}`, values: rows },
+    values: { range: `${quoteSheet(opts.sheetTitle)}!A${opts.startRow}:${columnLetter(width - 1)}${Math.max(end, opts.startRow)}`, values: rows },
     addCharts,
     chartKeys: blocks.map((b) => b.key),
     nextRow: opts.startRow + rows.length,

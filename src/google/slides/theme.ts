@@ -1,23 +1,11 @@
 /** The Slides look: the same navy/teal palette as the offline .pptx (src/render/pptx/theme.ts), as Slides API colours. */
+import { BRAND, TONE_COLOR } from '../../core/package/brand';
 import type { Tone } from '../../core/package/types';
 
-export const HEX = {
-  navy: '1F2A44',
-  teal: '0F9D9A',
-  tealLight: '7FD6D3',
-  ink: '1F2937',
-  slate: '5B6677',
-  grey: '8A94A6',
-  rule: 'D9DEE5',
-  panel: 'F4F6F9',
-  white: 'FFFFFF',
-  coverMuted: 'C9D3E3',
-  amberText: '8A5300',
-  calloutFill: 'EAF6F6',
-} as const;
+export const HEX = { ...BRAND, calloutFill: 'EAF6F6' } as const;
 
 /** Tone → text colour; neutral keeps the template's own colour (null). Amber is darkened so it passes contrast on white. */
-export const TONE_HEX: Record<Tone, string | null> = { good: '2E7D32', warn: 'B26A00', bad: 'C62828', neutral: null };
+export const TONE_HEX: Record<Tone, string | null> = { ...TONE_COLOR, neutral: null };
 
 export const FONT = 'Arial';
 

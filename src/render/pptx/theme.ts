@@ -1,4 +1,5 @@
 /** The deck's look in one place: palette, fonts, type sizes and the slide grid (inches, LAYOUT_WIDE 13.33 × 7.5). */
+import { BRAND } from '../../core/package/brand';
 import type { Tone } from '../../core/package/types';
 
 export const SLIDE_W = 13.333;
@@ -8,21 +9,11 @@ export const SLIDE_H = 7.5;
 export const FONT = 'Arial';
 
 export const COLOR = {
-  navy: '1F2A44',
+  ...BRAND,
   navySoft: '2C3A5A',
-  teal: '0F9D9A',
-  tealLight: '7FD6D3',
-  ink: '1F2937',
-  slate: '5B6677',
-  grey: '8A94A6',
-  rule: 'D9DEE5',
-  panel: 'F4F6F9',
   zebra: 'F7F9FB',
-  white: 'FFFFFF',
-  coverMuted: 'C9D3E3',
   amberFill: 'FFF4D6',
   amberLine: 'F9A825',
-  amberText: '8A5300',
 } as const;
 
 /** Tone → text colour. Amber text is darkened (B26A00) because #F9A825 on white fails contrast. */
