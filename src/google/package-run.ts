@@ -34,6 +34,8 @@ export interface GoogleRun {
   templateId: string;
   shareWithChampion: boolean;
   qbrDate: IsoDate | null;
+  /** The team's default QBR length (add-on Settings), or null for each review type's own agenda. */
+  reviewMinutes?: number | null;
   /** Which parts to make (the add-on's buttons); all when absent. The tracker row is written whenever anything was made. */
   parts?: Partial<Record<PackagePart, boolean>>;
   state: RunState;
@@ -61,7 +63,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // An unfinished package keeps the date it was started with: a run resumed tomorrow must not start another one.
   const unfinished = g.state.accounts[review.id];
   const resumeDate = g.qbrDate ?? (unfinished && !unfinished.done && unfinished.qbrDate ? unfinished.qbrDate : null);
-  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate });
+  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null });
   const st = accountState(g.state, review.id, first.qbrDate);
   const previous = previousRun(g.tracker, review.id, first.qbrDate);
   const warnings = [...first.dataToConfirm];
@@ -75,7 +77,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
     actionPlan: st.docs?.['action-plan'] ? docUrl(st.docs['action-plan'].id) : null,
   };
-  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links });
+  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null });
 
   st.drafts ??= {};
   const from = review.people.csmEmail ? { name: review.people.csm, email: review.people.csmEmail } : undefined;

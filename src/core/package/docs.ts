@@ -5,8 +5,8 @@ import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { deckContext, nextReviewAfter, METRIC_LABELS, metricText, orDash } from './deck/context';
 import type { DocPlan, HoldPlan } from './types';
 
-export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, dataToConfirm: string[]): DocPlan {
-  const c = deckContext(r, qbrDate, today);
+export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, dataToConfirm: string[], reviewMinutes: number | null = null): DocPlan {
+  const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const overview = [
     `${r.name} is a ${r.segment} account (${f.money(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
@@ -46,7 +46,7 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, d
           ? { table: { columns: ['Objective', 'Baseline', 'Target', 'Current', 'Status'], rows: r.outcomes.map((o) => [o.objective, orDash(o.baseline, (v) => f.number(v, 2)), orDash(o.target, (v) => f.number(v, 2)), orDash(o.current, (v) => f.number(v, 2)), o.status]) } }
           : { paragraphs: ['No objectives are recorded yet; please bring the two or three your leadership tracks.'] }),
       },
-      { heading: 'Agenda', table: { columns: ['Section', 'Minutes'], rows: agendaItems(r.deck ?? 'smb').map((i) => [i.section, String(i.minutes)]) } },
+      { heading: 'Agenda', table: { columns: ['Section', 'Minutes'], rows: agendaItems(r.deck ?? 'smb', c.reviewMinutes).map((i) => [i.section, String(i.minutes)]) } },
       ...(dataToConfirm.length > 0 ? [{ heading: 'Data we will confirm before the meeting', bullets: dataToConfirm.slice(0, 12) }] : []),
     ],
   };

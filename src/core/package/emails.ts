@@ -90,11 +90,11 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   };
 }
 
-export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, links: PackageLinks): EmailPlan {
-  const c = deckContext(r, qbrDate, today);
+export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, links: PackageLinks, reviewMinutes: number | null = null): EmailPlan {
+  const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const who = recipients(r);
-  const items = agendaItems(r.deck ?? 'smb');
+  const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes);
   const total = items.reduce((s, i) => s + i.minutes, 0);
   const body = new EmailBody()
     .paragraph(`Hi ${r.people.champion?.split(/\s+/)[0] ?? 'team'},`)

@@ -15,6 +15,8 @@ export interface PackageOptions {
   qbrDate?: IsoDate | null;
   /** Where the deck and docs will be (URLs in Google, file names offline). */
   links?: PackageLinks;
+  /** The team's default QBR length in minutes (add-on Settings); the agenda keeps its shares of it. */
+  reviewMinutes?: number | null;
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -44,15 +46,16 @@ export function buildPackage(r: AccountReview, options: PackageOptions): QbrPack
   const holds = planHolds({ accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck });
   // The customer-facing follow-ups (the survey is an internal step).
   const followUps = holds.filter((h) => h.offset > 0 && h.offset !== 2).map((h) => ({ label: h.step, date: h.date }));
-  const deck = planDeck(r, qbrDate, today, { followUps }, warnings);
-  const emails = [summaryEmail(r, qbrDate, today, holds, links), invitationEmail(r, qbrDate, today, links)];
+  const minutes = options.reviewMinutes ?? null;
+  const deck = planDeck(r, qbrDate, today, { followUps, reviewMinutes: minutes }, warnings);
+  const emails = [summaryEmail(r, qbrDate, today, holds, links), invitationEmail(r, qbrDate, today, links, minutes)];
   const missingRecipients = [...new Set(emails.flatMap((e) => e.missingRecipients))].map((m) => `Email recipients: ${m}`);
   const slideGaps = deck.slides.flatMap((s) => s.dataToConfirm.map((d) => `${s.title}: ${d}`));
   const dataToConfirm = [...warnings, ...slideGaps, ...missingRecipients];
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
     deck, emails, holds,
-    docs: [preReadDoc(r, qbrDate, today, dataToConfirm), actionPlanDoc(r, qbrDate, today, holds)],
+    docs: [preReadDoc(r, qbrDate, today, dataToConfirm, minutes), actionPlanDoc(r, qbrDate, today, holds)],
     dataToConfirm,
   };
 }

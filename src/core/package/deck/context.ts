@@ -11,10 +11,12 @@ export interface DeckContext {
   today: IsoDate;
   /** `Q4 2026`. */
   quarterName: string;
+  /** The team's default QBR length (Settings), or null for the variant's own agenda. */
+  reviewMinutes: number | null;
 }
 
-export function deckContext(r: AccountReview, qbrDate: IsoDate, today: IsoDate): DeckContext {
-  return { r, f: formatter(r.locale, r.currency), qbrDate, today, quarterName: quarterName(r.quarter) };
+export function deckContext(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DeckContext {
+  return { r, f: formatter(r.locale, r.currency), qbrDate, today, quarterName: quarterName(r.quarter), reviewMinutes };
 }
 
 /** `2026-Q4` → `Q4 2026`, the way people say it. */

@@ -15,6 +15,7 @@ export interface DeckExtras {
   variant: DeckVariant;
   /** Post-QBR holds with their (weekend-adjusted) dates, for the next-steps slide. */
   followUps: { label: string; date: IsoDate }[];
+  reviewMinutes?: number | null;
 }
 
 const S: Record<string, Build> = {
@@ -60,7 +61,7 @@ export const OUTLINES: Record<DeckVariant, { main: string[]; appendix: string[] 
 
 export function planDeck(r: AccountReview, qbrDate: IsoDate, today: IsoDate, extras: Omit<DeckExtras, 'variant'>, accountWarnings: string[]): DeckPlan {
   const variant = r.deck!;
-  const c = deckContext(r, qbrDate, today);
+  const c = deckContext(r, qbrDate, today, extras.reviewMinutes ?? null);
   const x: DeckExtras = { variant, ...extras };
   const outline = OUTLINES[variant];
   const slides = [...outline.main, ...outline.appendix].map((key) => S[key]!(c, x));

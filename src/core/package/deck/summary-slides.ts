@@ -24,13 +24,23 @@ const AGENDAS: Record<string, [string, number, 'csm' | 'customer' | 'both'][]> =
   smb: [['Summary and value', 10, 'csm'], ['Adoption and health', 10, 'csm'], ['Roadmap and requests', 5, 'csm'], ['Next steps', 15, 'both']],
 };
 
-export function agendaItems(variant: string): { section: string; minutes: number; lead: 'csm' | 'customer' | 'both' }[] {
-  return (AGENDAS[variant] ?? AGENDAS.enterprise!).map(([section, minutes, lead]) => ({ section, minutes, lead }));
+/**
+ * The agenda of a variant; with `totalMinutes` (the team's default QBR length) the sections keep their shares of
+ * the time, in 5-minute steps, and the last one absorbs the rounding so the total is exact.
+ */
+export function agendaItems(variant: string, totalMinutes: number | null = null): { section: string; minutes: number; lead: 'csm' | 'customer' | 'both' }[] {
+  const base = (AGENDAS[variant] ?? AGENDAS.enterprise!).map(([section, minutes, lead]) => ({ section, minutes, lead }));
+  if (totalMinutes === null) return base;
+  const sum = base.reduce((s, i) => s + i.minutes, 0);
+  const scaled = base.map((i) => ({ ...i, minutes: Math.max(5, Math.round((i.minutes * totalMinutes) / sum / 5) * 5) }));
+  const last = scaled[scaled.length - 1]!;
+  last.minutes = Math.max(5, last.minutes + totalMinutes - scaled.reduce((s, i) => s + i.minutes, 0));
+  return scaled;
 }
 
 export function agendaSlide(c: DeckContext, variant: string): SlidePlan {
   const { r } = c;
-  const items = agendaItems(variant);
+  const items = agendaItems(variant, c.reviewMinutes);
   const total = items.reduce((s, i) => s + i.minutes, 0);
   const lead = (who: 'csm' | 'customer' | 'both') =>
     who === 'csm' ? r.people.csm ?? 'CSM' : who === 'customer' ? r.people.champion ?? r.name : 'Everyone';
