@@ -1,4 +1,4 @@
-// Deploy gate (google/aside style): lint, test and build must pass before `clasp push` uploads build/ to the
+// Deploy gate (google/aside style): typecheck, lint, test and build must pass before `clasp push` uploads build/ to the
 // dev project (.clasp.json) or, with `prod`, the production one (.clasp.prod.json). See docs/DEPLOY.md.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ if (!scriptId) {
   process.exit(2);
 }
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+run('npm', ['run', 'typecheck']);
 run('npm', ['run', 'lint']);
 run('npm', ['test']);
 run('npm', ['run', 'build']);

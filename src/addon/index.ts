@@ -4,10 +4,11 @@
  */
 import { dispatch, homeView, type ActionContext } from './app/actions';
 import { isoFromPickerMs } from './app/clock';
+import { AddonStore } from './app/store';
 import { runJobSlice, TRIGGER_BUDGET_MS } from './app/work';
 import { renderActionResult, renderCard, type CardServiceLike } from './cards/render';
 import type { Host as HostApp } from './cards/home-view';
-import { gasHost, RESUME_FUNCTION } from './gas/host';
+import { gasHost } from './gas/host';
 
 declare const CardService: CardServiceLike;
 
@@ -42,7 +43,11 @@ export const onSlidesHomepage = onHomepage;
 
 /** The user granted access to the open file: show the home card again (in Sheets it offers "use this spreadsheet"). */
 export function onFileScopeGranted(e?: AddonEvent): unknown {
-  return renderCard(homeView(context(e)), CardService);
+  const ctx = context(e);
+  // Granted from "use this spreadsheet": the open sheet becomes the tracker unless one is connected already.
+  const store = new AddonStore(ctx.host.store);
+  if (ctx.app === 'sheets' && ctx.activeFileId && !store.tracker()) store.setTracker(ctx.activeFileId);
+  return renderCard(homeView(ctx), CardService);
 }
 
 /** Every card button and input lands here; the `action` parameter names the handler. */
@@ -56,4 +61,3 @@ export function resumeJobs(): void {
   runJobSlice(gasHost(), TRIGGER_BUDGET_MS);
 }
 
-export const ENTRY_POINTS = ['onHomepage', 'onSheetsHomepage', 'onSlidesHomepage', 'onFileScopeGranted', 'onAction', RESUME_FUNCTION] as const;

@@ -10,7 +10,8 @@ import { generateGoogle } from './generate-google';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { writePackageFiles } from './package-files';
-import { driveIdOf, safeDirName } from './paths';
+import { driveIdOf } from '../google/drive';
+import { safeDirName } from './paths';
 
 export async function generateCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseFlags(argv, {

@@ -67,3 +67,10 @@ export function fileMetadata(name: string, mimeType: string | undefined, folderI
 function queryString(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }
+
+/** A Drive id from a pasted URL (`…/presentation/d/<id>/edit`, `…/folders/<id>`) or the id itself. */
+export function driveIdOf(input: string | undefined): string | null {
+  if (input === undefined || input.trim() === '') return null;
+  const m = /\/(?:d|folders)\/([a-zA-Z0-9_-]{10,})/.exec(input);
+  return m ? m[1]! : input.trim();
+}

@@ -50,6 +50,8 @@ export interface AccountOutcome {
   docUrls: string[];
   draftIds: string[];
   eventIds: string[];
+  /** The holds made or updated for this QBR so far. */
+  holds: { title: string; date: IsoDate }[];
   warnings: string[];
 }
 
@@ -130,7 +132,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     accountId: review.id, qbrDate: pkg.qbrDate, deckUrl: links.deck,
     docUrls: [links.preRead, links.actionPlan].filter((x): x is string => x !== null),
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
-    eventIds, warnings,
+    eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })), warnings,
   };
 }
 

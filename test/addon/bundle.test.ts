@@ -107,6 +107,24 @@ describe('the built bundle', () => {
     expect(box.state.drafts.size).toBe(15);
   });
 
+  it('regenerates on a second click (drafts updated, one deck) and never restarts a running book', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    const generate = () => box.call('onAction', event('generate', { accountId: 'ACC-007', what: 'package' }));
+    generate();
+    while (box.fireNextTrigger()) { /* finish in the background if needed */ }
+    generate();
+    while (box.fireNextTrigger()) { /* again */ }
+    expect(box.services.violations).toEqual([]);
+    expect(count(box, 'gmail.users.drafts.update')).toBe(2);
+    expect(box.state.drafts.size).toBe(2);
+    expect([...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed)).toHaveLength(1);
+    // A book run in progress is not reset by a second "run for the whole book".
+    box.services.properties.user.set('qbr.job', JSON.stringify({ accountIds: ['ACC-001', 'ACC-002'], done: ['ACC-001'], failed: [], qbrDate: null, startedAt: 0 }));
+    box.call('onAction', { commonEventObject: { ...event('runBook').commonEventObject, hostApp: 'SHEETS' } });
+    expect(JSON.parse(box.services.properties.user.get('qbr.job')!).done).toEqual(['ACC-001']);
+    expect(cardText(box)).toMatch(/already running/);
+  });
+
   it('does not run a batch while another execution holds the lock', () => {
     const box = sandbox();
     box.services.properties.user.set('qbr.job', JSON.stringify({ accountIds: ['ACC-007'], done: [], failed: [], qbrDate: null, startedAt: 0 }));

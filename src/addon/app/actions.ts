@@ -4,6 +4,7 @@
  */
 import { buildPackage } from '../../core/package/package';
 import { explainApiError } from '../../google/errors';
+import { driveIdOf } from '../../google/drive';
 import { ApiError } from '../../google/execute';
 import { findSheet, headerIndex, rowsOf, spreadsheetIdOf } from '../../google/tracker-io';
 import { normalizeName } from '../../core/tracker/schema';
@@ -43,7 +44,8 @@ export const HANDLERS: Record<ActionName, Handler> = {
   search: (ctx) => show(homeView(ctx, ctx.form.query ?? ''), 'update'),
   connectTracker: (ctx) => {
     const input = (ctx.form.trackerUrl || ctx.form.trackerPick || '').trim();
-    // "Use this spreadsheet" in Sheets: the open file, which the add-on was granted (onFileScopeGranted).
+    // "Use this spreadsheet" in Sheets: the open file — once the user grants the add-on access to it (drive.file).
+    if (ctx.params.source === 'active' && !ctx.activeFileId) return { requestFileScope: true };
     const id = ctx.params.source === 'active' && ctx.activeFileId ? ctx.activeFileId : spreadsheetIdOf(input);
     if (!id) return show(homeView(ctx, '', `"${input}" is not a Google Sheets link: open the tracker and copy its address bar URL.`), 'update');
     new AddonStore(ctx.host.store).setTracker(id);
@@ -67,22 +69,34 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const qbrDate = ctx.form.qbrDate || null;
     const share = ctx.form.shareWithChampion === 'yes' || ctx.form.shareWithChampion === 'true';
     const review = loaded.book.accounts.find((a) => a.id === accountId);
-    const result = runOne(ctx.host, loaded, accountId, { qbrDate, share, ...(parts ? { parts } : {}) });
+    // Under the user's lock: a background slice working on the same account must not copy the template twice.
+    const result = ctx.host.withLock(() => {
+      new AddonStore(ctx.host.store).forget(accountId, parts);
+      return runOne(ctx.host, loaded, accountId, { qbrDate, share, ...(parts ? { parts } : {}) });
+    });
+    if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
     if (result.kind === 'paused') {
-      // Out of the card's 30 seconds: the rest continues in a background trigger, from the saved steps.
-      queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
+      // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
+      queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
       return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1 } }));
     }
     const o = result.outcome;
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
       docUrls: o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })),
-      draftIds: o.draftIds, holds: [], warnings: o.warnings, locale: review?.locale ?? 'en-US',
+      draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US',
     }));
   }),
   runBook: (ctx) => withBook(ctx, (loaded) => {
+    const store = new AddonStore(ctx.host.store);
+    const running = store.job();
+    if (running && !running.finishedAt) {
+      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: { done: running.done.length, total: running.accountIds.length, running: true } }), 'update'), notification: 'The book is already running' };
+    }
     const ids = loaded.book.accounts.map((a) => a.id);
-    queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, startedAt: ctx.host.now() });
+    // A whole-book run regenerates every finished package (drafts and holds are updated, not duplicated).
+    for (const id of ids) store.forget(id, null);
+    queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
     return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: { done: 0, total: ids.length, running: true } }), 'update'), notification: `Running ${ids.length} accounts in the background` };
   }),
   refreshJob: (ctx) => {
@@ -104,7 +118,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (length !== null && !(Number.isInteger(length) && length >= 15 && length <= 240)) errors.defaultLength = 'Minutes between 15 and 240';
     const tz = ctx.form.timezone?.trim() || null;
     if (tz && !validZone(tz)) errors.timezone = `"${tz}" is not a time zone name like America/New_York`;
-    const next = { templateId: ctx.form.templateId?.trim() || null, folderId: ctx.form.folderId?.trim() || null, timezone: tz, defaultLengthMinutes: length };
+    const next = { templateId: driveIdOf(ctx.form.templateId), folderId: driveIdOf(ctx.form.folderId), timezone: tz, defaultLengthMinutes: length };
     if (Object.keys(errors).length > 0) return show(settingsCard({ ...next, userTimezone: ctx.host.timezone, errors }), 'update');
     store.setSettings(next);
     return { navigation: { popToRoot: true }, notification: 'Settings saved' };

@@ -15,13 +15,12 @@ export interface Host {
   now(): number;
   /** IANA zone of the user (the script's zone when the user's is unknown). */
   timezone: string;
-  userEmail: string | null;
   /** A transport whose calls stop before `deadline` (OutOfTime), for one execution. */
   transport(deadline: number): SyncTransport & { calls: number };
   /** Runs `fn` under the user's lock, or returns null when another execution holds it. */
   withLock<T>(fn: () => T): T | null;
-  /** Schedules the background continuation (a time-driven trigger), once. */
-  scheduleResume(afterMs: number): void;
+  /** Schedules the background continuation (a time-driven trigger), once; false when Apps Script refused it. */
+  scheduleResume(afterMs: number): boolean;
   /** Removes the continuation trigger once the work is done. */
   clearResume(): void;
 }

@@ -27,6 +27,12 @@ export interface BookJob {
   qbrDate: string | null;
   /** Only some parts (a single account's button), else the whole package. */
   parts?: Partial<Record<'deck' | 'docs' | 'drafts' | 'holds', boolean>>;
+  /** Share the docs with the champion (the account card's switch), kept for the background part of the run. */
+  share?: boolean;
+  /** The CSM's time zone: a trigger runs in the script's zone, not the user's. */
+  timezone?: string;
+  /** Slices that failed before reaching any account (a tracker that could not be read); the job stops after 3. */
+  attempts?: number;
   startedAt: number;
   finishedAt?: number;
 }
@@ -69,10 +75,14 @@ export class AddonStore {
     else this.kv.set(K.job, JSON.stringify(job));
   }
 
-  /** The run state as the Google steps use it, read from its per-account keys; `save()` writes back what changed. */
-  runState(): { state: RunState; save: () => void } {
+  /**
+   * The run state of one account as the Google steps use it (one property read, however big the book);
+   * `save()` writes back what changed.
+   */
+  runState(accountId: string): { state: RunState; save: () => void } {
     const accounts: Record<string, AccountRunState> = {};
-    for (const key of this.kv.keys(K.account)) accounts[key.slice(K.account.length)] = json<AccountRunState>(this.kv.get(key), { qbrDate: '' });
+    const own = this.kv.get(K.account + accountId);
+    if (own !== null) accounts[accountId] = json<AccountRunState>(own, { qbrDate: '' });
     const state: RunState = { version: 1, accounts, ...(this.kv.get(K.template) ? { templateId: this.kv.get(K.template)! } : {}) };
     const written = new Map(Object.entries(accounts).map(([id, a]) => [id, JSON.stringify(a)]));
     const save = () => {
@@ -85,5 +95,25 @@ export class AddonStore {
       }
     };
     return { state, save };
+  }
+
+  /**
+   * A fresh request from a card regenerates: a finished package's state is dropped, or just the parts asked
+   * for (their ids stay in the QBR Log, so drafts and holds are updated, not duplicated). A paused run keeps its state.
+   */
+  forget(accountId: string, parts: Partial<Record<'deck' | 'docs' | 'drafts' | 'holds', boolean>> | null): void {
+    const key = K.account + accountId;
+    const st = json<AccountRunState | null>(this.kv.get(key), null);
+    if (!st) return;
+    if (!parts) {
+      if (st.done) this.kv.remove(key);
+      return;
+    }
+    if (parts.deck) { delete st.deckId; delete st.deckFilled; delete st.charts; delete st.previousTrashed; }
+    if (parts.docs) { delete st.docs; delete st.shared; }
+    if (parts.drafts) delete st.drafts;
+    if (parts.holds) delete st.holds;
+    st.trackerWritten = false;
+    this.kv.set(key, JSON.stringify(st));
   }
 }

@@ -43,7 +43,7 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
   const review = loaded.book.accounts.find((a) => a.id === accountId);
   if (!review) throw new Error(`Account ${accountId} is not in the tracker (or it has errors to fix first)`);
   const settings = store.settings();
-  const { state, save } = store.runState();
+  const { state, save } = store.runState(accountId);
   try {
     const template = review.deck ? driveSync(ensureTemplate(loaded.exec, state, settings.templateId, save), loaded.transport) : { id: '' };
     const outcome = driveSync(runAccount(review, {
@@ -59,10 +59,19 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
   }
 }
 
-/** Starts (or continues) work in the background: the job is saved and a trigger picks it up. */
-export function queue(host: Host, job: BookJob): void {
-  new AddonStore(host.store).setJob(job);
+/**
+ * Hands work to the background: added to the unfinished job when there is one (never replacing it), else a new
+ * job; a trigger picks it up (or, where Apps Script refuses the trigger, the next Refresh).
+ */
+export function queue(host: Host, job: BookJob): BookJob {
+  const store = new AddonStore(host.store);
+  const running = store.job();
+  const next = running && !running.finishedAt
+    ? { ...running, accountIds: [...running.accountIds, ...job.accountIds.filter((id) => !running.accountIds.includes(id))] }
+    : job;
+  store.setJob(next);
   host.scheduleResume(RESUME_AFTER_MS);
+  return next;
 }
 
 /**
@@ -87,24 +96,37 @@ function slice(host: Host, budgetMs: number): BookJob | null {
   const deadline = host.now() + budgetMs;
   const pending = job.accountIds.filter((id) => !job.done.includes(id) && !job.failed.some((f) => f.id === id));
   if (pending.length === 0) return finish(host, store, job);
+  // A trigger runs in the script's zone: the CSM's own zone (saved with the job) decides "today" and hold times.
+  const h: Host = job.timezone ? { ...host, timezone: job.timezone } : host;
   let loaded: Loaded;
   try {
-    loaded = loadBook(host, trackerId, deadline, pending);
+    loaded = loadBook(h, trackerId, deadline, pending);
   } catch (e) {
-    if (e instanceof OutOfTime) return keepGoing(host, store, job);
-    throw e;
+    // A tracker that cannot be read now (quota, a blip) is tried again; three slices in a row end the job.
+    job.attempts = (job.attempts ?? 0) + 1;
+    if (!(e instanceof OutOfTime) && job.attempts >= 3) {
+      for (const id of pending) job.failed.push({ id, reason: short((e as Error).message) });
+      return finish(host, store, job);
+    }
+    return keepGoing(host, store, job);
   }
+  job.attempts = 0;
   for (const id of pending) {
     try {
-      const r = runOne(host, loaded, id, { qbrDate: job.qbrDate, share: false, ...(job.parts ? { parts: job.parts } : {}) });
+      const r = runOne(h, loaded, id, { qbrDate: job.qbrDate, share: job.share ?? false, ...(job.parts ? { parts: job.parts } : {}) });
       if (r.kind === 'paused') return keepGoing(host, store, job);
       job.done.push(id);
     } catch (e) {
-      job.failed.push({ id, reason: (e as Error).message });
+      job.failed.push({ id, reason: short((e as Error).message) });
     }
     store.setJob(job);
   }
   return finish(host, store, job);
+}
+
+/** Failure reasons stay short: the whole job lives in one property (9 KB). */
+function short(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
 function keepGoing(host: Host, store: AddonStore, job: BookJob): BookJob {

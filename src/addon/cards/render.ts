@@ -51,6 +51,8 @@ interface ActionResponseBuilderLike {
 }
 
 export interface CardServiceLike {
+  /** Editor add-ons: asks for access to the open file; absent in hosts that have no open file. */
+  newEditorFileScopeActionResponseBuilder?(): { requestFileScopeForActiveDocument(): { build(): unknown } };
   newCardBuilder(): CardBuilderLike;
   newCardHeader(): CardHeaderLike;
   newCardSection(): CardSectionLike;
@@ -92,6 +94,9 @@ export function renderCard(spec: CardSpec, cs: CardServiceLike): unknown {
 }
 
 export function renderActionResult(result: ActionResultSpec, cs: CardServiceLike): unknown {
+  if (result.requestFileScope && cs.newEditorFileScopeActionResponseBuilder) {
+    return cs.newEditorFileScopeActionResponseBuilder().requestFileScopeForActiveDocument().build();
+  }
   const response = cs.newActionResponseBuilder();
   const nav = result.navigation;
   if (nav && (nav.popToRoot || nav.update || nav.push)) {

@@ -99,4 +99,6 @@ export interface ActionResultSpec {
   navigation?: { push?: CardSpec; update?: CardSpec; popToRoot?: boolean };
   notification?: string;
   openUrl?: string;
+  /** Ask the user to grant the add-on the open Sheets/Slides file (drive.file), e.g. for "use this spreadsheet". */
+  requestFileScope?: boolean;
 }

@@ -10,7 +10,7 @@ declare const ScriptApp: {
   getProjectTriggers(): { getHandlerFunction(): string }[];
   deleteTrigger(t: unknown): void;
 };
-declare const Session: { getScriptTimeZone(): string; getActiveUser(): { getEmail(): string } };
+declare const Session: { getScriptTimeZone(): string };
 declare const Utilities: { sleep(ms: number): void };
 declare const Slides: unknown, Drive: unknown, Docs: unknown, Gmail: unknown, Calendar: unknown, Sheets: unknown;
 
@@ -33,17 +33,10 @@ export function gasHost(opts: { timezone?: string | null } = {}): Host {
   };
   const services = { Slides, Drive, Docs, Gmail, Calendar, Sheets };
   const resumeTriggers = () => ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === RESUME_FUNCTION);
-  let email: string | null = null;
-  try {
-    email = Session.getActiveUser().getEmail() || null;
-  } catch {
-    email = null;
-  }
   return {
     store,
     now: () => Date.now(),
     timezone: opts.timezone || Session.getScriptTimeZone(),
-    userEmail: email,
     transport: (deadline) => gasTransport({ services, now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), random: Math.random, deadline }),
     withLock<T>(fn: () => T): T | null {
       const lock = LockService.getUserLock();
@@ -56,7 +49,14 @@ export function gasHost(opts: { timezone?: string | null } = {}): Host {
     },
     scheduleResume(afterMs) {
       // One continuation at a time: a second trigger would only find the lock taken.
-      if (resumeTriggers().length === 0) ScriptApp.newTrigger(RESUME_FUNCTION).timeBased().after(afterMs).create();
+      if (resumeTriggers().length > 0) return true;
+      try {
+        ScriptApp.newTrigger(RESUME_FUNCTION).timeBased().after(afterMs).create();
+        return true;
+      } catch {
+        // Add-ons may be refused frequent time-driven triggers: the job then advances with each Refresh instead.
+        return false;
+      }
     },
     clearResume() {
       for (const t of resumeTriggers()) ScriptApp.deleteTrigger(t);
