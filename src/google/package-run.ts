@@ -10,7 +10,6 @@ import type { Cell } from '../core/tracker/workbook';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
-import { normalizeName } from '../core/tracker/schema';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
@@ -21,7 +20,7 @@ import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import type { ActionRow, QbrLogRow } from './sheets';
 import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
-import { ensureSheet, findSheet, headerIndex, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
+import { ensureSheet, findSheet, qbrLogRecords, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
 
 export interface GoogleRun {
   exec: Executor;
@@ -264,25 +263,16 @@ interface PreviousRun {
 
 /** The ids an earlier run wrote in the QBR Log row for this account and QBR date (re-runs update, never add). */
 export function previousRun(tracker: GoogleTracker | null, accountId: string, qbrDate: IsoDate): PreviousRun {
-  const none: PreviousRun = { deckId: null, docs: {}, drafts: {} };
-  if (!tracker) return none;
-  const sheet = findSheet(tracker, 'QBR Log');
-  if (!sheet) return none;
-  const rows = rowsOf(tracker, sheet.title);
-  const at = headerIndex(rows);
-  const header = (rows[at] ?? []).map((c) => normalizeName(String(c ?? '')));
-  const col = (name: string) => header.indexOf(name);
-  const [idCol, dateCol, deckCol, docCol, draftCol] = ['accountid', 'qbrdate', 'deckurl', 'docurl', 'draftid'].map(col);
-  for (const r of rows.slice(at + 1)) {
-    if (String(r[idCol!] ?? '').trim() !== accountId) continue;
-    const d = parseDate(r[dateCol!] as Cell);
+  const ids = (text: string) => [...text.matchAll(/\/d\/([a-zA-Z0-9_-]+)/g)].map((m) => m[1]!);
+  for (const r of qbrLogRecords(tracker)) {
+    if (r.accountId !== accountId) continue;
+    const d = parseDate(r.qbrDate as Cell);
     if (!d.ok || d.value !== qbrDate) continue;
-    const ids = (text: unknown) => [...String(text ?? '').matchAll(/\/d\/([a-zA-Z0-9_-]+)/g)].map((m) => m[1]!);
-    const docs = ids(r[docCol!]);
-    const drafts = Object.fromEntries([...String(r[draftCol!] ?? '').matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
-    return { deckId: ids(r[deckCol!])[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}) }, drafts };
+    const docs = ids(r.docUrl);
+    const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
+    return { deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}) }, drafts };
   }
-  return none;
+  return { deckId: null, docs: {}, drafts: {} };
 }
 
 function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date): QbrLogRow {

@@ -7,6 +7,8 @@ import { builtInTemplateRequests, findTemplateCall } from './slides';
 export function* ensureTemplate(exec: Executor, state: RunState, custom: string | null, save: () => void): Effect<{ id: string; made: boolean }> {
   if (custom) return { id: custom, made: false };
   if (state.templateId) return { id: state.templateId, made: false };
+  // Read the answer itself rather than a bound value: a dry run answers every bind with a placeholder, which
+  // would pass for a template found, while its empty `files` list correctly says there is none yet.
   const found = (yield* exec.run({ ...findTemplateCall(), bind: {} })) as { files?: { id?: string }[] };
   let id = found.files?.[0]?.id ?? null;
   let made = false;

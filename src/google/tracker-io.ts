@@ -17,6 +17,31 @@ export interface GoogleTracker {
   workbook: Workbook;
 }
 
+/** One QBR Log row as written by the tool: the cells of its columns, found by header under any title row. */
+export interface LogRecord {
+  accountId: string;
+  qbrDate: unknown;
+  deckUrl: string;
+  docUrl: string;
+  draftId: string;
+  generatedAt: string;
+}
+
+/** The tracker's QBR Log rows (empty when there is no such tab): what the re-run and the manager view read. */
+export function qbrLogRecords(tracker: GoogleTracker | null): LogRecord[] {
+  const sheet = tracker ? findSheet(tracker, 'QBR Log') : null;
+  if (!tracker || !sheet) return [];
+  const rows = rowsOf(tracker, sheet.title);
+  const at = headerIndex(rows);
+  const header = (rows[at] ?? []).map((c) => normalizeName(String(c ?? '')));
+  const cell = (r: unknown[], name: string) => (header.indexOf(name) >= 0 ? r[header.indexOf(name)] : undefined);
+  const text = (v: unknown) => String(v ?? '').trim();
+  return rows.slice(at + 1).filter((r) => text(cell(r, 'accountid')) !== '').map((r) => ({
+    accountId: text(cell(r, 'accountid')), qbrDate: cell(r, 'qbrdate'), deckUrl: text(cell(r, 'deckurl')),
+    docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), generatedAt: text(cell(r, 'generatedat')),
+  }));
+}
+
 /** `https://docs.google.com/spreadsheets/d/<id>/edit#gid=0` or a bare id → the id; anything else → null. */
 export function spreadsheetIdOf(input: string): string | null {
   const url = /\/spreadsheets\/d\/([a-zA-Z0-9_-]{10,})/.exec(input);

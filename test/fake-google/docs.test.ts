@@ -1,25 +1,15 @@
 /** The fake Docs API's semantics through its handlers: Google's index math for text and tables, styles, lists, atomic batches. */
 import { documentText, docsHandlers } from './apis/docs';
+import { callHandler, failure } from './direct';
 import { createState } from './state';
-import { FakeError, type FakeState } from './types';
+import type { FakeState } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- REST resources are read loosely, as a client would */
 
 function call(state: FakeState, methodId: string, params: Record<string, string>, body?: unknown): any {
-  const handler = docsHandlers[methodId];
-  if (!handler) throw new Error(`no handler ${methodId}`);
-  return handler({ methodId, params, body, token: 'test-token' }, state).body;
+  return callHandler(docsHandlers, state, methodId, params, body);
 }
 
-function failure(run: () => unknown): FakeError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FakeError) return e;
-    throw e;
-  }
-  throw new Error('expected a FakeError');
-}
 
 function doc(): { state: FakeState; id: string; get: () => any; batch: (requests: unknown[]) => any } {
   const state = createState();

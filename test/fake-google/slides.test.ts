@@ -1,14 +1,13 @@
 /** The fake Slides API's semantics, driven through its handlers: text, tables, notes, charts, ids and atomic batches. */
 import { type SlideText, presentationText, seedPresentation, slidesHandlers } from './apis/slides';
+import { callHandler, failure } from './direct';
 import { createState } from './state';
-import { FakeError, type FakeState } from './types';
+import type { FakeState } from './types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- REST resources are read loosely, as a client would */
 
 function call(state: FakeState, methodId: string, params: Record<string, string>, body?: unknown): any {
-  const handler = slidesHandlers[methodId];
-  if (!handler) throw new Error(`no handler ${methodId}`);
-  return handler({ methodId, params, body, token: 'test-token' }, state).body;
+  return callHandler(slidesHandlers, state, methodId, params, body);
 }
 
 function batch(state: FakeState, presentationId: string, requests: unknown[]): any {
@@ -22,15 +21,6 @@ function slideText(p: unknown, i: number): SlideText {
   return s;
 }
 
-function failure(run: () => unknown): FakeError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof FakeError) return e;
-    throw e;
-  }
-  throw new Error('expected a FakeError');
-}
 
 function deck(): { state: FakeState; id: string; get: () => any } {
   const state = createState();

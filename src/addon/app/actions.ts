@@ -6,8 +6,7 @@ import { buildPackage } from '../../core/package/package';
 import { explainApiError } from '../../google/errors';
 import { driveIdOf } from '../../google/drive';
 import { ApiError } from '../../google/execute';
-import { findSheet, headerIndex, rowsOf, spreadsheetIdOf } from '../../google/tracker-io';
-import { normalizeName } from '../../core/tracker/schema';
+import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
 import { accountCard } from '../cards/account-view';
 import { homeCard, type Host as HostApp } from '../cards/home-view';
@@ -166,15 +165,7 @@ function withBook(ctx: ActionContext, fn: (loaded: Loaded) => ActionResultSpec):
 }
 
 function logRows(loaded: Loaded): { accountId: string; generatedAt: string }[] {
-  const sheet = findSheet(loaded.tracker, 'QBR Log');
-  if (!sheet) return [];
-  const rows = rowsOf(loaded.tracker, sheet.title);
-  const h = headerIndex(rows);
-  const header = (rows[h] ?? []).map((c) => normalizeName(String(c ?? '')));
-  const id = header.indexOf('accountid');
-  const at = header.indexOf('generatedat');
-  if (id < 0 || at < 0) return [];
-  return rows.slice(h + 1).filter((r) => r[id]).map((r) => ({ accountId: String(r[id]), generatedAt: String(r[at] ?? '') }));
+  return qbrLogRecords(loaded.tracker).map((r) => ({ accountId: r.accountId, generatedAt: r.generatedAt }));
 }
 
 function lastLogged(loaded: Loaded, accountId: string): { at: string; deckUrl?: string | null } | null {

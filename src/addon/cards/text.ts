@@ -1,4 +1,5 @@
 /** Card HTML helpers: escaping for tracker text, band colours and badges, links; the only place views build markup. */
+import { escapeHtml } from '../../core/package/html';
 import type { Band, Escalation } from '../../core/analysis/types';
 import type { CardHtml } from './spec';
 
@@ -10,11 +11,9 @@ export const AMBER = BAND_COLOURS.Yellow;
 /** The filled button colour of the main action on a card. */
 export const PRIMARY = '#1A73E8';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Any text from a sheet (names, risks, actions, findings) goes through here before it meets card HTML. */
+/** Any text from a sheet (names, risks, actions, findings) goes through here before it meets card HTML (the emails' escaper). */
 export function escapeCardHtml(text: string): CardHtml {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
+  return escapeHtml(text);
 }
 
 export function bold(html: CardHtml): CardHtml {
