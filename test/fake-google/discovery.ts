@@ -36,9 +36,9 @@ interface Api {
 
 const FILES = ['slides-v1', 'docs-v1', 'gmail-v1', 'calendar-v3', 'sheets-v4', 'drive-v3'];
 
-/** Where the six documents live: the shared/ checkout beside the repo (CI clones it there), or GOOGLE_DISCOVERY_DIR. */
+/** Where the six documents live: vendored in the repo (`npm run vendor-discovery` refreshes them), or GOOGLE_DISCOVERY_DIR. */
 export function discoveryDir(): string {
-  return process.env.GOOGLE_DISCOVERY_DIR ?? path.resolve(__dirname, '../../../shared/google-discovery');
+  return process.env.GOOGLE_DISCOVERY_DIR ?? path.resolve(__dirname, '../../vendor/google-discovery');
 }
 
 let loaded: { apis: Map<string, Api>; methods: Map<string, MethodInfo>; routes: Route[] } | null = null;
