@@ -24,7 +24,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: outward, message: 'src/core is the pure centre: it imports nothing outside src/core.' },
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'url', 'util', 'crypto', 'stream', 'buffer', 'googleapis', 'exceljs', 'csv-parse'], message: 'src/core runs in Apps Script too: no Node modules or I/O libraries.' },
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'url', 'util', 'crypto', 'stream', 'buffer', 'googleapis', '@googleapis/*', 'google-auth-library', 'exceljs', 'csv-parse'], message: 'src/core runs in Apps Script too: no Node modules or I/O libraries.' },
         ],
       }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass a clock in; the core never reads the time.' }],

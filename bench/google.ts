@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (third part): Google API calls per package, by kind, for each deck variant — the real CLI and
- * googleapis against the loopback fake. Goals: ≤ 2 Slides batchUpdates per deck, the enterprise package in ≤ 20 calls.
+ * Google's per-API clients (@googleapis/*) against the loopback fake. Goals: ≤ 2 Slides batchUpdates per deck, the enterprise package in ≤ 20 calls.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,11 +1,12 @@
 // `npm run vendor-discovery [folder]`: copies Google's discovery documents into vendor/google-discovery/ (what the
 // fake, its validator and gen-gas-methods read) and rewrites the README's revision table from each document.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const FILES = ['slides-v1', 'docs-v1', 'gmail-v1', 'calendar-v3', 'sheets-v4', 'drive-v3'];
 const from = resolve(process.argv[2] ?? '../shared/google-discovery');
-const to = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'vendor', 'google-discovery');
+const to = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'vendor', 'google-discovery');
 
 const present = new Set(readdirSync(from).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')));
 const missing = FILES.filter((f) => !present.has(f));

@@ -1,4 +1,4 @@
-/** `qbr generate --google`: the package made in Google Workspace through googleapis (or, with --dry-run, planned only). */
+/** `qbr generate --google`: the package made in Google Workspace through Google's API clients (or, with --dry-run, planned only). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeWorkbook } from '../core';
