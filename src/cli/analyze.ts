@@ -1,6 +1,5 @@
 /** `qbr analyze`: read a tracker, print each account's QBR picture as JSON (--json) or as a manager's table. */
 import { analyzeWorkbook, bookJson, type BookReview } from '../core';
-import { openTracker } from '../workbook/open';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import { renderBook } from './report';
 import type { CommandIo } from './io';
@@ -14,7 +13,10 @@ export async function analyzeCommand(argv: string[], io: CommandIo): Promise<num
   });
   const today = todayFrom(values.today, io.now);
   if (values.account?.some((id) => id.trim() === '')) throw new UsageError('--account needs an Account ID');
-  const workbook = await openTracker(requireFlag(values.tracker, 'tracker'));
+  const trackerPath = requireFlag(values.tracker, 'tracker');
+  // exceljs loads only once the flags are known good (a fast --help and usage error).
+  const { openTracker } = await import('../workbook/open');
+  const workbook = await openTracker(trackerPath);
   const book = analyzeWorkbook(workbook, { today, accountIds: values.account });
   io.stdout(values.json ? `${JSON.stringify(bookJson(book), null, 2)}\n` : renderBook(book));
   return exitStatus(book);

@@ -1,5 +1,4 @@
 /** `qbr auth`: the OAuth desktop sign-in for `--google`, saving a refresh token with the narrowest scopes. */
-import { desktopSignIn, readClientSecret, scopesFor } from '../transport/auth';
 import { parseFlags, requireFlag } from './args';
 import type { CommandIo } from './io';
 
@@ -8,7 +7,10 @@ export async function authCommand(argv: string[], io: CommandIo): Promise<number
     'client-secret': { type: 'string' },
     'template-scope': { type: 'boolean' },
   });
-  const { clientId, clientSecret } = readClientSecret(requireFlag(values['client-secret'], 'client-secret'));
+  const clientSecretPath = requireFlag(values['client-secret'], 'client-secret');
+  // google-auth-library loads only after the flags are checked.
+  const { desktopSignIn, readClientSecret, scopesFor } = await import('../transport/auth');
+  const { clientId, clientSecret } = readClientSecret(clientSecretPath);
   const scopes = scopesFor(Boolean(values['template-scope']));
   const path = await desktopSignIn({
     clientId, clientSecret, scopes,

@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import { accountJson, analyzeWorkbook, isIsoDate, type AccountReview } from '../core';
 import { buildPackage } from '../core/package/package';
 import type { QbrPackage } from '../core/package/types';
-import { openTracker } from '../workbook/open';
 import { exitStatus } from './analyze';
-import { generateGoogle } from './generate-google';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
-import { writePackageFiles } from './package-files';
 import { driveIdOf } from '../google/drive';
 import { safeDirName } from './paths';
 
@@ -37,7 +34,9 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const out = requireFlag(values.out, 'out');
   const trackerPath = requireFlag(values.tracker, 'tracker');
 
+  // The heavy modules (Google clients; exceljs; pptxgenjs, docx) load only now, and only those this run needs.
   if (values.google) {
+    const { generateGoogle } = await import('./generate-google');
     return generateGoogle({
       tracker: trackerPath, accounts: values.all ? undefined : values.account, qbrDate: qbrDate ?? null, today, out,
       dryRun: Boolean(values['dry-run']), template: driveIdOf(values.template), folder: driveIdOf(values.folder),
@@ -47,6 +46,8 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   if (values['dry-run'] || values.template || values.folder || values['share-with-champion']) {
     throw new UsageError('--dry-run, --template, --folder and --share-with-champion go with --google');
   }
+  const { openTracker } = await import('../workbook/open');
+  const { writePackageFiles } = await import('./package-files');
   const workbook = await openTracker(trackerPath);
   const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
   const now = io.now?.() ?? new Date();

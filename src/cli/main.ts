@@ -1,5 +1,6 @@
 /** The `qbr` command line: dispatches to one file per command and maps failures to the exit codes of SPEC §6. */
-import { TrackerOpenError } from '../workbook/open';
+// The error class only: '../workbook/open' would load exceljs before --help or a bad flag is answered.
+import { TrackerOpenError } from '../workbook/errors';
 import { analyzeCommand } from './analyze';
 import { authCommand } from './auth';
 import { generateCommand } from './generate';
