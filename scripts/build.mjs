@@ -1,10 +1,11 @@
-// Build: the Apps Script bundle (build/Code.js + build/appsscript.json, what `clasp push` uploads) and the CLI (dist/cli.js).
+// Build: the Apps Script bundle (build/Code.js + build/appsscript.json, what `clasp push` uploads) and the CLI (dist/cli.mjs).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-// `--cli-out <file>` builds only the CLI, there (the startup test builds a private copy to run).
-const cliOutAt = process.argv.indexOf('--cli-out');
-const cliOut = cliOutAt > 0 ? process.argv[cliOutAt + 1] : 'dist/cli.js';
+// `--cli-outdir <dir>` builds only the CLI, there (the startup test builds a private copy to run).
+const cliOutAt = process.argv.indexOf('--cli-outdir');
+const cliOut = cliOutAt > 0 ? process.argv[cliOutAt + 1] : 'dist';
 if (cliOutAt < 0) await buildAddon();
 
 async function buildAddon() {
@@ -35,17 +36,29 @@ async function buildAddon() {
   console.log(`built build/Code.js (${(code.length / 1024).toFixed(0)} KB, entry points: ${entries.join(', ')})`);
 }
 
-await build({
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: cliOut,
+// The CLI as ES module chunks: the entry holds the argument parsing and the core; each command's heavy packages
+// (exceljs; pptxgenjs and docx; the Google clients) sit in chunks that load at their dynamic import(), so
+// `qbr --help` parses a small file and loads none of them, and a command reads one bundled file per package
+// instead of resolving hundreds in node_modules. The bundled CommonJS packages get a real `require`.
+rmSync(join(cliOut, 'chunks'), { recursive: true, force: true });
+const cli = await build({
+  entryPoints: { cli: 'src/cli/bin.ts' },
+  outdir: cliOut,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   target: 'node20',
-  format: 'cjs',
-  // Our code is bundled; packages stay in node_modules and are require()d when a command reaches them, so
-  // `qbr --help` parses a small file and loads no Google client, exceljs, pptxgenjs or docx.
-  packages: 'external',
+  format: 'esm',
+  banner: { js: "import { createRequire as __qbrRequire } from 'node:module'; const require = __qbrRequire(import.meta.url);" },
+  // Reads its zone files from beside its own code (__dirname): it stays in node_modules.
+  external: ['@touch4it/ical-timezones'],
+  metafile: true,
   sourcemap: true,
+  legalComments: 'none',
   logLevel: 'warning',
 });
-console.log(`built ${cliOut} (${(statSync(cliOut).size / 1024).toFixed(0)} KB)`);
+// Which chunk holds which package: the startup test and `npm run bench` read it.
+writeFileSync(join(cliOut, 'meta.json'), JSON.stringify(cli.metafile));
+console.log(`built ${join(cliOut, 'cli.mjs')} (${(statSync(join(cliOut, 'cli.mjs')).size / 1024).toFixed(0)} KB + ${Object.keys(cli.metafile.outputs).filter((f) => f.includes('/chunks/') && f.endsWith('.mjs')).length} chunks)`);
