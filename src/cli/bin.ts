@@ -1,4 +1,4 @@
-/** Process entry of the `qbr` CLI (npm run qbr, and dist/cli.js for the installed command). */
+/** Process entry of the `qbr` CLI: built into dist/cli.mjs for bin/qbr.js (npm run qbr, the installed command); npm run qbr:dev runs it through tsx. */
 import { main } from './main';
 
 main();
