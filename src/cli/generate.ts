@@ -79,6 +79,8 @@ function packageSummary(pkg: QbrPackage) {
     emails: pkg.emails.map((e) => ({ kind: e.kind, subject: e.subject, to: e.to, cc: e.cc })),
     holds: pkg.holds.map((h) => ({ key: h.key, title: h.title, date: h.date, start: h.start, end: h.end, timezone: h.timezone })),
     docs: pkg.docs.map((d) => d.title),
+    prepBrief: pkg.prepBrief ? 'prep-brief.docx' : null,
+    warnings: pkg.warnings,
     dataToConfirm: pkg.dataToConfirm,
   };
 }
