@@ -32,6 +32,11 @@ export function plainBasis(dim: Dimension, r: AccountReview): string {
   return `Our joint ${dim} assessment for the quarter`;
 }
 
+/** A value line's formula in business words: where a rate came from in the tracker is the prep brief's business. */
+export function plainValueBasis(basis: string): string {
+  return basis.replace(/\s*\((?:Settings|default)[^)]*\)/g, '');
+}
+
 /**
  * The customer deck as it may leave the building: the per-slide provenance (tracker sources, fields without data)
  * is the prep brief's, so it is taken off every slide and KPI here, once, for every renderer.
@@ -130,8 +135,10 @@ const HEADERS = ['Account ID', 'Renewal Date', 'Contract Start', 'Last QBR Date'
 /** SPEC §4.0's list for one account: its internal risks (text and mitigation) plus the words and names that are always internal. */
 export function forbiddenTerms(r: AccountReview): Forbidden[] {
   const lit = (what: string, text: string, flags = 'i'): Forbidden => ({ what, pattern: new RegExp(escape(text), flags) });
+  // A mitigation that is also a row in Actions is a commitment both sides see on the action plan, not a tactic.
+  const actions = new Set(r.actions.items.map((a) => a.action.trim().toLowerCase()));
   return [
-    ...internalRisks(r).flatMap((k) => [lit(`internal risk "${k.risk}"`, k.risk), ...(k.mitigation ? [lit(`internal mitigation "${k.mitigation}"`, k.mitigation)] : [])]),
+    ...internalRisks(r).flatMap((k) => [lit(`internal risk "${k.risk}"`, k.risk), ...(k.mitigation && !actions.has(k.mitigation.trim().toLowerCase()) ? [lit(`internal mitigation "${k.mitigation}"`, k.mitigation)] : [])]),
     lit('ARR at risk', 'ARR at risk'),
     { what: 'escalation level', pattern: /\b[Ee]scalation\b(?!s)|\bCritical\b/ },
     { what: 'risk quadrant', pattern: /Priority Action|Monitor Closely|Plan & Prepare|Watch & Wait/ },

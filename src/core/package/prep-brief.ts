@@ -73,7 +73,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
     paragraphs: [`${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}; ARR at risk ${f.money(exposure)} of ${f.money(r.arr)}. Internal-only risks (not on any customer artifact): ${internalRisks(r).length}.`],
     ...(r.risks.length > 0 ? {
       table: {
-        columns: ['Risk', 'Shared', 'Category', 'L / I', 'Quadrant', 'Escalation', 'ARR at risk', 'Mitigation', 'Owner', 'Status'],
+        columns: ['Risk', 'Shared', 'Category', 'L / I', 'Quadrant', 'Escalation', 'ARR at Risk', 'Mitigation', 'Owner', 'Status'],
         rows: r.risks.map((k) => [k.risk, k.shared ? 'yes' : 'no (internal)', k.category ?? '—', k.likelihood && k.impact ? `${k.likelihood} / ${k.impact}` : '—', k.quadrant ?? '—', k.escalation ?? '—', k.arrAtRisk === null ? '—' : f.money(k.arrAtRisk), k.mitigation ?? '—', k.owner ?? '—', k.open ? k.status ?? 'Open' : k.status ?? 'Closed']),
       },
     } : {}),
@@ -129,7 +129,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
   sections.push({
     heading: 'Data to confirm (tab, row, column)',
     ...(p.dataToConfirm.length > 0
-      ? { paragraphs: ['Fix these in the tracker and regenerate; where a field has No data, add it to the tab named.'], bullets: p.dataToConfirm }
+      ? { paragraphs: ['Fix these in the tracker and regenerate. No data on a field below? Add it to the tab named, then regenerate.'], bullets: p.dataToConfirm }
       : { paragraphs: ['Nothing to confirm: every field was complete in the tracker.'] }),
   });
 

@@ -2,7 +2,7 @@
 import type { MetricKey } from '../../analysis/types';
 import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
-import { plainBasis } from '../audience';
+import { plainBasis, plainValueBasis } from '../audience';
 import { cell, metricKpi, orDash, present, slide, statusTone, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
 
@@ -26,7 +26,7 @@ export function roiSlide(c: DeckContext): SlidePlan {
     rows: v.lines.map((l) => [
       cell(l.category, undefined, true), cell(l.description ?? '—'),
       cell(l.value === null ? '—' : f.money(l.value)),
-      cell(l.asReported ? 'As reported' : l.value === null ? '—' : l.basis), cell(l.source ?? '—'),
+      cell(l.asReported ? 'As reported' : l.value === null ? '—' : plainValueBasis(l.basis)), cell(l.source ?? '—'),
     ]),
     empty: `We will quantify ${c.quarterName}'s value together`,
   };
