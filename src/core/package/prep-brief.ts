@@ -73,8 +73,13 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
     paragraphs: [`${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}; ARR at risk ${f.money(exposure)} of ${f.money(r.arr)}. Internal-only risks (not on any customer artifact): ${internalRisks(r).length}.`],
     ...(r.risks.length > 0 ? {
       table: {
-        columns: ['Risk', 'Shared', 'Category', 'L / I', 'Quadrant', 'Escalation', 'ARR at Risk', 'Mitigation', 'Owner', 'Status'],
-        rows: r.risks.map((k) => [k.risk, k.shared ? 'yes' : 'no (internal)', k.category ?? '—', k.likelihood && k.impact ? `${k.likelihood} / ${k.impact}` : '—', k.quadrant ?? '—', k.escalation ?? '—', k.arrAtRisk === null ? '—' : f.money(k.arrAtRisk), k.mitigation ?? '—', k.owner ?? '—', k.open ? k.status ?? 'Open' : k.status ?? 'Closed']),
+        // Six columns so a portrait page keeps words whole: severity and ownership are folded into one cell each.
+        columns: ['Risk', 'Shared', 'Escalation (quadrant, L/I)', 'ARR at Risk', 'Mitigation', 'Owner (status)'],
+        rows: r.risks.map((k) => [
+          `${k.risk}${k.category ? ` [${k.category}]` : ''}`, k.shared ? 'yes' : 'no (internal)',
+          k.escalation ? `${k.escalation} · ${k.quadrant} (${k.likelihood}/${k.impact})` : '—',
+          k.arrAtRisk === null ? '—' : f.money(k.arrAtRisk), k.mitigation ?? '—', `${k.owner ?? '—'} (${k.open ? k.status ?? 'Open' : k.status ?? 'Closed'})`,
+        ]),
       },
     } : {}),
   });
