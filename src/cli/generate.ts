@@ -65,10 +65,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
   io.stderr(book.skipped.length > 0 ? `; ${book.skipped.length} account(s) skipped:\n${book.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join('')}` : '\n');
-  const showcase = written.find((w) => w.pkg.deck) ?? written[0];
-  if (showcase) io.stderr(`Start with ${join(showcase.dir, showcase.pkg.deck ? 'deck.pptx' : 'digital-review.eml')}; the emails are unsent drafts (.eml), the holds import from prep-holds.ics.\n`);
-  const toConfirm = written.filter((w) => w.pkg.dataToConfirm.length > 0);
-  if (toConfirm.length > 0) io.stderr(`Data to confirm in ${toConfirm.map((w) => `${w.review.id} (${w.pkg.dataToConfirm.length})`).join(', ')}: see the last slide or analysis.json.\n`);
+  io.stderr(closingSummary(written, out));
   return exitStatus(book);
 }
 
@@ -80,6 +77,22 @@ function packageSummary(pkg: QbrPackage) {
     emails: pkg.emails.map((e) => ({ kind: e.kind, subject: e.subject, to: e.to, cc: e.cc })),
     holds: pkg.holds.map((h) => ({ key: h.key, title: h.title, date: h.date, start: h.start, end: h.end, timezone: h.timezone })),
     docs: pkg.docs.map((d) => d.title),
+    prepBrief: pkg.prepBrief ? 'prep-brief.docx' : null,
+    warnings: pkg.warnings,
     dataToConfirm: pkg.dataToConfirm,
   };
+}
+
+/** How many accounts need attention, the few that need it first, and where to look: a few lines however big the book. */
+export function closingSummary(written: { review: AccountReview; pkg: QbrPackage; dir: string }[], out: string, first = 5): string {
+  const lines: string[] = [];
+  const withDeck = written.filter((w) => w.pkg.deck);
+  if (withDeck.length > 0) lines.push(`Prep briefs (internal, not for the customer): ${join(out, '<Account ID>', 'prep-brief.docx')} — start with ${join(withDeck[0]!.dir, 'prep-brief.docx')}.`);
+  const warned = written.filter((w) => w.pkg.warnings.length > 0).sort((a, b) => b.pkg.warnings.length - a.pkg.warnings.length || a.review.id.localeCompare(b.review.id));
+  const toConfirm = written.filter((w) => w.pkg.dataToConfirm.length > 0).length;
+  lines.push(`${warned.length} of ${written.length} need attention before the meeting; ${toConfirm} have data to confirm.`);
+  for (const w of warned.slice(0, first)) lines.push(`  ${w.review.id} ${w.review.name} (${w.pkg.qbrDate}): ${w.pkg.warnings[0]}${w.pkg.warnings.length > 1 ? ` (+${w.pkg.warnings.length - 1} more)` : ''}`);
+  if (warned.length > first) lines.push(`  … and ${warned.length - first} more: see each prep brief or analysis.json (package.warnings).`);
+  lines.push('The customer files (deck, pre-read, action plan, unsent .eml drafts) hold nothing internal; the holds import from prep-holds.ics.');
+  return `${lines.join('\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { icsFor } from '../render/ics';
 import { renderDeck } from '../render/pptx';
 
 const EMAIL_FILES = { summary: 'summary.eml', invitation: 'invitation.eml', 'digital-review': 'digital-review.eml' } as const;
-const DOC_FILES = { 'pre-read': 'pre-read.docx', 'action-plan': 'action-plan.docx' } as const;
+const DOC_FILES = { 'pre-read': 'pre-read.docx', 'action-plan': 'action-plan.docx', 'prep-brief': 'prep-brief.docx' } as const;
 
 export async function writePackageFiles(dir: string, review: AccountReview, pkg: QbrPackage, now: Date): Promise<string[]> {
   const files: string[] = [];
@@ -23,6 +23,7 @@ export async function writePackageFiles(dir: string, review: AccountReview, pkg:
   if (pkg.holds.length > 0) {
     write('prep-holds.ics', icsFor(pkg.holds, { now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone, calendarName: `QBR ${review.name}` }));
   }
-  for (const doc of pkg.docs) write(DOC_FILES[doc.kind], await renderDoc(doc));
+  // The internal prep brief sits beside the customer docs; only the customer docs go into the emails and shares.
+  for (const doc of [...pkg.docs, ...(pkg.prepBrief ? [pkg.prepBrief] : [])]) write(DOC_FILES[doc.kind], await renderDoc(doc));
   return files;
 }

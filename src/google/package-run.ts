@@ -47,6 +47,8 @@ export interface AccountOutcome {
   qbrDate: IsoDate;
   deckUrl: string | null;
   docUrls: string[];
+  /** The internal prep brief (the CSM's own Doc, never shared), for the results card. */
+  prepBriefUrl: string | null;
   draftIds: string[];
   eventIds: string[];
   /** The holds made or updated for this QBR so far. */
@@ -67,7 +69,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   const first = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null });
   const st = accountState(g.state, review.id, first.qbrDate);
   const previous = previousRun(g.tracker, review.id, first.qbrDate);
-  const warnings = [...first.dataToConfirm];
+  const warnings = [...first.warnings, ...first.dataToConfirm];
   const tag = `${review.id}|${first.qbrDate}`;
 
   const want = (part: PackagePart) => !g.parts || g.parts[part] === true;
@@ -130,6 +132,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   return {
     accountId: review.id, qbrDate: pkg.qbrDate, deckUrl: links.deck,
     docUrls: [links.preRead, links.actionPlan].filter((x): x is string => x !== null),
+    prepBriefUrl: st.docs?.['prep-brief'] ? docUrl(st.docs['prep-brief'].id) : null,
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })), warnings,
   };
@@ -197,10 +200,11 @@ function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState
 
 function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string, warnings: string[]): Effect<void> {
   st.docs ??= {};
-  for (const doc of pkg.docs) {
+  // The prep brief is made like the others, in the CSM's Drive (so the CSM owns it), but it is never shared below.
+  for (const doc of [...pkg.docs, ...(pkg.prepBrief ? [pkg.prepBrief] : [])]) {
     const have = st.docs[doc.kind];
     if (have?.filled) continue;
-    const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : 'actionPlanDocId';
+    const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
     const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
     else st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
@@ -214,7 +218,8 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     if (!email) warnings.push('Sharing: the champion has no email in the tracker, so the docs were not shared');
     else {
       try {
-        for (const d of Object.values(st.docs)) if (d) yield* g.exec.run(shareCall(d.id, email));
+        // Only the customer's docs: the internal prep brief is never shared with the champion (SPEC §4.0).
+        for (const d of pkg.docs.filter((x) => x.audience === 'customer').map((x) => st.docs![x.kind])) if (d) yield* g.exec.run(shareCall(d.id, email));
       } catch (e) {
         // Sharing is an extra (an outside address, a domain policy): the package still gets made.
         if (!(e instanceof ApiError)) throw e;
@@ -257,7 +262,7 @@ function trashQuietly(fileId: string) {
 
 interface PreviousRun {
   deckId: string | null;
-  docs: Partial<Record<'pre-read' | 'action-plan', string>>;
+  docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
 }
 
@@ -270,7 +275,7 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     if (!d.ok || d.value !== qbrDate) continue;
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
-    return { deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}) }, drafts };
+    return { deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
   }
   return { deckId: null, docs: {}, drafts: {} };
 }
@@ -280,7 +285,8 @@ function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eve
     accountId: review.id,
     qbrDate: pkg.qbrDate,
     deckUrl: st.deckId ? deckUrl(st.deckId) : null,
-    docUrl: ['pre-read', 'action-plan'].map((k) => st.docs?.[k as 'pre-read']?.id).filter(Boolean).map((id) => docUrl(id!)).join(', ') || null,
+    // Pre-read, action plan, then the internal prep brief: re-runs read them back in this order.
+    docUrl: (['pre-read', 'action-plan', 'prep-brief'] as const).map((k) => st.docs?.[k]?.id).filter(Boolean).map((id) => docUrl(id!)).join(', ') || null,
     draftId: Object.entries(st.drafts ?? {}).map(([k, id]) => `${k}=${id}`).join(', ') || null,
     eventIds,
     generatedAt: now.toISOString(),

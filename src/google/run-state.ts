@@ -7,7 +7,7 @@ export interface AccountRunState {
   deckFilled?: boolean;
   /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
   charts?: Record<string, number>;
-  docs?: Partial<Record<'pre-read' | 'action-plan', { id: string; filled: boolean }>>;
+  docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean }>>;
   shared?: boolean;
   drafts?: Partial<Record<'summary' | 'invitation', string>>;
   holds?: string[];

@@ -31,9 +31,9 @@ describe('qbr generate --all on the example', () => {
   it('writes every package, reports progress on stderr and exits 0', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
-    expect(first.stderr).toMatch(/\[1\/8\] ACC-001 GlobalTech: 19-slide enterprise deck/);
+    expect(first.stderr).toMatch(/\[1\/8\] ACC-001 GlobalTech: 18-slide enterprise deck/);
     expect(first.stderr).toContain('8 packages written to');
-    expect(readdirSync(join(out, 'ACC-001')).sort()).toEqual(['action-plan.docx', 'analysis.json', 'deck.pptx', 'invitation.eml', 'pre-read.docx', 'prep-holds.ics', 'summary.eml']);
+    expect(readdirSync(join(out, 'ACC-001')).sort()).toEqual(['action-plan.docx', 'analysis.json', 'deck.pptx', 'invitation.eml', 'pre-read.docx', 'prep-brief.docx', 'prep-holds.ics', 'summary.eml']);
     expect(readdirSync(join(out, 'ACC-008')).sort()).toEqual(['analysis.json', 'digital-review.eml']);
   });
 
@@ -41,7 +41,7 @@ describe('qbr generate --all on the example', () => {
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'ACC-001', 'deck.pptx')));
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const planned = analysis('ACC-001').package.deck.slides as string[];
-    expect(planned).toHaveLength(19);
+    expect(planned).toHaveLength(18);
     // Long tables and lists continue on "(cont.)" slides, so there can be more slides than planned, never fewer.
     expect(slides.length).toBeGreaterThanOrEqual(planned.length);
     const notes = Object.keys(zip.files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
@@ -73,7 +73,7 @@ describe('qbr generate --all on the example', () => {
     const again = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--today', '2026-11-22', '--out', out], new Date('2026-11-23T08:00:00Z'));
     expect(again.code).toBe(0);
     expect(uids('ACC-001')).toEqual(before);
-    expect(readdirSync(join(out, 'ACC-001'))).toHaveLength(7);
+    expect(readdirSync(join(out, 'ACC-001'))).toHaveLength(8);
     const moved = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--qbr-date', '2027-01-14', '--today', '2026-11-22', '--out', join(work, 'moved')]);
     expect(moved.code).toBe(0);
     const movedUids = new ICAL.Component(ICAL.parse(readFileSync(join(work, 'moved', 'ACC-001', 'prep-holds.ics'), 'utf8'))).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));

@@ -6,7 +6,7 @@ import { sampleActionPlan, samplePreRead } from '../fixtures/doc-plan';
 import { allDiscoveryProblems } from './discovery-check';
 
 const small: DocPlan = {
-  kind: 'action-plan',
+  kind: 'action-plan', audience: 'customer',
   title: 'Plan',
   subtitle: '',
   sections: [{ heading: 'Goals', paragraphs: ['Hi there'], table: { columns: ['Owner', 'Due'], rows: [['Dana', 'Fri']] } }],
@@ -57,7 +57,7 @@ describe('docRequests', () => {
   });
 
   it('counts indices in UTF-16 units and strips what Docs would reject or re-index', () => {
-    const plan: DocPlan = { kind: 'pre-read', title: 'Café 🚀', subtitle: 'a\r\nb', sections: [{ heading: 'x\u0007y', paragraphs: ['one\r\ntwo'], table: { columns: ['🚀'], rows: [['é']] } }] };
+    const plan: DocPlan = { kind: 'pre-read', audience: 'customer', title: 'Café 🚀', subtitle: 'a\r\nb', sections: [{ heading: 'x\u0007y', paragraphs: ['one\r\ntwo'], table: { columns: ['🚀'], rows: [['é']] } }] };
     expect(replay(docRequests(plan))).toEqual([
       { text: 'Café 🚀', style: 'TITLE', bullet: false },
       { text: 'a b', style: 'SUBTITLE', bullet: false },

@@ -58,7 +58,7 @@ describe('qbr generate --google', () => {
     expect(decks()).toHaveLength(1);
     const text = presentationText(fake.state.presentations.get(deck!.id));
     expect(JSON.stringify(text)).not.toContain('{{');
-    expect(text.slides).toHaveLength(19);
+    expect(text.slides).toHaveLength(18);
     expect(JSON.stringify(text)).toContain('GlobalTech');
     expect(count('gmail.users.drafts.create')).toBe(2);
     expect(fake.calls.some((c) => /send/i.test(c.methodId))).toBe(false);
@@ -97,7 +97,7 @@ describe('qbr generate --google', () => {
     for (const sheet of fake.state.spreadsheets.get(SHEET)!.sheets) {
       expect(sheet.values.flat().some((v) => v !== null && typeof v === 'object' && 'formula' in (v as object))).toBe(false);
     }
-    expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(2);
+    expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(3); // pre-read, action plan, prep brief
     expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);
   });
 
@@ -105,12 +105,15 @@ describe('qbr generate --google', () => {
     await qbr('--account', 'ACC-001');
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
     const before = JSON.stringify(fake.state.presentations.get(template.id));
-    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+    // The customer's docs; the internal prep brief is never shared (SPEC §4.0).
+    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed && !String(f.appProperties?.qbrPackage).endsWith('|prep-brief'));
+    const brief = () => [...fake.state.files.values()].find((f) => String(f.appProperties?.qbrPackage).endsWith('|prep-brief'))!;
     expect(docs().every((d) => d.permissions.length === 0)).toBe(true);
     await qbr('--account', 'ACC-001', '--share-with-champion');
     expect(JSON.stringify(fake.state.presentations.get(template.id))).toBe(before);
     expect(docs()).toHaveLength(2);
     for (const d of docs()) expect(d.permissions).toEqual([expect.objectContaining({ type: 'user', role: 'commenter', emailAddress: 'priya.raman@globaltech.example' })]);
+    expect(brief().permissions).toEqual([]);
     const shares = fake.calls.filter((c) => c.methodId === 'drive.permissions.create');
     expect(shares.every((c) => c.params.sendNotificationEmail === 'false')).toBe(true);
   });

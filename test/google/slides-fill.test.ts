@@ -65,8 +65,8 @@ describe('filling the built-in template for an enterprise deck', () => {
     ids = out.slides.map((s) => s.objectId);
   });
 
-  it('keeps exactly the deck\'s 19 slides in its order: the ebr-only slides are deleted', () => {
-    expect(deck.slides).toHaveLength(19);
+  it('keeps exactly the deck\'s 18 slides in its order: the ebr-only slides are deleted', () => {
+    expect(deck.slides).toHaveLength(18);
     expect(out.slides.map((s) => out.model.slides.find((m) => m.objectId === s.objectId)!.key)).toEqual(deck.slides.map((s) => s.key));
     for (const key of ['partnership-summary', 'executive-alignment', 'renewal-outlook']) expect(ids.some((id) => id.includes(key))).toBe(false);
     expect(out.missingSlides).toEqual([]);
@@ -85,7 +85,9 @@ describe('filling the built-in template for an enterprise deck', () => {
     const kpis = (plan.blocks[0] as { items: { value: string }[] }).items;
     expect(slide('exec-summary').texts).toEqual(expect.arrayContaining(['Executive summary', ...kpis.map((k) => expect.stringContaining(k.value))]));
     expect(slide('title').texts).toEqual(expect.arrayContaining([deck.accountName]));
-    expect(slide('value-roi').texts).toEqual(expect.arrayContaining([`Source: ${deck.slides.find((s) => s.key === 'value-roi')!.sources}`]));
+    // Tracker provenance is the prep brief's (SPEC §4.0): the customer's slide has no sources line.
+    expect(deck.slides.find((s) => s.key === 'value-roi')!.sources).toBeUndefined();
+    expect(slide('value-roi').texts.join('\n')).not.toContain('Source:');
   });
 
   it('grows each table to its data rows (header + one row per data row, capped by the template)', () => {
@@ -112,7 +114,7 @@ describe('filling the built-in template for an enterprise deck', () => {
   });
 
   it('never modifies the template (the copy is filled)', () => {
-    expect(presentationText(out.template).slides).toHaveLength(22);
+    expect(presentationText(out.template).slides).toHaveLength(21);
     expect(everything(presentationText(out.template).slides)).toContain('{{kpi.1.value}}');
   });
 

@@ -176,7 +176,7 @@ describe('renderDoc: text is text', () => {
 
   it('keeps markup-looking and control-character input as plain, valid text', async () => {
     const plan: DocPlan = {
-      kind: 'pre-read',
+      kind: 'pre-read', audience: 'customer',
       title: 'Acme <b>Q1</b> & "friends"',
       subtitle: 'Line one\r\nline two',
       sections: [

@@ -82,7 +82,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const o = result.outcome;
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
-      docUrls: o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })),
+      docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'prep brief (internal)', url: o.prepBriefUrl }] : [])],
       draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US',
     }));
   }),

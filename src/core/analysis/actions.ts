@@ -19,14 +19,20 @@ export function normalizeStatus(status: string | null): string {
 }
 
 export function actionReview(r: RowOf<'actions'>, today: IsoDate): ActionReview {
-  let status = normalizeStatus(r.status);
-  const finished = status === 'Complete' || status === 'Cancelled';
-  if (!finished && r.dueDate !== null && r.dueDate < today) status = 'Overdue';
-  else if (status === 'Overdue' && !finished && (r.dueDate === null || r.dueDate >= today)) status = 'Open';
+  const writtenStatus = normalizeStatus(r.status);
   return {
-    id: r.actionId, action: r.action, owner: r.owner, side: r.side, dueDate: r.dueDate, status,
+    id: r.actionId, action: r.action, owner: r.owner, side: r.side, dueDate: r.dueDate,
+    status: statusOn(writtenStatus, r.dueDate, today), writtenStatus,
     linkedTo: r.linkedTo, completionDate: r.completionDate,
   };
+}
+
+/** A past-due action that is not Complete/Cancelled is Overdue on `date`; one marked Overdue but not yet due is Open. */
+export function statusOn(written: string, dueDate: IsoDate | null, date: IsoDate): string {
+  const finished = written === 'Complete' || written === 'Cancelled';
+  if (!finished && dueDate !== null && dueDate < date) return 'Overdue';
+  if (written === 'Overdue' && (dueDate === null || dueDate >= date)) return 'Open';
+  return written;
 }
 
 export interface ActionSummary {

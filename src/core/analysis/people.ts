@@ -8,6 +8,7 @@ export function people(a: RowOf<'accounts'>, stakeholders: RowOf<'stakeholders'>
     executiveSponsor: a.executiveSponsor,
     stakeholders: stakeholders.map((s): Person => ({
       name: s.name, title: s.title, side: side(s.side), role: s.role, email: s.email, level: s.level, attending: yesNo(s.attending),
+      influence: s.influence, sentiment: s.sentiment, lastContact: s.lastContact, status: s.status, note: s.note,
     })),
   };
 }

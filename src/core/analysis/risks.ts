@@ -30,6 +30,17 @@ export function escalation(likelihood: Level, impact: Level, arrAtRisk: number |
   return 'Low';
 }
 
+/** Categories the customer sees by default (SPEC §4.0); every other category, or none, stays internal. */
+const SHARED_CATEGORIES = new Set(['adoption', 'integration', 'technical', 'product', 'support', 'data']);
+
+/** The Share cell decides (`yes`/`no`); blank or unreadable falls back to the category default. */
+export function isShared(share: string | null, category: string | null): boolean {
+  const s = share?.trim().toLowerCase() ?? '';
+  if (['yes', 'y', 'true', 'shared', 'share', 'x', '✓'].includes(s)) return true;
+  if (['no', 'n', 'false', 'internal', 'private'].includes(s)) return false;
+  return category !== null && SHARED_CATEGORIES.has(category.trim().toLowerCase());
+}
+
 export function riskReview(r: RowOf<'risks'>): { risk: RiskReview; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const level = (header: 'Likelihood' | 'Impact', text: string | null): Level | null => {
@@ -57,6 +68,7 @@ export function riskReview(r: RowOf<'risks'>): { risk: RiskReview; problems: Row
       risk: r.risk, category: r.category, likelihood, impact, arrAtRisk: r.arrAtRisk,
       quadrant: likelihood !== null && impact !== null ? quadrant(likelihood, impact) : null,
       escalation: esc, mitigation: r.mitigation, owner: r.owner, status: r.status, open,
+      shared: isShared(r.share, r.category),
     },
     problems,
   };

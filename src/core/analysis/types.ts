@@ -96,6 +96,8 @@ export interface RiskReview {
   owner: string | null;
   status: string | null;
   open: boolean;
+  /** May the customer see it (SPEC §4.0): the Share column, else the category default. */
+  shared: boolean;
 }
 
 export interface OpportunityReview {
@@ -115,8 +117,10 @@ export interface ActionReview {
   owner: string | null;
   side: string | null;
   dueDate: IsoDate | null;
-  /** As written, normalised (`Complete`, `Cancelled`, `In Progress` …), or `Overdue`. */
+  /** As written, normalised (`Complete`, `Cancelled`, `In Progress` …), or `Overdue` as of the review's date. */
   status: string;
+  /** The status as written (normalised), before any date made it `Overdue`: a package re-dates it to its QBR. */
+  writtenStatus: string;
   linkedTo: string | null;
   completionDate: IsoDate | null;
 }
@@ -129,6 +133,12 @@ export interface Person {
   email: string | null;
   level: string | null;
   attending: boolean | null;
+  influence: string | null;
+  sentiment: string | null;
+  lastContact: IsoDate | null;
+  /** Stakeholders `Status` (`Leaving`, `On leave` …) as written. */
+  status: string | null;
+  note: string | null;
 }
 
 export interface RoadmapItem {

@@ -4,6 +4,8 @@ import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
+import { isUnavailable, peopleChanges } from './audience';
+import { customerSteps } from './docs';
 import type { Address, EmailPlan, HoldPlan } from './types';
 
 export interface PackageLinks {
@@ -18,8 +20,14 @@ interface Recipients {
   missing: string[];
 }
 
-/** The champion and the customer attendees, cc the CSM; people without an email are named, not dropped silently. */
-export function recipients(r: AccountReview): Recipients {
+/**
+ * The champion and the customer attendees, cc the CSM; people without an email are named, not dropped silently.
+ * Someone marked leaving or away is not addressed (SPEC §4.1): the other customer attendees are, or else the
+ * executive sponsor; `skipped` says who was left off and why, for the prep brief.
+ */
+export function recipients(r: AccountReview): Recipients & { skipped: string[]; greet: string | null } {
+  const changes = peopleChanges(r);
+  const skipped: string[] = [];
   const to: Address[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
@@ -30,6 +38,11 @@ export function recipients(r: AccountReview): Recipients {
     }
     const key = email.toLowerCase();
     if (seen.has(key)) return;
+    const away = isUnavailable(changes, name);
+    if (away && list === to) {
+      skipped.push(`${name} (${away.role}, ${away.state === 'away' ? 'away' : 'leaving'}: ${away.evidence})`);
+      return;
+    }
     seen.add(key);
     list.push({ name, email });
   };
@@ -37,17 +50,23 @@ export function recipients(r: AccountReview): Recipients {
   for (const p of r.people.stakeholders) {
     if (p.side === 'Customer' && p.attending === true) add(to, p.name, p.email, 'attendee');
   }
+  if (to.length === 0 && skipped.length > 0 && r.people.executiveSponsor) {
+    const sponsor = r.people.stakeholders.find((p) => p.name === r.people.executiveSponsor && p.side !== 'Vendor');
+    add(to, r.people.executiveSponsor, sponsor?.email ?? null, 'executive sponsor');
+  }
   if (r.people.champion === null && to.length === 0) missing.push('a champion with an email (Accounts, Champion Email)');
   const cc: Address[] = [];
   add(cc, r.people.csm ?? 'CSM', r.people.csmEmail, 'CSM');
-  return { to, cc, missing };
+  // Greet the champion, unless they are away: then the first person actually addressed.
+  const greet = (isUnavailable(changes, r.people.champion) ? to[0]?.name : r.people.champion) ?? null;
+  return { to, cc, missing, skipped, greet };
 }
 
 export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks): EmailPlan {
   const c = deckContext(r, qbrDate, today);
   const { f } = c;
   const who = recipients(r);
-  const firstName = r.people.champion?.split(/\s+/)[0] ?? 'team';
+  const firstName = firstNameOf(who.greet) ?? 'team';
   const body = new EmailBody()
     .paragraph(`Hi ${firstName},`)
     .paragraph(`Thank you for your time at our ${r.reviewType.toLowerCase()} on ${f.date(qbrDate)}. Here is a summary of what we covered and what each of us committed to.`)
@@ -62,7 +81,7 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   }
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const bySide = (side: 'Customer' | 'Vendor') => open.filter((a) => (a.side ?? '').toLowerCase().startsWith(side === 'Customer' ? 'cust' : 'vend'));
-  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to confirm', a.dueDate ? f.date(a.dueDate) : 'Date to confirm', a.status];
+  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to agree', a.dueDate ? f.date(a.dueDate) : 'Date to agree', a.status === 'Overdue' ? 'Carried over' : a.status];
   body.heading('Commitments');
   const ours = bySide('Vendor');
   const theirs = bySide('Customer');
@@ -74,9 +93,9 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   if (r.goals.length > 0) {
     body.heading('Goals for next quarter').list(r.goals.map((g) => `${g.goal}${g.due ? ` — by ${f.date(g.due)}` : ''}${g.owner ? ` (${g.owner})` : ''}`));
   }
-  const after = holds.filter((h) => h.offset > 0);
+  // Only the steps the customer takes part in: our own "send summary" and the survey are not theirs.
   body.heading('Next steps').list([
-    ...after.map((h) => `${h.step}: ${f.date(h.date)}`),
+    ...customerSteps(holds).map((h) => `${h.label}: ${f.date(h.date)}`),
     `Next review due: ${f.date(nextReviewAfter(c))}`,
   ]);
   body.link('QBR deck', links.deck).link('Mutual action plan', links.actionPlan)
@@ -97,7 +116,7 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
   const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes);
   const total = items.reduce((s, i) => s + i.minutes, 0);
   const body = new EmailBody()
-    .paragraph(`Hi ${r.people.champion?.split(/\s+/)[0] ?? 'team'},`)
+    .paragraph(`Hi ${firstNameOf(who.greet) ?? 'team'},`)
     .paragraph(`I would like to invite you${who.to.length > 1 ? ' and your team' : ''} to our ${r.reviewType.toLowerCase()} for ${c.quarterName} on ${f.longDate(qbrDate)} (${total} minutes). We will review the value delivered, adoption and health, and agree priorities for the quarter ahead.`)
     .heading('Agenda')
     .table(['Section', 'Minutes'], items.map((i) => [i.section, String(i.minutes)]))
@@ -105,7 +124,9 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
     .list([
       'Share the two or three priorities your leadership is focused on this quarter.',
       'Let me know of any data you would like us to review together.',
-      ...(r.people.executiveSponsor ? [`It would be great to have ${r.people.executiveSponsor} join for the strategic discussion.`] : []),
+      // "Bring the sponsor" only when they are not already invited and not leaving or away.
+      ...(r.people.executiveSponsor && !isUnavailable(c.changes, r.people.executiveSponsor) && !who.to.some((a) => a.name === r.people.executiveSponsor)
+        ? [`It would be great to have ${r.people.executiveSponsor} join for the strategic discussion.`] : []),
     ])
     .link('Pre-read', links.preRead)
     .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
@@ -123,7 +144,7 @@ export function digitalReviewEmail(r: AccountReview, qbrDate: IsoDate, today: Is
   const who = recipients(r);
   const released = r.roadmap.filter((i) => i.type === 'Released').slice(0, 3);
   const body = new EmailBody()
-    .paragraph(`Hi ${r.people.champion?.split(/\s+/)[0] ?? 'there'},`)
+    .paragraph(`Hi ${firstNameOf(who.greet) ?? 'there'},`)
     .paragraph(`Here is your ${c.quarterName} review of ${r.name}'s results with us — the highlights in two minutes.`)
     .heading('Your quarter in numbers')
     .list(keyTakeaways(c));
@@ -139,4 +160,8 @@ export function digitalReviewEmail(r: AccountReview, qbrDate: IsoDate, today: Is
     subject: `${r.name} ${quarterName(r.quarter)} Digital Review: your results`,
     html, text, missingRecipients: who.missing,
   };
+}
+
+function firstNameOf(name: string | null): string | null {
+  return name?.split(/\s+/)[0] ?? null;
 }

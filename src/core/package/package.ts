@@ -3,8 +3,11 @@ import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import type { Finding } from '../tracker/findings';
 import { planDeck } from './deck/deck';
-import { actionPlanDoc, preReadDoc } from './docs';
-import { digitalReviewEmail, invitationEmail, summaryEmail, type PackageLinks } from './emails';
+import { customerDeck, peopleChanges } from './audience';
+import { actionPlanDoc, customerSteps, preReadDoc } from './docs';
+import { digitalReviewEmail, invitationEmail, recipients, summaryEmail, type PackageLinks } from './emails';
+import { asOfMeeting, meetingWarnings } from './meeting';
+import { prepBriefDoc } from './prep-brief';
 import { planHolds } from './holds';
 import { chooseQbrDate } from './qbr-date';
 import type { QbrPackage } from './types';
@@ -27,35 +30,45 @@ export function describeFinding(f: Finding): string {
   return `${where}: ${f.message}${f.value ? ` (cell: "${f.value}")` : ''}`;
 }
 
-export function buildPackage(r: AccountReview, options: PackageOptions): QbrPackage {
+export function buildPackage(review: AccountReview, options: PackageOptions): QbrPackage {
   const { today } = options;
   const links = options.links ?? NO_LINKS;
-  const choice = chooseQbrDate(r, today, options.qbrDate);
+  const choice = chooseQbrDate(review, today, options.qbrDate);
   const qbrDate = choice.date;
-  const warnings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
+  // SPEC §4.1: the package describes the account on its QBR date.
+  const r = asOfMeeting(review, qbrDate);
+  const changes = peopleChanges(r);
+  const warnings = meetingWarnings(r, today, qbrDate, changes);
+  const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
 
   if (r.deck === null) {
     const email = digitalReviewEmail(r, qbrDate, today);
     return {
       accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
-      deck: null, emails: [email], holds: [], docs: [],
-      dataToConfirm: [...warnings, ...email.missingRecipients.map((m) => `Email recipients: ${m}`)],
+      deck: null, emails: [email], holds: [], docs: [], prepBrief: null,
+      dataToConfirm: [...findings, ...email.missingRecipients.map((m) => `Email recipients: ${m}`)],
+      warnings,
     };
   }
 
   const holds = planHolds({ accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck });
-  // The customer-facing follow-ups (the survey is an internal step).
-  const followUps = holds.filter((h) => h.offset > 0 && h.offset !== 2).map((h) => ({ label: h.step, date: h.date }));
   const minutes = options.reviewMinutes ?? null;
-  const deck = planDeck(r, qbrDate, today, { followUps, reviewMinutes: minutes }, warnings);
+  // The deck as built carries its provenance (sources, gaps per slide) for the prep brief; the customer gets it without.
+  const fullDeck = planDeck(r, qbrDate, today, { followUps: customerSteps(holds), reviewMinutes: minutes }, findings);
   const emails = [summaryEmail(r, qbrDate, today, holds, links), invitationEmail(r, qbrDate, today, links, minutes)];
   const missingRecipients = [...new Set(emails.flatMap((e) => e.missingRecipients))].map((m) => `Email recipients: ${m}`);
-  const slideGaps = deck.slides.flatMap((s) => s.dataToConfirm.map((d) => `${s.title}: ${d}`));
-  const dataToConfirm = [...warnings, ...slideGaps, ...missingRecipients];
+  const slideGaps = fullDeck.slides.flatMap((s) => s.dataToConfirm.map((d) => `${s.title}: No data for ${d}`));
+  const dataToConfirm = [...findings, ...slideGaps, ...missingRecipients];
+  const prepBrief = prepBriefDoc({
+    meeting: r, today, qbrDate, qbrDateBasis: choice.basis, warnings, changes,
+    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, dataToConfirm,
+  });
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
-    deck, emails, holds,
-    docs: [preReadDoc(r, qbrDate, today, dataToConfirm, minutes), actionPlanDoc(r, qbrDate, today, holds)],
+    deck: customerDeck(fullDeck), emails, holds,
+    docs: [preReadDoc(r, qbrDate, today, minutes), actionPlanDoc(r, qbrDate, today, holds)],
+    prepBrief,
     dataToConfirm,
+    warnings,
   };
 }

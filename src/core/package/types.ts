@@ -112,7 +112,9 @@ export interface DocSection {
 }
 
 export interface DocPlan {
-  kind: 'pre-read' | 'action-plan';
+  kind: 'pre-read' | 'action-plan' | 'prep-brief';
+  /** Who reads it (SPEC §4.0): customer docs may be shared with the champion; the prep brief never is. */
+  audience: 'customer' | 'internal';
   title: string;
   subtitle: string;
   sections: DocSection[];
@@ -127,7 +129,12 @@ export interface QbrPackage {
   deck: DeckPlan | null;
   emails: EmailPlan[];
   holds: HoldPlan[];
+  /** Customer-facing docs (pre-read, action plan): the only docs that may be shared. */
   docs: DocPlan[];
+  /** The internal prep brief (SPEC §4.0): the CSM's only, never shared; null for a digital review. */
+  prepBrief: DocPlan | null;
   /** Every warning of the account plus every deck field with no data. */
   dataToConfirm: string[];
+  /** SPEC §4.1's contradictions as of the meeting (renewal before the QBR, short lead time, people leaving …). */
+  warnings: string[];
 }

@@ -114,6 +114,11 @@ export const TABS = {
       email: text('Email'),
       level: text('Level'),
       attending: text('Attending'),
+      influence: text('Influence'),
+      sentiment: text('Sentiment'),
+      lastContact: col('Last Contact', 'date'),
+      status: text('Status'),
+      note: text('Note', { aliases: ['Notes'] }),
     },
   },
   risks: {
@@ -128,6 +133,8 @@ export const TABS = {
       mitigation: text('Mitigation'),
       owner: text('Owner'),
       status: text('Status'),
+      // SPEC §4.0: yes/no decides whether the customer sees the risk; blank falls back to the category default.
+      share: text('Share', { aliases: ['Shared', 'Share With Customer'] }),
     },
   },
   opportunities: {

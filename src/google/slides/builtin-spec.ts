@@ -36,16 +36,15 @@ export const BUILT_IN: SlideSpec[] = [
   { key: 'adoption-trend', kpis: 3, body: [chart] },
   { key: 'adoption-features', kpis: 3, body: [chart, bullets(1)] },
   { key: 'health', kpis: 5, body: [chart, table([2.6, 1.3, 1.4, 6])] },
-  { key: 'strategic-discussion', kpis: 2, body: [bullets(1), table([4, 2, 2, 1.6, 4])] },
+  { key: 'strategic-discussion', body: [bullets(1), table([4, 2.4, 1.8, 4.4])] },
   { key: 'success-plan', body: [table([4, 4, 2, 1.6, 1.4], undefined, false)] },
   { key: 'roadmap', body: [table([1.6, 4, 1.6, 5, 1.8], undefined, false)] },
-  { key: 'risks-opportunities', kpis: 3, body: [table([4, 1, 2, 1.6, 1.8, 4, 1.8], undefined, false)] },
-  { key: 'renewal-outlook', kpis: 4, body: [{ kind: 'text', n: 1 }] },
+  { key: 'risks-opportunities', body: [table([5, 5, 2], undefined, false), bullets(1)] },
+  { key: 'renewal-outlook', kpis: 3, body: [{ kind: 'text', n: 1 }] },
   { key: 'actions', kpis: 2, body: [table([1, 5, 2, 1.4, 1.6, 1.6], undefined, false), bullets(1)] },
   { key: 'appendix', cover: 'section' },
   { key: 'appendix-metrics', body: [table([3, 1.6, 1.6, 1.6, 1.6], 14, false)] },
   { key: 'appendix-methodology', body: [bullets(1, false)] },
-  { key: 'appendix-data-to-confirm', body: [{ kind: 'bulletsOrText' }] },
 ];
 
 /** OUTLINES names its slide builders; these are the keys the slides they build carry. */
@@ -59,7 +58,6 @@ const KEY_OF: Record<string, string> = {
 
 /** The variants whose decks have this slide, or null when all four do (then the slide needs no variant tag). */
 export function variantsOf(key: string): Variant[] | null {
-  // Every deck ends with the data-to-confirm slide (planDeck appends it after the outline).
-  const has = VARIANTS.filter((v) => key === 'appendix-data-to-confirm' || [...OUTLINES[v].main, ...OUTLINES[v].appendix].some((n) => KEY_OF[n] === key));
+  const has = VARIANTS.filter((v) => [...OUTLINES[v].main, ...OUTLINES[v].appendix].some((n) => KEY_OF[n] === key));
   return has.length === VARIANTS.length ? null : has;
 }

@@ -10,7 +10,6 @@ export const SLIDE_KEYS = [
   'title', 'agenda', 'partnership-summary', 'exec-summary', 'executive-alignment', 'business-context', 'priorities',
   'value-roi', 'value-outcomes', 'adoption-trend', 'adoption-features', 'health', 'strategic-discussion', 'success-plan',
   'roadmap', 'risks-opportunities', 'renewal-outlook', 'actions', 'appendix', 'appendix-metrics', 'appendix-methodology',
-  'appendix-data-to-confirm',
 ] as const;
 
 /**

@@ -26,12 +26,13 @@ describe('package plans for the example book', () => {
     expect(p.deck!.variant).toBe('enterprise');
     const keys = p.deck!.slides.map((s) => s.key);
     expect(keys.slice(0, 15)).toEqual(['title', 'agenda', 'exec-summary', 'business-context', 'priorities', 'value-roi', 'value-outcomes', 'adoption-trend', 'adoption-features', 'health', 'strategic-discussion', 'success-plan', 'roadmap', 'risks-opportunities', 'actions']);
-    expect(keys.slice(15)).toEqual(['appendix', 'appendix-metrics', 'appendix-methodology', 'appendix-data-to-confirm']);
+    // What is still to confirm is in the internal prep brief, never on a slide (SPEC §4.0).
+    expect(keys.slice(15)).toEqual(['appendix', 'appendix-metrics', 'appendix-methodology']);
     expect(buildPackage(review('ACC-002'), { today: TODAY }).deck!.slides.map((s) => s.key)).toEqual(expect.arrayContaining(['partnership-summary', 'executive-alignment', 'renewal-outlook']));
     const mm = buildPackage(review('ACC-005'), { today: TODAY }).deck!.slides.length;
     expect(mm).toBeGreaterThanOrEqual(10);
     expect(mm).toBeLessThanOrEqual(12);
-    expect(buildPackage(review('ACC-007'), { today: TODAY }).deck!.slides).toHaveLength(OUTLINES.smb.main.length + OUTLINES.smb.appendix.length + 1);
+    expect(buildPackage(review('ACC-007'), { today: TODAY }).deck!.slides).toHaveLength(OUTLINES.smb.main.length + OUTLINES.smb.appendix.length);
   });
 
   it('puts speaker notes on every slide', () => {
@@ -56,7 +57,8 @@ describe('package plans for the example book', () => {
     const p = buildPackage(review('ACC-001'), { today: TODAY });
     const summary = p.deck!.slides.find((s) => s.key === 'exec-summary')!;
     const kpis = summary.blocks[0] as { items: { label: string; value: string; detail?: string }[] };
-    expect(kpis.items.map((k) => k.value)).toEqual(['85 Green', '340', '$336K', '181']);
+    // Days to renewal as of the QBR (Dec 10, 2026 → May 22, 2027), not as of today (181).
+    expect(kpis.items.map((k) => k.value)).toEqual(['85 Green', '340', '$336K', '163']);
     expect(kpis.items[1]!.detail).toBe('▲ +28% vs last quarter');
     expect(p.qbrDate).toBe('2026-12-10');
     expect(p.holds).toHaveLength(11);
@@ -109,10 +111,10 @@ describe('sheet text is escaped and missing data named', () => {
     ]));
     const summary = p.deck!.slides.find((s) => s.key === 'exec-summary')!;
     const kpis = summary.blocks[0] as { items: { value: string }[] };
-    expect(kpis.items.map((k) => k.value)).toEqual(['No data', 'No data', 'No data']);
-    const last = p.deck!.slides[p.deck!.slides.length - 1]!;
-    expect(last.key).toBe('appendix-data-to-confirm');
-    expect((last.blocks[0] as { items: string[] }).items.length).toBe(p.dataToConfirm.filter((d) => !d.startsWith('Email recipients')).length);
+    // The customer's deck leaves the empty cards out (SPEC §4.0); the prep brief names every gap.
+    expect(kpis.items).toEqual([]);
+    const brief = JSON.stringify(p.prepBrief);
+    for (const d of p.dataToConfirm) expect(brief).toContain(JSON.stringify(d).slice(1, -1));
     expect(JSON.stringify(p)).not.toMatch(FORBIDDEN);
   });
 });

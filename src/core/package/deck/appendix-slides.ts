@@ -1,6 +1,7 @@
 /** The appendix: detailed metrics, methodology (how every number was computed), and the data to confirm. */
 import { METRIC_KEYS } from '../../analysis/types';
 import type { SlidePlan } from '../types';
+import { plainBasis } from '../audience';
 import { cell, METRIC_LABELS, metricText, slide, type DeckContext } from './context';
 
 export function sectionSlide(key: string, title: string, subtitle: string): SlidePlan {
@@ -19,7 +20,7 @@ export function detailedMetricsSlide(c: DeckContext): SlidePlan {
     columns: [{ header: 'Metric', width: 3 }, ...quarters.map((q) => ({ header: q, align: 'right' as const, width: 1.6 }))],
     rows: quarters.length > 0 ? rows : [], empty: 'No quarterly Metrics in the tracker',
   }], {
-    talkingPoints: ['Every number in the deck traces back to this table and the Value tab.'],
+    talkingPoints: ['Every number in the deck traces back to this table and the value lines.'],
     questions: [],
   }, { sources: 'Metrics tab; — means no value in the tracker' });
 }
@@ -28,13 +29,12 @@ export function methodologySlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const w = r.health.weights;
   const items = [
-    `Health score: weighted mean of usage ${f.percent(w.usage)}, engagement ${f.percent(w.engagement)}, support ${f.percent(w.support)}, relationship ${f.percent(w.relationship)}, renormalised over the dimensions with data; ≥ 75 Green, ≥ 50 Yellow, else Red.`,
-    `Usage: ${r.health.basis.usage}.`,
-    `Support: ${r.health.basis.support}.`,
+    `Health score: weighted mean of usage ${f.percent(w.usage)}, engagement ${f.percent(w.engagement)}, support ${f.percent(w.support)}, relationship ${f.percent(w.relationship)}, over the dimensions we measure; 75 and above is Green, 50 and above Yellow, else Red.`,
+    `Usage: ${plainBasis('usage', r)}.`,
+    `Support: ${plainBasis('support', r)}.`,
     'Value: Time Savings = hours × hourly rate; Revenue Impact = attributed revenue × attribution %; Cost Reduction = previous cost − new cost; Risk Avoidance = incidents avoided × cost per incident; Quality Improvement = error cost × reduction %. A Value typed in the tracker is shown as reported.',
     `ROI = quarter value ÷ quarterly investment (ARR ${f.money(r.arr)} ÷ 4 = ${f.money(r.arr / 4)}); annualised value = quarter value × 4.`,
     'Outcome progress = (current − baseline) ÷ (target − baseline): ≥ 100% Achieved, ≥ 70% On Track, else At Risk.',
-    'Risk escalation: Critical when likelihood and impact are High and ARR at risk exceeds $100K; High when likely and over $50K; Medium when likely or possible; else Low.',
     `Commitments complete = Complete ÷ (all − Cancelled) over ${r.actions.basis === 'last-qbr' ? 'the actions linked to the last QBR' : 'all of the account\'s actions'}.`,
     `Trends compare ${c.quarterName} with the quarter before; a change under 2% is stable.`,
   ];
@@ -42,13 +42,4 @@ export function methodologySlide(c: DeckContext): SlidePlan {
     talkingPoints: ['Use this slide when someone asks "where does that number come from?"'],
     questions: [],
   }, { sources: 'SPEC formulas as applied to this account\'s tracker rows' });
-}
-
-export function dataToConfirmSlide(c: DeckContext, items: string[]): SlidePlan {
-  return slide('appendix-data-to-confirm', 'Data to confirm', [items.length > 0
-    ? { kind: 'bullets', items }
-    : { kind: 'text', text: 'Every figure in this deck was complete in the tracker: nothing to confirm.', tone: 'good' }], {
-    talkingPoints: [items.length > 0 ? `Confirm these ${items.length} items with the account team before the meeting; fix them in the tracker and regenerate.` : 'Nothing to confirm.'],
-    questions: [],
-  }, { sources: 'Tracker warnings and deck fields without data' });
 }

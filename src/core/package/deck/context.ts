@@ -3,6 +3,7 @@ import { addMonths, type IsoDate } from '../../dates';
 import type { AccountReview, MetricKey } from '../../analysis/types';
 import { formatter, trendTone, type Formatter } from '../format';
 import type { Block, Kpi, SlidePlan, SpeakerNotes, TableCell, Tone } from '../types';
+import { peopleChanges, type PersonChange } from '../audience';
 
 export interface DeckContext {
   r: AccountReview;
@@ -13,10 +14,12 @@ export interface DeckContext {
   quarterName: string;
   /** The team's default QBR length (Settings), or null for the variant's own agenda. */
   reviewMinutes: number | null;
+  /** Customer people marked leaving or away: advice never addresses them as sponsor or champion. */
+  changes: PersonChange[];
 }
 
 export function deckContext(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DeckContext {
-  return { r, f: formatter(r.locale, r.currency), qbrDate, today, quarterName: quarterName(r.quarter), reviewMinutes };
+  return { r, f: formatter(r.locale, r.currency), qbrDate, today, quarterName: quarterName(r.quarter), reviewMinutes, changes: peopleChanges(r) };
 }
 
 /** `2026-Q4` → `Q4 2026`, the way people say it. */
@@ -64,15 +67,20 @@ function compactNumber(f: Formatter, v: number): string {
   return new Intl.NumberFormat(f.locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
 }
 
-/** A KPI card for a metric with its trend, or a card that names the missing data. */
-export function metricKpi(c: DeckContext, key: MetricKey, missing: string[], label = METRIC_LABELS[key]): Kpi {
+/** A KPI card for a metric with its trend; none when the metric has no data (the gap goes to the prep brief). */
+export function metricKpi(c: DeckContext, key: MetricKey, missing: string[], label = METRIC_LABELS[key]): Kpi | null {
   const t = c.r.trends[key];
   if (t.current === null) {
     missing.push(`${label} for ${c.quarterName}`);
-    return { label, value: 'No data', detail: `Add ${label} to Metrics`, tone: 'neutral' };
+    return null;
   }
   const detail = t.direction === null ? 'no previous quarter to compare' : `${c.f.change(t.change, t.direction)} vs last quarter`;
   return { label, value: metricText(c.f, key, t.current), detail, tone: trendTone(t.direction, !LOWER_IS_BETTER.has(key)), source: `Metrics ${c.r.quarter}, ${label}` };
+}
+
+/** KPI rows leave out the cards that have nothing to show (SPEC §4.0: no "No data" in front of the customer). */
+export function present(kpis: (Kpi | null)[]): Kpi[] {
+  return kpis.filter((k): k is Kpi => k !== null);
 }
 
 export function cell(text: string, tone?: Tone, bold?: boolean): TableCell {
@@ -94,9 +102,6 @@ export function statusTone(status: string): Tone {
   }
 }
 
-export function escalationTone(e: string | null): Tone {
-  return e === 'Critical' ? 'bad' : e === 'High' ? 'warn' : e === 'Medium' ? 'warn' : 'neutral';
-}
 
 /** After this QBR, the next one is due a cadence later (the tracker's due date describes the QBR being prepared). */
 export function nextReviewAfter(c: DeckContext): IsoDate {

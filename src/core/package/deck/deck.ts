@@ -2,7 +2,7 @@
 import type { AccountReview, DeckVariant } from '../../analysis/types';
 import type { IsoDate } from '../../dates';
 import type { DeckPlan, SlidePlan } from '../types';
-import { dataToConfirmSlide, detailedMetricsSlide, methodologySlide, sectionSlide } from './appendix-slides';
+import { detailedMetricsSlide, methodologySlide, sectionSlide } from './appendix-slides';
 import { deckContext, type DeckContext } from './context';
 import { executiveAlignmentSlide, partnershipSlide, renewalOutlookSlide } from './ebr-slides';
 import { actionsSlide, risksSlide, roadmapSlide, strategicSlide, successPlanSlide } from './plan-slides';
@@ -64,10 +64,9 @@ export function planDeck(r: AccountReview, qbrDate: IsoDate, today: IsoDate, ext
   const c = deckContext(r, qbrDate, today, extras.reviewMinutes ?? null);
   const x: DeckExtras = { variant, ...extras };
   const outline = OUTLINES[variant];
+  // What is still to confirm goes to the prep brief (SPEC §4.0), never onto a slide the customer may receive.
   const slides = [...outline.main, ...outline.appendix].map((key) => S[key]!(c, x));
-  // The last slide names everything to confirm: the tracker's warnings and every slide field without data.
-  const perSlide = slides.flatMap((s) => s.dataToConfirm.map((d) => `${s.title}: ${d}`));
-  slides.push(dataToConfirmSlide(c, [...accountWarnings, ...perSlide]));
+  void accountWarnings;
   return {
     variant,
     title: `${r.name} ${r.reviewType}`,

@@ -1,7 +1,8 @@
 /** Opening slides: title, agenda, executive summary, business context and priorities. */
 import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
-import { cell, metricKpi, slide, type DeckContext } from './context';
+import { sharedRisks } from '../audience';
+import { cell, metricKpi, present, slide, type DeckContext } from './context';
 
 /** The cover: the renderer puts the account name above this slide's title (what the meeting is) and subtitle (when, by whom). */
 export function titleSlide(c: DeckContext): SlidePlan {
@@ -58,16 +59,16 @@ export function agendaSlide(c: DeckContext, variant: string): SlidePlan {
 export function executiveSummarySlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing: string[] = [];
-  const kpis: Kpi[] = [healthKpi(c, missing), metricKpi(c, 'activeUsers', missing)];
+  const kpis: Kpi[] = present([healthKpi(c, missing), metricKpi(c, 'activeUsers', missing)]);
   if (r.value.quarterTotal !== null) {
-    kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(r.value.quarterTotal), detail: r.value.roi !== null ? `${f.multiple(r.value.roi)} the quarterly investment` : 'ROI not available', tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab' });
+    kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(r.value.quarterTotal), ...(r.value.roi !== null ? { detail: `${f.multiple(r.value.roi)} the quarterly investment` } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab' });
   } else {
     missing.push(`value lines for ${c.quarterName}`);
-    kpis.push({ label: 'Value delivered', value: 'No data', detail: 'Add this quarter\'s Value lines', tone: 'neutral' });
   }
-  if (r.renewal.daysToRenewal !== null && r.renewal.date !== null) {
+  // As of the meeting: a renewal that falls before it is a warning in the prep brief, not a countdown on the slide.
+  if (r.renewal.daysToRenewal !== null && r.renewal.date !== null && r.renewal.daysToRenewal >= 0) {
     kpis.push({ label: 'Days to renewal', value: f.number(r.renewal.daysToRenewal), detail: f.date(r.renewal.date), tone: r.renewal.daysToRenewal < 90 ? 'warn' : 'neutral', source: 'Accounts, Renewal Date' });
-  } else {
+  } else if (r.renewal.date === null) {
     missing.push('Renewal Date');
   }
   const takeaways = keyTakeaways(c);
@@ -77,11 +78,11 @@ export function executiveSummarySlide(c: DeckContext): SlidePlan {
   }, { missing, sources: `Metrics ${r.quarter}, Value and Accounts tabs` });
 }
 
-export function healthKpi(c: DeckContext, missing: string[]): Kpi {
+export function healthKpi(c: DeckContext, missing: string[]): Kpi | null {
   const h = c.r.health;
   if (h.score === null) {
     missing.push(`health inputs for ${c.quarterName}`);
-    return { label: 'Health score', value: 'No data', detail: 'No Metrics for this quarter', tone: 'neutral' };
+    return null;
   }
   const trend = h.trend === null ? 'first scored quarter' : h.trend === 0 ? 'unchanged vs last quarter' : `${h.trend > 0 ? '▲ +' : '▼ −'}${Math.abs(h.trend)} pts vs last quarter`;
   return { label: 'Health score', value: `${h.score} ${h.band}`, detail: trend, tone: bandTone(h.band), source: 'Weighted usage, engagement, support, relationship' };
@@ -111,10 +112,9 @@ export function keyTakeaways(c: DeckContext): string[] {
     const good = measured.filter((o) => o.status === 'Achieved' || o.status === 'On Track').length;
     out.push(`${good} of ${measured.length} measured objectives achieved or on track.`);
   }
-  const serious = r.risks.filter((k) => k.open && (k.escalation === 'Critical' || k.escalation === 'High'));
-  out.push(serious.length > 0
-    ? `${serious.length} ${serious.length === 1 ? 'risk needs' : 'risks need'} executive attention: ${serious.map((k) => k.risk).slice(0, 2).join('; ')}.`
-    : 'No critical or high risks are open.');
+  // Customer-facing: only the challenges the customer shares with us (SPEC §4.0), never a severity.
+  const shared = sharedRisks(r);
+  if (shared.length > 0) out.push(`${shared.length} shared challenge${shared.length === 1 ? '' : 's'} to work through together: ${shared.map((k) => k.risk).slice(0, 2).join('; ')}.`);
   if (r.actions.completionRate !== null) {
     const overdue = r.actions.overdue.length > 0 ? `; ${r.actions.overdue.length} overdue` : '';
     out.push(`${f.percent(r.actions.completionRate)} of ${r.actions.basis === 'last-qbr' ? 'last QBR\'s commitments' : 'action items'} complete${overdue}.`);
@@ -130,15 +130,17 @@ export function businessContextSlide(c: DeckContext): SlidePlan {
   else missing.push('Key Theme');
   if (r.contractStart) facts.push(`Customer since ${f.date(r.contractStart)}`);
   facts.push(`${r.segment} account · ${f.moneyShort(r.arr)} ARR · ${r.reviewType} every ${r.cadenceMonths} months`);
-  if (r.renewal.date && r.renewal.focus) facts.push(`Renewal ${f.date(r.renewal.date)} — focus now: ${r.renewal.focus.toLowerCase()}`);
-  const sponsors = [r.people.executiveSponsor && `Executive sponsor: ${r.people.executiveSponsor}`, r.people.champion && `Champion: ${r.people.champion}`].filter((x): x is string => Boolean(x));
+  if (r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0) facts.push(`Renewal ${f.date(r.renewal.date)}`);
+  // Someone leaving or away is not presented as the account's sponsor or champion (the prep brief says why).
+  const active = (name: string | null) => name !== null && !c.changes.some((x) => x.name === name);
+  const sponsors = [active(r.people.executiveSponsor) && `Executive sponsor: ${r.people.executiveSponsor}`, active(r.people.champion) && `Champion: ${r.people.champion}`].filter((x): x is string => Boolean(x));
   if (!r.people.executiveSponsor) missing.push('Executive Sponsor');
   facts.push(...sponsors);
   const customers = r.people.stakeholders.filter((p) => p.side !== 'Vendor');
   if (customers.length === 0) missing.push('customer stakeholders');
   const blocks: Block[] = [
     { kind: 'bullets', title: `Where ${r.name} is headed`, items: facts },
-    { kind: 'table', title: 'Who we work with', columns: [{ header: 'Name', width: 3 }, { header: 'Title', width: 4 }, { header: 'Role', width: 3 }], rows: customers.map((p) => [cell(p.name, undefined, true), cell(p.title ?? '—'), cell(p.role ?? '—')]), empty: 'No customer stakeholders recorded in the Stakeholders tab' },
+    { kind: 'table', title: 'Who we work with', columns: [{ header: 'Name', width: 3 }, { header: 'Title', width: 4 }, { header: 'Role', width: 3 }], rows: customers.map((p) => [cell(p.name, undefined, true), cell(p.title ?? '—'), cell(p.role ?? '—')]), empty: 'Your team for this review will be confirmed in the meeting' },
   ];
   return slide('business-context', 'Business context', blocks, {
     talkingPoints: [r.keyTheme ? `Anchor the review on their theme: "${r.keyTheme}".` : 'Ask them to state the business theme for this quarter in their own words.', 'Check the stakeholder map is still right: new leaders, departures, reorganisations.'],
@@ -152,7 +154,7 @@ export function prioritiesSlide(c: DeckContext): SlidePlan {
   const objectives = r.outcomes.map((o) => `${o.objective}${o.metric ? ` — measured by ${o.metric}` : ''}`);
   if (objectives.length === 0) missing.push('business objectives (Outcomes tab)');
   const goals = r.goals.map((g) => g.goal);
-  const blocks: Block[] = [{ kind: 'bullets', title: 'Business objectives we are measured on', items: objectives.length > 0 ? objectives : ['No objectives recorded yet — agree two or three today.'] }];
+  const blocks: Block[] = [{ kind: 'bullets', title: 'Business objectives we are measured on', items: objectives.length > 0 ? objectives : ['Agree two or three measurable objectives today.'] }];
   if (goals.length > 0) blocks.push({ kind: 'bullets', title: 'Success-plan goals', items: goals });
   return slide('priorities', 'Your priorities', blocks, {
     talkingPoints: ['Restate their objectives before showing any of our numbers: value is measured against these.', 'Confirm each objective is still a priority and still measured the same way.'],

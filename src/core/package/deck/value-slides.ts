@@ -2,7 +2,8 @@
 import type { MetricKey } from '../../analysis/types';
 import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
-import { cell, metricKpi, orDash, slide, statusTone, type DeckContext } from './context';
+import { plainBasis, plainValueBasis } from '../audience';
+import { cell, metricKpi, orDash, present, slide, statusTone, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
 
 export function roiSlide(c: DeckContext): SlidePlan {
@@ -12,14 +13,11 @@ export function roiSlide(c: DeckContext): SlidePlan {
   const kpis: Kpi[] = [];
   if (v.quarterTotal === null) {
     missing.push(`value lines for ${c.quarterName}`);
-    kpis.push({ label: `Value delivered, ${c.quarterName}`, value: 'No data', detail: 'Add Value lines for this quarter', tone: 'neutral' });
   } else {
     kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(v.quarterTotal), detail: `${f.moneyShort(v.annualised!)} annualised`, tone: 'good', source: 'Value tab' });
   }
   kpis.push({ label: 'Quarterly investment', value: f.moneyShort(v.investment!), detail: `ARR ${f.moneyShort(r.arr)} ÷ 4`, tone: 'neutral', source: 'Accounts, ARR' });
-  kpis.push(v.roi === null
-    ? { label: 'Return on investment', value: 'No data', detail: 'Needs this quarter\'s value', tone: 'neutral' }
-    : { label: 'Return on investment', value: f.multiple(v.roi), detail: `${f.percent(v.roi)} of the investment returned`, tone: v.roi >= 1 ? 'good' : 'warn', source: 'Value ÷ investment' });
+  if (v.roi !== null) kpis.push({ label: 'Return on investment', value: f.multiple(v.roi), detail: `${f.percent(v.roi)} of the investment returned`, tone: v.roi >= 1 ? 'good' : 'warn', source: 'Value ÷ investment' });
   const noSource = v.lines.filter((l) => l.source === null).length;
   if (noSource > 0) missing.push(`a source for ${noSource} value line${noSource > 1 ? 's' : ''}`);
   const table: Block = {
@@ -27,10 +25,10 @@ export function roiSlide(c: DeckContext): SlidePlan {
     columns: [{ header: 'Category', width: 2.2 }, { header: 'What', width: 4 }, { header: 'Value', align: 'right', width: 1.8 }, { header: 'How it is computed', width: 4.2 }, { header: 'Source', width: 2.4 }],
     rows: v.lines.map((l) => [
       cell(l.category, undefined, true), cell(l.description ?? '—'),
-      cell(l.value === null ? 'Not computable' : f.money(l.value), l.value === null ? 'warn' : undefined),
-      cell(l.asReported ? 'As reported' : l.basis), cell(l.source ?? 'Source missing', l.source === null ? 'warn' : undefined),
+      cell(l.value === null ? '—' : f.money(l.value)),
+      cell(l.asReported ? 'As reported' : l.value === null ? '—' : plainValueBasis(l.basis)), cell(l.source ?? '—'),
     ]),
-    empty: `No Value lines for ${c.quarterName} in the tracker`,
+    empty: `We will quantify ${c.quarterName}'s value together`,
   };
   const top = [...v.lines].filter((l) => l.value !== null).sort((a, b) => b.value! - a.value!)[0];
   return slide('value-roi', 'Value delivered', [{ kind: 'kpis', items: kpis }, table], {
@@ -61,7 +59,7 @@ export function outcomesSlide(c: DeckContext): SlidePlan {
         cell(orDash(o.progress, (p) => f.percent(p))), cell(o.status, statusTone(o.status), true),
       ];
     }),
-    empty: 'No business objectives recorded in the Outcomes tab',
+    empty: 'We will agree measurable objectives together',
   }], {
     talkingPoints: [
       r.outcomes.length > 0 ? `${achieved} of ${r.outcomes.length} objectives achieved so far.` : 'No objectives are recorded: propose two or three measurable ones.',
@@ -78,15 +76,20 @@ function history(c: DeckContext, key: MetricKey): (number | null)[] {
 export function adoptionTrendSlide(c: DeckContext): SlidePlan {
   const { r } = c;
   const missing: string[] = [];
-  const kpis = [metricKpi(c, 'activeUsers', missing), metricKpi(c, 'apiCallsPerDay', missing), metricKpi(c, 'uptime', missing)];
+  const kpis = present([metricKpi(c, 'activeUsers', missing), metricKpi(c, 'apiCallsPerDay', missing), metricKpi(c, 'uptime', missing)]);
+  // Advice follows the data: never "where adoption grew" in a quarter it fell.
+  const dir = r.trends.activeUsers.direction;
+  const walk = dir === 'down' ? 'Be candid about the dip in active users: what changed, and the plan to win them back.'
+    : dir === 'up' ? 'Walk the trend: where adoption grew, and what drove it.'
+      : 'Walk the trend: where adoption is steady, and where there is room to grow.';
   const categories = r.history.map((h) => h.quarter);
   const seats = r.history.map((h) => h.metrics.licensedSeats ?? r.licensedSeats);
   return slide('adoption-trend', 'Adoption and engagement', [{ kind: 'kpis', items: kpis }, {
     kind: 'chart', title: 'Active users against licensed seats', chart: 'line', categories, format: 'number',
     series: [{ name: 'Active users', values: history(c, 'activeUsers') }, { name: 'Licensed seats', values: seats }],
-    empty: 'No quarterly Metrics yet',
+    empty: 'The trend starts with this quarter',
   }], {
-    talkingPoints: ['Walk the trend: where adoption grew, and what drove it.', 'Tie usage back to the objectives: who is using it and for what.'],
+    talkingPoints: [walk, 'Tie usage back to the objectives: who is using it and for what.'],
     questions: ['Which teams are not using it yet, and why?', 'What would double usage in the next two quarters?'],
   }, { missing, sources: `Metrics, last ${categories.length} quarter${categories.length === 1 ? '' : 's'}` });
 }
@@ -100,14 +103,13 @@ export function featureAdoptionSlide(c: DeckContext): SlidePlan {
     kpis.push({ label: 'Feature adoption', value: f.percent(last.featuresUsed / last.featuresAvailable), detail: `${f.number(last.featuresUsed)} of ${f.number(last.featuresAvailable)} features in use`, tone: last.featuresUsed / last.featuresAvailable >= 0.6 ? 'good' : 'warn', source: 'Metrics, Features Used ÷ Available' });
   } else {
     missing.push(`Features Used and Features Available for ${c.quarterName}`);
-    kpis.push({ label: 'Feature adoption', value: 'No data', detail: 'Add Features Used and Available', tone: 'neutral' });
   }
-  kpis.push(metricKpi(c, 'dau', missing), metricKpi(c, 'mau', missing));
+  kpis.push(...present([metricKpi(c, 'dau', missing), metricKpi(c, 'mau', missing)]));
   const released = r.roadmap.filter((i) => i.type === 'Released').map((i) => `${i.item}${i.benefit ? ` — ${i.benefit}` : ''}`);
   const blocks: Block[] = [{ kind: 'kpis', items: kpis }, {
     kind: 'chart', title: 'Features in use by quarter', chart: 'bar', categories: r.history.map((h) => h.quarter), format: 'number',
     series: [{ name: 'Features used', values: history(c, 'featuresUsed') }, { name: 'Features available', values: history(c, 'featuresAvailable') }],
-    empty: 'No feature data yet',
+    empty: 'Feature use will be tracked from this quarter',
   }];
   if (released.length > 0) blocks.push({ kind: 'bullets', title: 'Recently released, worth adopting', items: released.slice(0, 4) });
   return slide('adoption-features', 'Feature adoption', blocks, {
@@ -120,25 +122,23 @@ export function healthSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing: string[] = [];
   const dims = [['usage', 'Usage'], ['engagement', 'Engagement'], ['support', 'Support'], ['relationship', 'Relationship']] as const;
-  const kpis: Kpi[] = [healthKpi(c, missing)];
+  const kpis: Kpi[] = present([healthKpi(c, missing)]);
   for (const [key, label] of dims) {
     const v = r.health.dimensions[key];
     if (v === null) missing.push(`${label.toLowerCase()} score`);
-    kpis.push(v === null
-      ? { label, value: 'No data', tone: 'neutral' }
-      : { label, value: f.number(v), tone: bandTone(v >= 75 ? 'Green' : v >= 50 ? 'Yellow' : 'Red'), source: r.health.basis[key].split(';')[0] });
+    else kpis.push({ label, value: f.number(v), tone: bandTone(v >= 75 ? 'Green' : v >= 50 ? 'Yellow' : 'Red'), source: r.health.basis[key].split(';')[0] });
   }
   return slide('health', 'Health indicators', [{ kind: 'kpis', items: kpis }, {
     kind: 'chart', title: 'Health score by quarter', chart: 'line', categories: r.history.map((h) => h.quarter), format: 'score',
     series: [{ name: 'Health score', values: r.history.map((h) => h.health.score) }],
-    empty: 'No scored quarters yet',
+    empty: 'The health trend starts with this quarter',
   }, {
     kind: 'table', title: 'How each dimension is measured',
     columns: [{ header: 'Dimension', width: 2.6 }, { header: 'Score', align: 'right', width: 1.3 }, { header: 'Weight', align: 'right', width: 1.4 }, { header: 'Measured as', width: 6 }],
-    rows: dims.map(([key, label]) => [cell(label, undefined, true), cell(orDash(r.health.dimensions[key], (v) => f.number(v, 1))), cell(f.percent(r.health.weights[key])), cell(r.health.basis[key])]),
-    empty: 'No dimensions',
+    rows: dims.filter(([key]) => r.health.dimensions[key] !== null).map(([key, label]) => [cell(label, undefined, true), cell(f.number(r.health.dimensions[key]!, 1)), cell(f.percent(r.health.weights[key])), cell(plainBasis(key, r))]),
+    empty: 'Health will be scored from this quarter',
   }], {
-    talkingPoints: [r.health.score !== null ? `Overall health is ${r.health.band} at ${r.health.score}; weights renormalise over the dimensions we can measure.` : 'We cannot score health yet: agree which signals to track.', 'Be candid about the weakest dimension and what we are doing about it.'],
+    talkingPoints: [r.health.score !== null ? `Overall health is ${r.health.band} at ${r.health.score}, weighted over the dimensions we can measure.` : 'Agree which signals we track together to score health.', 'Be candid about the weakest dimension and what we are doing about it.'],
     questions: ['Does this reflect how your team experiences us?', 'What one thing would most improve the weakest dimension?'],
   }, { missing, sources: 'Metrics tab; weights from Settings' });
 }

@@ -1,0 +1,98 @@
+/**
+ * SPEC §4.0 end to end: every customer-facing artifact of every example account, read back by independent parsers
+ * (pptx slides and notes via jszip, docx, both emails' parts via mailparser), carries nothing of the forbidden list;
+ * the internal prep brief carries all of it.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeWorkbook, type AccountReview } from '../../src/core';
+import { forbiddenTerms, internalRisks, leaks } from '../../src/core/package/audience';
+import { run } from '../../src/cli/main';
+import { openTracker } from '../../src/workbook/open';
+import { docxText, emlText, pptxText } from '../helpers/artifact-text';
+
+const TRACKER = join(__dirname, '../../examples/tracker.xlsx');
+const work = mkdtempSync(join(tmpdir(), 'qbr-audience-'));
+const out = join(work, 'out');
+let accounts: AccountReview[];
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+beforeAll(async () => {
+  const code = await run(['generate', '--tracker', TRACKER, '--all', '--today', '2026-11-22', '--out', out], { stdout: () => undefined, stderr: () => undefined, now: () => new Date('2026-11-22T12:00:00Z') });
+  expect(code).toBe(0);
+  accounts = analyzeWorkbook(await openTracker(TRACKER), { today: '2026-11-22' }).accounts;
+});
+
+/** Every customer-facing file of one account as (where, text). */
+async function customerTexts(id: string): Promise<{ where: string; text: string }[]> {
+  const dir = join(out, id);
+  const texts: { where: string; text: string }[] = [];
+  if (existsSync(join(dir, 'deck.pptx'))) for (const p of await pptxText(readFileSync(join(dir, 'deck.pptx')))) texts.push({ where: `deck.pptx ${p.part}`, text: p.text });
+  for (const f of ['pre-read.docx', 'action-plan.docx']) if (existsSync(join(dir, f))) texts.push({ where: f, text: await docxText(readFileSync(join(dir, f))) });
+  for (const f of ['summary.eml', 'invitation.eml', 'digital-review.eml']) if (existsSync(join(dir, f))) texts.push({ where: f, text: await emlText(readFileSync(join(dir, f))) });
+  return texts;
+}
+
+describe('two audiences on the example book (offline)', () => {
+  it('scans every customer-facing artifact of every account and finds nothing internal', async () => {
+    const hits: string[] = [];
+    let scanned = 0;
+    for (const r of accounts) {
+      const terms = forbiddenTerms(r);
+      for (const t of await customerTexts(r.id)) {
+        scanned++;
+        for (const h of leaks(t.text, terms)) hits.push(`${r.id} ${t.where}: ${h}`);
+      }
+    }
+    expect(scanned).toBeGreaterThan(100); // 7 decks of slides + notes, 14 docs, 15 emails
+    expect(hits).toEqual([]);
+  });
+
+  it('the scan is not blind: it finds each internal risk, ARR at risk, escalation, data to confirm, tab and column names in the prep brief', async () => {
+    for (const r of accounts.filter((a) => a.deck !== null)) {
+      const brief = await docxText(readFileSync(join(out, r.id, 'prep-brief.docx')));
+      const found = new Set(forbiddenTerms(r).filter((t) => t.pattern.test(brief)).map((t) => t.what));
+      const expected = [
+        ...internalRisks(r).map((k) => `internal risk "${k.risk}"`),
+        'ARR at risk', 'escalation level', 'risk quadrant', 'data to confirm', 'tracker tab name', 'tracker column name',
+      ];
+      const json = JSON.parse(readFileSync(join(out, r.id, 'analysis.json'), 'utf8'));
+      if (json.package.dataToConfirm.length > 0) expected.push('No data', '"Add … to"');
+      expect({ id: r.id, missing: expected.filter((e) => !found.has(e)) }).toEqual({ id: r.id, missing: [] });
+      // Every tracker finding is in the brief with its tab, row and column.
+      for (const line of json.package.dataToConfirm as string[]) expect(brief).toContain(line);
+    }
+  });
+
+  it('ACC-002: the CIO\'s departure and the $1.25M exposure are in the prep brief, not in front of the customer', async () => {
+    const deck = (await pptxText(readFileSync(join(out, 'ACC-002', 'deck.pptx')))).map((p) => p.text).join('\n');
+    const brief = await docxText(readFileSync(join(out, 'ACC-002', 'prep-brief.docx')));
+    for (const text of ['Executive sponsor (CIO) leaves in January', 'ARR at risk', 'EBR built on the value story']) {
+      expect(deck).not.toContain(text);
+      expect(brief).toContain(text);
+    }
+    // The shared Support risk is a joint challenge with its agreed next step.
+    expect(deck).toContain('Challenges we are working on together');
+    expect(deck).toContain('Repeated escalations on the HL7 interface');
+    // Robert Chen is leaving: not asked to be confirmed as sponsor, not on the emails' To line.
+    expect(deck).not.toMatch(/Confirm Robert Chen as executive sponsor/);
+    const invitation = await emlText(readFileSync(join(out, 'ACC-002', 'invitation.eml')));
+    expect(invitation).not.toContain('robert.chen@');
+    expect(brief).toMatch(/Left off the summary and invitation: Robert Chen \(executive sponsor, leaving/);
+  });
+
+  it('ACC-005: the champion on leave is not addressed; the summary goes to the sponsor and the brief says why', async () => {
+    const summary = await emlText(readFileSync(join(out, 'ACC-005', 'summary.eml')));
+    expect(summary).toMatch(/^Hi Mark,/m);
+    expect(summary).not.toContain('rachel.kim@');
+    const brief = await docxText(readFileSync(join(out, 'ACC-005', 'prep-brief.docx')));
+    expect(brief).toContain('Rachel Kim (champion) is away');
+  });
+
+  it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
+    for (const r of accounts.filter((a) => a.deck !== null)) {
+      const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));
+      expect(summary).not.toMatch(/send summary|satisfaction survey/i);
+    }
+  });
+});
