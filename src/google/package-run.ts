@@ -11,7 +11,7 @@ import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
 import type { QbrPackage } from '../core/package/types';
-import { holdCalls } from './calendar';
+import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { copyTemplateCall, findByAppPropertyCall, trashCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
@@ -102,12 +102,20 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   }
 
   st.holds ??= [];
-  const calls = holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck });
-  for (const [i, call] of calls.entries()) {
-    const key = pkg.holds[i]!.key;
-    if (st.holds.includes(key)) continue;
-    yield* g.exec.run(call);
-    st.holds.push(key);
+  for (const hold of holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck })) {
+    if (st.holds.includes(hold.key)) continue;
+    const title = pkg.holds.find((h) => h.key === hold.key)?.title ?? hold.key;
+    try {
+      if ((yield* makeHold(g, hold)) === 'deleted') {
+        warnings.push(`Hold "${title}" was deleted by you, so it was not recreated`);
+        continue;
+      }
+      st.holds.push(hold.key);
+    } catch (e) {
+      // A hold is a reminder, not the package: one that fails is reported and the account still gets its log row.
+      if (!(e instanceof ApiError)) throw e;
+      warnings.push(`Hold "${title}" could not be made (${e.message}); run again to retry it`);
+    }
   }
   g.save(); // holds are idempotent by id, so one save after them is enough
 
@@ -224,6 +232,20 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     st.shared = true;
     g.save();
   }
+}
+
+/** Insert the hold; on 409 read the event that owns its id: a deleted one stays deleted, a live one is refreshed. */
+function* makeHold(g: GoogleRun, hold: HoldCalls): Effect<'made' | 'deleted'> {
+  try {
+    yield* g.exec.run(hold.insert);
+    return 'made';
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 409) throw e;
+  }
+  const event = (yield* g.exec.run(hold.get)) as { status?: string } | null;
+  if (event?.status === 'cancelled') return 'deleted';
+  yield* g.exec.run(hold.patch);
+  return 'made';
 }
 
 /**

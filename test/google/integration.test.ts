@@ -115,13 +115,26 @@ describe('qbr generate --google', () => {
     expect(shares.every((c) => c.params.sendNotificationEmail === 'false')).toBe(true);
   });
 
-  it('revives a hold the user deleted instead of duplicating it', async () => {
+  it('leaves a hold the user deleted deleted, says so, and still writes the QBR Log row', async () => {
     await qbr('--account', 'ACC-001');
     const [first] = events();
+    // Deleted in Calendar: the event keeps its id as cancelled; Google then refuses insert (409) and update (403).
     fake.state.events.get('primary')!.get(first!.id).status = 'cancelled';
-    await qbr('--account', 'ACC-001');
-    expect(events()).toHaveLength(11);
-    expect(fake.state.events.get('primary')!.get(first!.id).status).toBe('confirmed');
+    const before = fake.calls.length;
+    const again = await qbr('--account', 'ACC-001');
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(fake.state.events.get('primary')!.get(first!.id).status).toBe('cancelled');
+    expect(events()).toHaveLength(10);
+    const rerun = fake.calls.slice(before);
+    expect(rerun.filter((c) => c.methodId === 'calendar.events.patch' && c.path.includes(first!.id))).toEqual([]);
+    // The log row was rewritten by this run, lists the 10 live holds only, and reports the deleted one.
+    const row = sheetRows('QBR Log')[1]!.map(String);
+    expect(sheetRows('QBR Log')).toHaveLength(2);
+    expect(row.join(' ')).not.toContain(first!.id);
+    expect(row.join(' ')).toContain(`Hold "${first!.summary}" was deleted by you, so it was not recreated`);
+    expect(rerun.some((c) => c.methodId.startsWith('sheets.spreadsheets.values') && c.httpMethod !== 'GET')).toBe(true);
+    expect(fake.calls.every((c) => !('sendUpdates' in c.params))).toBe(true);
   });
 
   it('retries 429, 5xx and dropped connections and still finishes with nothing duplicated', async () => {
