@@ -15,6 +15,7 @@ import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { copyTemplateCall, findByAppPropertyCall, trashCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
+import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
 import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
@@ -57,6 +58,7 @@ export interface AccountOutcome {
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
 
 const CHART_TAB = 'QBR Charts';
+type RestDocument = Parameters<typeof docFilled>[0] & { revisionId?: string };
 const deckUrl = (id: string) => `https://docs.google.com/presentation/d/${id}/edit`;
 const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
@@ -148,21 +150,36 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   if (!st.deckId) {
     const name = `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${pkg.qbrDate})`.replace(/\s+/g, ' ');
     st.deckId = (yield* createOnce(g, st, `${tag}|deck`, 'deckId', copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } })));
+    g.save();
   }
   if (st.deckFilled) return;
   const charts: Record<string, ChartSource> = {};
   if (g.tracker) Object.assign(charts, yield* makeCharts(review, pkg, st, g));
-  const presentation = (yield* g.exec.run(readCall(st.deckId))) as RestPresentation;
-  const model = readTemplate(presentation);
-  for (const p of model.problems) warnings.push(`Template: ${p}`);
-  const fill = fillRequests(model, deck, {
-    charts,
-    extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate },
+  const deckId = st.deckId;
+  let built = false;
+  yield* fillOnce<RestPresentation>(g.exec, {
+    read: readCall(deckId),
+    // A fill whose answer was lost (a timeout, a run killed mid-call) is in the deck already: never send it twice.
+    applied: (p) => deckFillApplied(st.deckFill, p),
+    build: (presentation) => {
+      const model = readTemplate(presentation);
+      const fill = fillRequests(model, deck, {
+        charts,
+        extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate },
+      });
+      if (!built) {
+        for (const p of model.problems) warnings.push(`Template: ${p}`);
+        for (const t of fill.unknownTokens) warnings.push(`Template: unknown token ${t} was left empty`);
+        for (const s of fill.missingSlides) warnings.push(`Template: no slide tagged "${s}", so that slide is not in the deck`);
+        for (const p of fill.problems) warnings.push(`Template: ${p}`);
+        built = true;
+      }
+      if (presentation.revisionId) st.deckFill = { revisionId: presentation.revisionId, tokens: tokensIn(presentation) };
+      g.save();
+      return fillCall(deckId, fill.requests, presentation.revisionId);
+    },
   });
-  for (const t of fill.unknownTokens) warnings.push(`Template: unknown token ${t} was left empty`);
-  for (const s of fill.missingSlides) warnings.push(`Template: no slide tagged "${s}", so that slide is not in the deck`);
-  for (const p of fill.problems) warnings.push(`Template: ${p}`);
-  yield* g.exec.run(fillCall(st.deckId, fill.requests));
+  delete st.deckFill;
   st.deckFilled = true;
   g.save();
 }
@@ -211,8 +228,12 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : 'actionPlanDocId';
     const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
-    else st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
-    yield* g.exec.run(fill!);
+    else {
+      st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
+      g.save(); // the id now, not with the fill: createOnce has already dropped the pending mark that would find it
+    }
+    // Read first: a doc written by a fill whose answer was lost (or by a run killed after it) is not written twice.
+    yield* fillOnce<RestDocument>(g.exec, { read: docReadCall(st.docs[doc.kind]!.id), applied: docFilled, build: (d) => withRevision(fill!, d.revisionId) });
     st.docs[doc.kind]!.filled = true;
     g.save();
     yield* g.exec.runAll(trash.map((t) => ({ ...t, fallback: { on: [403, 404] } })));

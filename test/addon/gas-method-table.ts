@@ -5,9 +5,9 @@ import { join } from 'node:path';
 export const USED_METHODS = [
   'slides.presentations.create', 'slides.presentations.get', 'slides.presentations.batchUpdate',
   'drive.files.copy', 'drive.files.create', 'drive.files.update', 'drive.files.list', 'drive.permissions.create',
-  'docs.documents.batchUpdate',
+  'docs.documents.get', 'docs.documents.batchUpdate',
   'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list',
-  'calendar.events.insert', 'calendar.events.patch',
+  'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch',
   'sheets.spreadsheets.get', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchGet', 'sheets.spreadsheets.values.batchUpdate',
 ];
 
@@ -15,7 +15,7 @@ const FILES: Record<string, string> = { slides: 'slides-v1.json', drive: 'drive-
 
 interface Resource { methods?: Record<string, { id: string; parameterOrder?: string[]; request?: unknown; supportsMediaUpload?: boolean }>; resources?: Record<string, Resource> }
 
-export function gasMethodTable(dir = join(__dirname, '..', '..', '..', 'shared', 'google-discovery')): Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> {
+export function gasMethodTable(dir = process.env.GOOGLE_DISCOVERY_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'google-discovery')): Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> {
   const out: Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> = {};
   for (const id of USED_METHODS) {
     const api = id.split('.')[0]!;

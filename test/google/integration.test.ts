@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { scopesFor } from '../../src/transport/auth';
 import { readXlsx } from '../../src/workbook/xlsx';
+import { documentText } from '../fake-google/apis/docs';
 import { presentationText } from '../fake-google/apis/slides';
 import { seedSpreadsheet } from '../fake-google/seed';
 import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
@@ -46,6 +47,7 @@ async function qbr(...extra: string[]) {
 const count = (methodId: string) => fake.calls.filter((c) => c.methodId === methodId && c.status < 300).length;
 const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
 const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
+const liveDocs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
 const events = () => [...(fake.state.events.get('primary')?.values() ?? [])].filter((e) => e.status !== 'cancelled');
 
 describe('qbr generate --google', () => {
@@ -151,6 +153,54 @@ describe('qbr generate --google', () => {
     expect(decks()).toHaveLength(1);
     expect(fake.state.drafts.size).toBe(2);
     expect(events()).toHaveLength(11);
+  });
+
+  it('never applies a Docs or Slides fill twice when its answer is lost: the resend is refused by revision, then read back', async () => {
+    // Reference: the same package with nothing lost.
+    await qbr('--account', 'ACC-001');
+    const reference = { deck: presentationText(fake.state.presentations.get(decks()[0]!.id)), docs: liveDocs().map((d) => documentText(fake.state.documents.get(d.id)).text).sort() };
+    await fake.close();
+    fake = await startFakeGoogle({ scopes: scopesFor(false) });
+    seedSpreadsheet(fake.state, SHEET, tabs);
+    // Google applies the deck's fill and the pre-read's, and the connection drops before either answer arrives.
+    const isCopy = (p: Record<string, string | string[]>) => fake.state.files.get(String(p.presentationId))?.appProperties?.qbrFacilitatorTemplate === 'copy';
+    fake.faults.push(
+      { methodId: 'slides.presentations.batchUpdate', dropAfter: true, times: 1, when: isCopy },
+      { methodId: 'docs.documents.batchUpdate', dropAfter: true, times: 1 },
+    );
+    const r = await qbr('--account', 'ACC-001');
+    expect(r.stderr).not.toMatch(/FAILED/);
+    expect(r.code).toBe(0);
+    expect(fake.faults.every((f) => f.times === 0)).toBe(true);
+    expect(fake.violations).toEqual([]);
+    // Every fill named the revision it was built from; the blind resends met a newer revision and were refused.
+    const fills = fake.calls.filter((c) => c.methodId === 'docs.documents.batchUpdate' || (c.methodId === 'slides.presentations.batchUpdate' && isCopy(c.params)));
+    expect(fills.every((c) => typeof (c.body as { writeControl?: { requiredRevisionId?: string } }).writeControl?.requiredRevisionId === 'string')).toBe(true);
+    expect(fills.filter((c) => c.status === 400).map((c) => c.methodId).sort()).toEqual(['docs.documents.batchUpdate', 'slides.presentations.batchUpdate']);
+    // One copy of the text: the same deck and docs as the run that lost nothing.
+    expect(decks()).toHaveLength(1);
+    expect(presentationText(fake.state.presentations.get(decks()[0]!.id))).toEqual(reference.deck);
+    expect(liveDocs().map((d) => documentText(fake.state.documents.get(d.id)).text).sort()).toEqual(reference.docs);
+  });
+
+  it('a resumed run reads a doc whose fill landed before the run died, and does not write it again', async () => {
+    const out = join(work, 'doc-resume');
+    // The pre-read's fill lands but its answer is lost, and every retry fails too: the run stops with the doc unmarked.
+    fake.faults.push({ methodId: 'docs.documents.batchUpdate', dropAfter: true, times: 1 }, { methodId: 'docs.documents.batchUpdate', status: 503, times: 20 });
+    const first = await qbr('--account', 'ACC-001', '--out', out);
+    expect(first.code).toBe(1);
+    const state = JSON.parse(readFileSync(join(out, 'google-state.json'), 'utf8'));
+    const preRead = state.accounts['ACC-001'].docs['pre-read'];
+    expect(preRead.filled).toBe(false);
+    const written = documentText(fake.state.documents.get(preRead.id)).text;
+    expect(written.length).toBeGreaterThan(100);
+    fake.faults.length = 0;
+    const before = fake.calls.length;
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const resumed = fake.calls.slice(before);
+    expect(resumed.filter((c) => c.methodId === 'docs.documents.batchUpdate' && c.path.includes(preRead.id))).toEqual([]);
+    expect(documentText(fake.state.documents.get(preRead.id)).text).toBe(written);
+    expect(liveDocs()).toHaveLength(2);
   });
 
   it('resumes a run that stopped halfway without duplicating what was done', async () => {
