@@ -10,7 +10,7 @@ import { scopesFor } from '../../src/transport/auth';
 import { readXlsx } from '../../src/workbook/xlsx';
 import { documentText } from '../fake-google/apis/docs';
 import { presentationText } from '../fake-google/apis/slides';
-import { seedSpreadsheet } from '../fake-google/seed';
+import { seedFile, seedSpreadsheet } from '../fake-google/seed';
 import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -242,6 +242,30 @@ describe('qbr generate --google', () => {
     expect(run2).toContain('drive.files.list');
     expect(decks()).toHaveLength(1);
     expect(JSON.stringify(presentationText(fake.state.presentations.get(decks()[0]!.id)))).not.toContain('{{');
+  });
+
+  it('in a shared-drive folder, a resumed run adopts the deck and the doc a dead run made (no duplicates)', async () => {
+    const out = join(work, 'shared-drive');
+    seedFile(fake.state, { id: 'sharedQbrFolder01', name: 'QBRs', mimeType: 'application/vnd.google-apps.folder', driveId: 'sharedDrive01', appCreated: true });
+    const folder = ['--folder', 'sharedQbrFolder01', '--out', out];
+    // Drive makes the copy, then the answer is lost: the run stops with only the pending mark.
+    fake.faults.push({ methodId: 'drive.files.copy', dropAfter: true, times: 1 });
+    expect((await qbr('--account', 'ACC-001', ...folder)).code).toBe(1);
+    // The resumed run finds that deck; then Drive makes the pre-read and that answer is lost too.
+    fake.faults.push({ methodId: 'drive.files.create', dropAfter: true, times: 1 });
+    expect((await qbr('--account', 'ACC-001', ...folder)).code).toBe(1);
+    const last = await qbr('--account', 'ACC-001', ...folder);
+    expect(last.stderr).not.toMatch(/FAILED/);
+    expect(last.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(decks()).toHaveLength(1);
+    expect(liveDocs()).toHaveLength(2);
+    expect([...decks(), ...liveDocs()].map((f) => f.driveId)).toEqual(['sharedDrive01', 'sharedDrive01', 'sharedDrive01']);
+    expect(JSON.stringify(presentationText(fake.state.presentations.get(decks()[0]!.id)))).not.toContain('{{');
+    // Every lookup asked Drive to include shared drives.
+    const lists = fake.calls.filter((c) => c.methodId === 'drive.files.list');
+    expect(lists.length).toBeGreaterThanOrEqual(3);
+    for (const c of lists) expect(c.params).toMatchObject({ supportsAllDrives: 'true', includeItemsFromAllDrives: 'true', corpora: 'allDrives' });
   });
 
   it('names the missing scope, the wrong id, and never asks for more than it needs', async () => {
