@@ -35,11 +35,14 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 let n = 0;
+/** Virtual time: the CLI's back-off and pacing sleep on it (and the fake's quota windows turn on it) without waiting. */
+let clockMs = 0;
+const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
 async function qbr(...extra: string[]) {
   let stderr = '';
   const out = extra.includes('--out') ? [] : ['--out', join(work, `run-${++n}`)];
   const code = await run(['generate', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`, '--today', '2026-11-22', '--api-root', fake.url, ...out, ...extra], {
-    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'),
+    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'), timer,
   });
   return { code, stderr };
 }
