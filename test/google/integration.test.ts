@@ -142,6 +142,17 @@ describe('qbr generate --google', () => {
     expect(fake.calls.every((c) => !('sendUpdates' in c.params))).toBe(true);
   });
 
+  it('reports a hold Google refuses and still writes the rest of the package and the QBR Log row', async () => {
+    // Seven holds in, Google refuses one outright (a 400 no retry changes).
+    fake.faults.push({ methodId: 'calendar.events.insert', status: 400, times: 1, when: () => events().length === 7 });
+    const r = await qbr('--account', 'ACC-001');
+    expect(r.code).toBe(0);
+    expect(events()).toHaveLength(10);
+    const row = sheetRows('QBR Log')[1]!.map(String).join(' ');
+    expect(row).toMatch(/Hold "QBR GlobalTech: [^"]+" could not be made \(Injected fault 400\); run again to retry it/);
+    expect(fake.state.drafts.size).toBe(2);
+  });
+
   it('retries 429, 5xx and dropped connections and still finishes with nothing duplicated', async () => {
     fake.faults.push(
       { methodId: 'slides.presentations.batchUpdate', status: 429, times: 1, retryAfter: 0 },
