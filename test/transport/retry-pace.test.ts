@@ -2,6 +2,7 @@ import { ApiError, AsyncRunner, type Transport } from '../../src/google/execute'
 import { explainApiError } from '../../src/google/errors';
 import type { ApiCall } from '../../src/google/types';
 import { Pacer } from '../../src/transport/pace';
+import { toApiError } from '../../src/transport/googleapis';
 import { defaultRetry, withRetry } from '../../src/transport/retry';
 
 describe('retry', () => {
@@ -51,6 +52,19 @@ describe('retry', () => {
     let h = 0;
     await expect(withRetry(async () => { h++; throw new ApiError(429, 'x'); }, defaultRetry({ sleep: async () => undefined }), () => 3 * 3600_000)).rejects.toMatchObject({ status: 429 });
     expect(h).toBe(1);
+  });
+});
+
+describe('Retry-After', () => {
+  const limited = (after: string) => toApiError({ response: { status: 429, headers: { 'retry-after': after }, data: { error: { message: 'Quota exceeded', errors: [{ reason: 'rateLimitExceeded' }] } } } }, 'sheets.spreadsheets.values.batchUpdate') as ApiError & { retryAfterMs?: number };
+
+  it('reads delay-seconds and an HTTP-date (RFC 9110), and nothing from a header it cannot read', () => {
+    expect(limited('7').retryAfterMs).toBe(7000);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    expect(limited(inAMinute).retryAfterMs).toBeGreaterThan(55_000);
+    expect(limited(inAMinute).retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(limited('Thu, 01 Jan 1970 00:00:00 GMT').retryAfterMs).toBe(0);
+    expect(Number.isNaN(limited('soon').retryAfterMs)).toBe(true);
   });
 });
 
