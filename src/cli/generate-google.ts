@@ -52,10 +52,11 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
+    const timer = io.timer ?? { now: Date.now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
     transport = googleapisTransport({
       auth, ...(flags.apiRoot ? { rootUrl: flags.apiRoot } : {}),
-      retry: defaultRetry({ onRetry: (e, n, ms) => io.stderr(`  retrying ${e.methodId} after ${e.status || e.reason} (attempt ${n}, waiting ${ms} ms)\n`), ...(flags.apiRoot ? { baseMs: 5 } : {}) }),
-      pacer: new Pacer(defaultPace()),
+      retry: defaultRetry({ sleep: timer.sleep, onRetry: (e, n, ms) => io.stderr(`  retrying ${e.methodId} after ${e.status || e.reason} (attempt ${n}, waiting ${(ms / 1000).toFixed(1)} s)\n`) }),
+      pacer: new Pacer(defaultPace({ now: timer.now, sleep: timer.sleep })),
     });
   }
   const exec = new Executor();

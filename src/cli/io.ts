@@ -3,6 +3,13 @@ export interface CommandIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   now?: () => Date;
+  /** The clock and sleep the Google transport paces and backs off on (tests pass a virtual one; real time when absent). */
+  timer?: Timer;
+}
+
+export interface Timer {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
 }
 
 export const processIo: CommandIo = {

@@ -12,35 +12,35 @@ export interface HoldCallOptions {
   deckLink: string | null;
 }
 
+/** The calls of one hold: insert under its id; when the id is taken, read the event, then refresh it unless the user deleted it. */
+export interface HoldCalls {
+  key: string;
+  insert: ApiCall;
+  /** After a 409: the event that holds the id (a deleted one lingers with `status: 'cancelled'`). */
+  get: ApiCall;
+  /** After a 409 on a live event: title, description (the deck link) and reminders refreshed, its times left alone. */
+  patch: ApiCall;
+}
+
 /**
- * Per hold, an `events.insert` with a client-chosen id, falling back to `events.update` of that id on 409.
- * The id is a pure function of account + QBR date + step (`holdEventId`), so the add-on and the CLI, on any
- * machine, aim at the same event. Calendar answers 409 whenever the id is taken on the calendar, and that
- * includes an event the user deleted (it lingers as `cancelled`); the update then rewrites it and sets
- * `status: 'confirmed'`, which brings a deleted hold back rather than leaving the step without one.
- * `sendUpdates: 'none'`: holds are the CSM's own prep time and notify nobody.
- * @example holdCalls(holds, { defaultTimezone: 'Europe/London', deckLink: null })[0].id // 'calendar.events.insert'
+ * Per hold, an `events.insert` with a client-chosen id. The id is a pure function of account + QBR date + step
+ * (`holdEventId`), so the add-on and the CLI, on any machine, aim at the same event. Calendar answers 409 whenever
+ * the id is taken on the calendar, including by an event the user deleted (it lingers as `cancelled`, and update or
+ * patch of it answers 403), so the caller reads the event first: a deleted hold stays deleted (SPEC §4.3), a live
+ * one is patched. No `sendUpdates`: holds have no guests, so there is nobody to notify (and the Calendar reference
+ * discourages `none` for events that do).
+ * @example holdCalls(holds, { defaultTimezone: 'Europe/London', deckLink: null })[0].insert.id // 'calendar.events.insert'
  */
-export function holdCalls(holds: HoldPlan[], opts: HoldCallOptions): ApiCall[] {
+export function holdCalls(holds: HoldPlan[], opts: HoldCallOptions): HoldCalls[] {
   const calendarId = opts.calendarId ?? 'primary';
   return holds.map((hold) => {
     const body = eventBody(hold, opts);
     return {
-      id: 'calendar.events.insert',
-      params: { calendarId, sendUpdates: 'none' },
-      body,
-      note: `Hold "${hold.title}" on ${hold.date}`,
-      fallback: {
-        on: [409],
-        call: {
-          // A patch without start/end: a hold the CSM moved stays where they put it; title, description (the deck
-          // link) and reminders are refreshed, and a deleted hold is revived with status confirmed.
-          id: 'calendar.events.patch',
-          params: { calendarId, eventId: body.id, sendUpdates: 'none' },
-          body: { ...withoutTimes(body), status: 'confirmed' },
-          note: `Update hold "${hold.title}" on ${hold.date}`,
-        },
-      },
+      key: hold.key,
+      insert: { id: 'calendar.events.insert', params: { calendarId }, body, note: `Hold "${hold.title}" on ${hold.date}` },
+      get: { id: 'calendar.events.get', params: { calendarId, eventId: body.id }, note: `Read hold "${hold.title}": its id is taken` },
+      // A patch without start/end: a hold the CSM moved stays where they put it.
+      patch: { id: 'calendar.events.patch', params: { calendarId, eventId: body.id }, body: withoutTimes(body), note: `Update hold "${hold.title}" on ${hold.date}` },
     };
   });
 }

@@ -36,8 +36,16 @@ export function trashCall(fileId: string): ApiCall {
 }
 
 /**
- * The app's files tagged `key=value` (and not trashed). With the drive.file scope Drive only lists files this
- * app created or was given, so the query cannot see, or match, anyone else's files.
+ * files.list over My Drive AND every shared drive: without these Drive leaves shared-drive files out of the answer
+ * (a package made in a team's shared-drive folder would never be found again). `allDrives` rather than
+ * `drive` + driveId because the lookup does not know which drive the file is in; with drive.file the corpus is
+ * still only the app's own files.
+ */
+export const ALL_DRIVES = { corpora: 'allDrives', includeItemsFromAllDrives: true, supportsAllDrives: true } as const;
+
+/**
+ * The app's files tagged `key=value` (and not trashed), in My Drive or a shared drive. With the drive.file scope
+ * Drive only lists files this app created or was given, so the query cannot see, or match, anyone else's files.
  * Binds the matches (`files`, each `{ id, name }`) under `bindAs`.
  */
 export function findByAppPropertyCall(key: string, value: string, bindAs: string): ApiCall {
@@ -47,6 +55,7 @@ export function findByAppPropertyCall(key: string, value: string, bindAs: string
       q: `appProperties has { key='${queryString(key)}' and value='${queryString(value)}' } and trashed = false`,
       fields: 'files(id,name)',
       spaces: 'drive',
+      ...ALL_DRIVES,
     },
     bind: { [bindAs]: 'files' },
     note: `Find the file tagged ${key}=${value}`,

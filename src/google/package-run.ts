@@ -11,10 +11,11 @@ import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
 import type { QbrPackage } from '../core/package/types';
-import { holdCalls } from './calendar';
+import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { copyTemplateCall, findByAppPropertyCall, trashCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
+import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
 import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
@@ -59,6 +60,7 @@ export interface AccountOutcome {
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
 
 const CHART_TAB = 'QBR Charts';
+type RestDocument = Parameters<typeof docFilled>[0] & { revisionId?: string };
 const deckUrl = (id: string) => `https://docs.google.com/presentation/d/${id}/edit`;
 const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
@@ -104,12 +106,20 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   }
 
   st.holds ??= [];
-  const calls = holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck });
-  for (const [i, call] of calls.entries()) {
-    const key = pkg.holds[i]!.key;
-    if (st.holds.includes(key)) continue;
-    yield* g.exec.run(call);
-    st.holds.push(key);
+  for (const hold of holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck })) {
+    if (st.holds.includes(hold.key)) continue;
+    const title = pkg.holds.find((h) => h.key === hold.key)?.title ?? hold.key;
+    try {
+      if ((yield* makeHold(g, hold)) === 'deleted') {
+        warnings.push(`Hold "${title}" was deleted by you, so it was not recreated`);
+        continue;
+      }
+      st.holds.push(hold.key);
+    } catch (e) {
+      // A hold is a reminder, not the package: one that fails is reported and the account still gets its log row.
+      if (!(e instanceof ApiError)) throw e;
+      warnings.push(`Hold "${title}" could not be made (${e.message}); run again to retry it`);
+    }
   }
   g.save(); // holds are idempotent by id, so one save after them is enough
 
@@ -143,21 +153,36 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   if (!st.deckId) {
     const name = `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${pkg.qbrDate})`.replace(/\s+/g, ' ');
     st.deckId = (yield* createOnce(g, st, `${tag}|deck`, 'deckId', copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } })));
+    g.save();
   }
   if (st.deckFilled) return;
   const charts: Record<string, ChartSource> = {};
   if (g.tracker) Object.assign(charts, yield* makeCharts(review, pkg, st, g));
-  const presentation = (yield* g.exec.run(readCall(st.deckId))) as RestPresentation;
-  const model = readTemplate(presentation);
-  for (const p of model.problems) warnings.push(`Template: ${p}`);
-  const fill = fillRequests(model, deck, {
-    charts,
-    extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate },
+  const deckId = st.deckId;
+  let built = false;
+  yield* fillOnce<RestPresentation>(g.exec, {
+    read: readCall(deckId),
+    // A fill whose answer was lost (a timeout, a run killed mid-call) is in the deck already: never send it twice.
+    applied: (p) => deckFillApplied(st.deckFill, p),
+    build: (presentation) => {
+      const model = readTemplate(presentation);
+      const fill = fillRequests(model, deck, {
+        charts,
+        extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate },
+      });
+      if (!built) {
+        for (const p of model.problems) warnings.push(`Template: ${p}`);
+        for (const t of fill.unknownTokens) warnings.push(`Template: unknown token ${t} was left empty`);
+        for (const s of fill.missingSlides) warnings.push(`Template: no slide tagged "${s}", so that slide is not in the deck`);
+        for (const p of fill.problems) warnings.push(`Template: ${p}`);
+        built = true;
+      }
+      if (presentation.revisionId) st.deckFill = { revisionId: presentation.revisionId, tokens: tokensIn(presentation) };
+      g.save();
+      return fillCall(deckId, fill.requests, presentation.revisionId);
+    },
   });
-  for (const t of fill.unknownTokens) warnings.push(`Template: unknown token ${t} was left empty`);
-  for (const s of fill.missingSlides) warnings.push(`Template: no slide tagged "${s}", so that slide is not in the deck`);
-  for (const p of fill.problems) warnings.push(`Template: ${p}`);
-  yield* g.exec.run(fillCall(st.deckId, fill.requests));
+  delete st.deckFill;
   st.deckFilled = true;
   g.save();
 }
@@ -207,8 +232,12 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
     const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
-    else st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
-    yield* g.exec.run(fill!);
+    else {
+      st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
+      g.save(); // the id now, not with the fill: createOnce has already dropped the pending mark that would find it
+    }
+    // Read first: a doc written by a fill whose answer was lost (or by a run killed after it) is not written twice.
+    yield* fillOnce<RestDocument>(g.exec, { read: docReadCall(st.docs[doc.kind]!.id), applied: docFilled, build: (d) => withRevision(fill!, d.revisionId) });
     st.docs[doc.kind]!.filled = true;
     g.save();
     yield* g.exec.runAll(trash.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
@@ -229,6 +258,20 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     st.shared = true;
     g.save();
   }
+}
+
+/** Insert the hold; on 409 read the event that owns its id: a deleted one stays deleted, a live one is refreshed. */
+function* makeHold(g: GoogleRun, hold: HoldCalls): Effect<'made' | 'deleted'> {
+  try {
+    yield* g.exec.run(hold.insert);
+    return 'made';
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 409) throw e;
+  }
+  const event = (yield* g.exec.run(hold.get)) as { status?: string } | null;
+  if (event?.status === 'cancelled') return 'deleted';
+  yield* g.exec.run(hold.patch);
+  return 'made';
 }
 
 /**

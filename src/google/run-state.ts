@@ -5,6 +5,8 @@ export interface AccountRunState {
   qbrDate: string;
   deckId?: string;
   deckFilled?: boolean;
+  /** The revision and token count the deck's fill was built from, while the fill is not known applied. */
+  deckFill?: { revisionId: string; tokens: number };
   /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
   charts?: Record<string, number>;
   docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean }>>;

@@ -1,12 +1,13 @@
 /**
- * Credentials for `--google`: a token from `qbr auth` (OAuth desktop flow, loopback redirect), else Application
+ * Credentials for `--google`: a token from `qbr auth` (OAuth desktop flow, loopback redirect, PKCE + state), else Application
  * Default Credentials; `QBR_ACCESS_TOKEN` (a bare access token) is for tests and one-off scripted runs.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { GoogleAuth, OAuth2Client } from 'google-auth-library';
+import { CodeChallengeMethod, GoogleAuth, OAuth2Client } from 'google-auth-library';
 import { SCOPES } from '../google/types';
 
 export const TOKEN_PATH = join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'qbr-facilitator', 'token.json');
@@ -52,35 +53,62 @@ export function readClientSecret(path: string): { clientId: string; clientSecret
   return { clientId: block.client_id, clientSecret: block.client_secret };
 }
 
+/** How long `qbr auth` waits for the browser to come back from Google's consent page. */
+export const SIGN_IN_TIMEOUT_MS = 5 * 60_000;
+
 /**
- * The desktop flow: listen on 127.0.0.1, send the user to Google's consent page with that redirect,
- * exchange the returned code, save the refresh token (mode 600). `openUrl` shows or opens the URL.
+ * The desktop flow (RFC 8252, loopback redirect): listen on 127.0.0.1, send the user to Google's consent page with
+ * that redirect, exchange the returned code, save the refresh token (mode 600). `openUrl` shows or opens the URL.
+ * Any local process can reach the loopback port, so the flow proves the answer is the one it asked for: PKCE
+ * (RFC 7636, S256 — Google only redeems the code with the verifier only this process holds) and a random `state`
+ * (a redirect without it is somebody else's and is ignored). Requests that are not a redirect (a favicon, a port
+ * probe) are answered and ignored; no answer at all within `timeoutMs` ends the sign-in with a message.
  */
 export async function desktopSignIn(options: {
   clientId: string; clientSecret: string; scopes: string[]; openUrl: (url: string) => void; tokenPath?: string;
-  /** Injected for tests: exchanges the code for tokens. */
-  exchange?: (client: OAuth2Client, code: string, redirectUri: string) => Promise<{ refresh_token?: string | null; scope?: string }>;
+  /** Google's token endpoint; tests point it at a loopback fake. */
+  tokenUrl?: string;
+  timeoutMs?: number;
 }): Promise<string> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
   const redirectUri = `http://127.0.0.1:${port}/`;
-  const client = new OAuth2Client({ clientId: options.clientId, clientSecret: options.clientSecret, redirectUri });
+  const client = new OAuth2Client({
+    clientId: options.clientId, clientSecret: options.clientSecret, redirectUri,
+    ...(options.tokenUrl ? { endpoints: { oauth2TokenUrl: options.tokenUrl } } : {}),
+  });
+  const state = randomBytes(32).toString('base64url');
+  const { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();
+  let timer: NodeJS.Timeout | undefined;
   try {
     const code = await new Promise<string>((resolve, reject) => {
+      const timeoutMs = options.timeoutMs ?? SIGN_IN_TIMEOUT_MS;
+      timer = setTimeout(() => reject(new Error(`Google's sign-in did not come back within ${Math.ceil(timeoutMs / 1000)} s: run \`qbr auth\` again and finish signing in in the browser it opens`)), timeoutMs);
       server.on('request', (req, res) => {
         const url = new URL(req.url ?? '/', redirectUri);
+        const answer = (status: number, text: string) => {
+          res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end(text);
+        };
         const code = url.searchParams.get('code');
         const error = url.searchParams.get('error');
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end(code ? 'QBR Facilitator is signed in. You can close this tab.' : `Sign-in failed: ${error ?? 'no code'}.`);
-        if (code) resolve(code);
-        else reject(new Error(`Google sign-in failed: ${error ?? 'no code returned'}`));
+        if (url.pathname !== '/' || (code === null && error === null)) return answer(404, 'Not found.');
+        // Not the redirect this sign-in asked for (another page or process guessing the port): ignore it, keep waiting.
+        if (!sameState(url.searchParams.get('state'), state)) return answer(400, 'This is not the sign-in QBR Facilitator started; it is still waiting for Google.');
+        if (error !== null || !code) {
+          answer(200, `Sign-in failed: ${error ?? 'no code'}. You can close this tab.`);
+          return reject(new Error(error === 'access_denied' ? 'Google sign-in was cancelled (access was not allowed)' : `Google sign-in failed: ${error ?? 'no code returned'}`));
+        }
+        answer(200, 'QBR Facilitator is signed in. You can close this tab.');
+        resolve(code);
       });
-      options.openUrl(client.generateAuthUrl({ access_type: 'offline', prompt: 'consent', scope: options.scopes }));
+      options.openUrl(client.generateAuthUrl({
+        access_type: 'offline', prompt: 'consent', scope: options.scopes, state,
+        code_challenge: codeChallenge, code_challenge_method: CodeChallengeMethod.S256,
+      }));
     });
-    const exchange = options.exchange ?? (async (c, k, uri) => (await c.getToken({ code: k, redirect_uri: uri })).tokens);
-    const tokens = await exchange(client, code, redirectUri);
+    const { tokens } = await client.getToken({ code, codeVerifier, redirect_uri: redirectUri });
     if (!tokens.refresh_token) throw new Error('Google returned no refresh token; remove the app at https://myaccount.google.com/permissions and sign in again');
     const path = options.tokenPath ?? TOKEN_PATH;
     mkdirSync(dirname(path), { recursive: true });
@@ -89,6 +117,16 @@ export async function desktopSignIn(options: {
     chmodSync(path, 0o600);
     return path;
   } finally {
+    clearTimeout(timer);
     server.close();
+    server.closeAllConnections();
   }
+}
+
+/** Constant-time comparison of the returned `state` with ours. */
+function sameState(got: string | null, want: string): boolean {
+  if (got === null) return false;
+  const a = Buffer.from(got);
+  const b = Buffer.from(want);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

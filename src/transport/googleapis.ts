@@ -84,7 +84,8 @@ export function toApiError(e: unknown, methodId: string): ApiError {
   const error = new ApiError(limited ? 429 : status, err?.message ?? g.message ?? String(e), reason, methodId);
   const headers = g.response?.headers;
   const after = headers && (typeof (headers as { get?: unknown }).get === 'function' ? (headers as { get(n: string): string | null }).get('retry-after') : (headers as Record<string, string>)['retry-after']);
-  if (after) (error as ApiError & { retryAfterMs?: number }).retryAfterMs = Number(after) * 1000;
+  // Retry-After is delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
+  if (after) (error as ApiError & { retryAfterMs?: number }).retryAfterMs = /^\d+$/.test(after.trim()) ? Number(after) * 1000 : Math.max(0, Date.parse(after) - Date.now());
   return error;
 }
 

@@ -6,9 +6,9 @@ import { discoveryDir } from '../fake-google/discovery';
 export const USED_METHODS = [
   'slides.presentations.create', 'slides.presentations.get', 'slides.presentations.batchUpdate',
   'drive.files.copy', 'drive.files.create', 'drive.files.update', 'drive.files.list', 'drive.permissions.create',
-  'docs.documents.batchUpdate',
+  'docs.documents.get', 'docs.documents.batchUpdate',
   'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list',
-  'calendar.events.insert', 'calendar.events.patch',
+  'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch',
   'sheets.spreadsheets.get', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchGet', 'sheets.spreadsheets.values.batchUpdate',
 ];
 

@@ -11,6 +11,8 @@ export interface SeedFileOptions {
   appProperties?: Record<string, string>;
   /** True for files the app created or the user opened with it (what drive.file can see). Default false. */
   appCreated?: boolean;
+  /** The shared drive the file lives in (absent: My Drive). */
+  driveId?: string;
   /** The Slides `Presentation` or Docs `Document` behind the file; a blank one when absent. */
   content?: unknown;
 }
@@ -25,6 +27,7 @@ export function seedFile(state: FakeState, options: SeedFileOptions): DriveFile 
     parents: options.parents ?? ['root'],
     permissions: [],
     appCreated: options.appCreated ?? false,
+    ...(options.driveId !== undefined ? { driveId: options.driveId } : {}),
     ...(options.appProperties ? { appProperties: { ...options.appProperties } } : {}),
   };
   state.files.set(id, file);

@@ -108,7 +108,7 @@ describe('googleapis against the fake', () => {
     expect(fake.state.events.size).toBe(0);
   });
 
-  it('keeps client-chosen event ids: invalid → 400, reused (even after delete) → 409, update revives', async () => {
+  it('keeps client-chosen event ids: invalid → 400, reused (even after delete) → 409, a deleted one cannot be updated (403)', async () => {
     const calendar = api((o) => google.calendar({ version: 'v3', ...o }));
     const hold = { id: 'qbracme20260115t14', summary: 'QBR Acme: T-14 data pull', start: { dateTime: '2026-01-01T09:30:00', timeZone: 'America/New_York' }, end: { dateTime: '2026-01-01T10:00:00', timeZone: 'America/New_York' }, extendedProperties: { private: { qbrKey: 'acme|2026-01-15|T-14' } } };
     await calendar.events.insert({ calendarId: 'primary', requestBody: hold });
@@ -121,9 +121,14 @@ describe('googleapis against the fake', () => {
     expect(dup).toMatchObject({ status: 409, reason: 'duplicate', message: 'The requested identifier already exists.' });
 
     const { id: _id, ...body } = hold;
-    expect((await calendar.events.update({ calendarId: 'primary', eventId: hold.id, requestBody: body })).data.status).toBe('confirmed');
+    // As Google answers (googleapis/google-api-ruby-client#1811): a deleted event is not revived by id.
+    expect(await failure(calendar.events.update({ calendarId: 'primary', eventId: hold.id, requestBody: body }))).toMatchObject({ status: 403, reason: 'forbidden' });
+    expect(await failure(calendar.events.patch({ calendarId: 'primary', eventId: hold.id, requestBody: { summary: 'x', status: 'confirmed' } }))).toMatchObject({ status: 403 });
+    expect((await calendar.events.get({ calendarId: 'primary', eventId: hold.id })).data.status).toBe('cancelled');
+    await calendar.events.insert({ calendarId: 'primary', requestBody: { ...hold, id: 'qbracme20260115t13' } });
+    expect((await calendar.events.patch({ calendarId: 'primary', eventId: 'qbracme20260115t13', requestBody: { summary: 'moved' } })).data.summary).toBe('moved');
     const found = await calendar.events.list({ calendarId: 'primary', privateExtendedProperty: ['qbrKey=acme|2026-01-15|T-14'] });
-    expect(found.data.items?.map((e) => e.id)).toEqual([hold.id]);
+    expect(found.data.items?.map((e) => e.id)).toEqual(['qbracme20260115t13']);
     expect(fake.violations).toEqual([]);
   });
 
@@ -257,5 +262,54 @@ describe('googleapis against the fake', () => {
     // A POST, because gaxios retries a 5xx on GET three times before giving up (about 2 s).
     const calendar = api((o) => google.calendar({ version: 'v3', ...o }));
     expect(await failure(calendar.events.quickAdd({ calendarId: 'primary', text: 'QBR' }))).toMatchObject({ status: 501, reason: 'notImplemented' });
+  });
+});
+
+describe('real Google behaviours the fake models', () => {
+  it('hides shared-drive files from requests that do not say they support shared drives', async () => {
+    const drive = api((o) => google.drive({ version: 'v3', ...o }));
+    seedFile(fake.state, { id: 'teamFolder01', name: 'QBRs', mimeType: MIME.folder, driveId: 'drive01', appCreated: true });
+    expect(await failure(drive.files.get({ fileId: 'teamFolder01' }))).toMatchObject({ status: 404, reason: 'notFound' });
+    expect(await failure(drive.files.create({ requestBody: { name: 'x', mimeType: MIME.document, parents: ['teamFolder01'] } }))).toMatchObject({ status: 404 });
+    const made = await drive.files.create({ supportsAllDrives: true, requestBody: { name: 'doc', mimeType: MIME.document, parents: ['teamFolder01'], appProperties: { tag: 't1' } } });
+    expect(made.data.driveId).toBe('drive01');
+    const q = "appProperties has { key='tag' and value='t1' } and trashed = false";
+    expect((await drive.files.list({ q })).data.files).toEqual([]);
+    expect((await drive.files.list({ q, corpora: 'allDrives', includeItemsFromAllDrives: true, supportsAllDrives: true })).data.files?.map((f) => f.id)).toEqual([made.data.id]);
+    expect((await drive.files.list({ q, corpora: 'drive', driveId: 'drive01', includeItemsFromAllDrives: true, supportsAllDrives: true })).data.files).toHaveLength(1);
+    expect((await drive.files.list({ q, corpora: 'drive', driveId: 'other', includeItemsFromAllDrives: true, supportsAllDrives: true })).data.files).toEqual([]);
+    expect(await failure(drive.files.list({ q, corpora: 'allDrives' }))).toMatchObject({ status: 403 });
+    expect(await failure(drive.files.list({ q, corpora: 'drive', includeItemsFromAllDrives: true, supportsAllDrives: true }))).toMatchObject({ status: 400, reason: 'teamDriveIdRequiresTeamDriveCorpora' });
+  });
+
+  it('refuses a Slides or Docs batch built on a stale revision, and applies one that dropped its answer', async () => {
+    const docs = api((o) => google.docs({ version: 'v1', ...o }));
+    const drive = api((o) => google.drive({ version: 'v3', ...o }));
+    const { data: file } = await drive.files.create({ requestBody: { name: 'd', mimeType: MIME.document } });
+    const { data: doc } = await docs.documents.get({ documentId: file.id! });
+    const write = { requests: [{ insertText: { location: { index: 1 }, text: 'Hello\n' } }], writeControl: { requiredRevisionId: doc.revisionId! } };
+    fake.faults.push({ methodId: 'docs.documents.batchUpdate', dropAfter: true, times: 1 });
+    expect(await failure(docs.documents.batchUpdate({ documentId: file.id!, requestBody: write }))).toMatchObject({ status: undefined });
+    // Applied although the client never heard: the same batch again meets a newer revision.
+    expect(await failure(docs.documents.batchUpdate({ documentId: file.id!, requestBody: write }))).toMatchObject({ status: 400 });
+    const after = (await docs.documents.get({ documentId: file.id! })).data;
+    expect(after.revisionId).not.toBe(doc.revisionId);
+    expect(JSON.stringify(after.body).split('Hello').length - 1).toBe(1);
+  });
+
+  it('answers 429 past the per-minute write quota until the minute turns on its clock', async () => {
+    await fake.close();
+    let now = 0;
+    fake = await startFakeGoogle({ clock: () => now, quota: { writesPerMinute: 3, othersPerMinute: 1 } });
+    const sheets = api((o) => google.sheets({ version: 'v4', ...o }));
+    seedSpreadsheet(fake.state, 's1', { Tab: [['a']] });
+    const write = () => sheets.spreadsheets.values.update({ spreadsheetId: 's1', range: 'Tab!A1', valueInputOption: 'RAW', requestBody: { values: [['b']] } }).then(() => 200, (e: { status?: number }) => e.status);
+    expect([await write(), await write(), await write()]).toEqual([200, 200, 429]);
+    // Reads are not writes.
+    expect((await sheets.spreadsheets.values.get({ spreadsheetId: 's1', range: 'Tab!A1' })).status).toBe(200);
+    now = 59_999;
+    expect(await write()).toBe(429);
+    now = 60_000;
+    expect(await write()).toBe(200);
   });
 });

@@ -33,7 +33,26 @@ export interface FakeGoogleOptions {
   /** Scopes granted to `test-token`; default: every scope of the six APIs. */
   scopes?: string[];
   state?: FakeState;
+  /** Google's clock in ms (the quota windows turn on it); tests pass the same virtual clock the client sleeps on. */
+  clock?: () => number;
+  /** Per-minute write quotas, off by default. */
+  quota?: QuotaOptions;
 }
+
+/**
+ * Slides, Docs and Sheets allow 60 write requests a minute per user per project and answer 429 RESOURCE_EXHAUSTED
+ * beyond it until the minute turns ("per minute quotas are refilled every minute", Sheets/Docs/Slides usage limits).
+ */
+export interface QuotaOptions {
+  writesPerMinute: number;
+  /**
+   * Writes other clients of the same project make for the same user each minute (the user's second terminal, a
+   * teammate's script under the same OAuth client): the share of the quota a client cannot see or pace against.
+   */
+  othersPerMinute?: number;
+}
+
+const QUOTA_SERVICES: Record<string, string> = { slides: 'slides.googleapis.com', docs: 'docs.googleapis.com', sheets: 'sheets.googleapis.com' };
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ALREADY_EXISTS',
@@ -56,6 +75,9 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
   const faults: Fault[] = [];
   const mine: Violation[] = [];
   let granted = new Set(options.scopes ?? allScopes());
+  const clock = options.clock ?? Date.now;
+  // Writes counted per API in the current minute window: `${api}@${minute}` → count.
+  const used = new Map<string, number>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -131,8 +153,22 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
       return send(400, errorBody(400, errors.join('\n'), 'invalid'));
     }
 
-    const fault = faults.find((f) => f.times > 0 && (f.methodId === undefined || f.methodId === methodId));
-    if (fault) {
+    const api = methodId.split('.')[0] ?? '';
+    if (options.quota && QUOTA_SERVICES[api] && call.httpMethod !== 'GET') {
+      const key = `${api}@${Math.floor(clock() / 60_000)}`;
+      const count = (used.get(key) ?? 0) + 1;
+      if (count + (options.quota.othersPerMinute ?? 0) > options.quota.writesPerMinute) {
+        return send(429, errorBody(429, `Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service '${QUOTA_SERVICES[api]}' for consumer 'project_number:000000000000'.`, 'rateLimitExceeded'));
+      }
+      used.set(key, count);
+    }
+
+    const fault = faults.find((f) => f.times > 0 && (f.methodId === undefined || f.methodId === methodId) && (f.when === undefined || f.when(params)));
+    let dropAfter = false;
+    if (fault?.dropAfter) {
+      fault.times--;
+      dropAfter = true;
+    } else if (fault) {
       fault.times--;
       if (fault.drop) {
         call.status = 0;
@@ -154,6 +190,11 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     if (!handler) return send(501, errorBody(501, `The fake Google server has no handler for ${methodId} (${route.method.httpMethod} ${route.method.path}).`, 'notImplemented'));
     try {
       const out = handler({ methodId, params, body, token, media, fileScopeOnly }, state);
+      if (dropAfter) {
+        // Applied, but the answer is lost on the way back.
+        call.status = 0;
+        return drop();
+      }
       send(out.status, out.body);
     } catch (e) {
       if (!(e instanceof FakeError)) throw e;

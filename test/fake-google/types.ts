@@ -33,6 +33,11 @@ export interface DriveFile {
   parents: string[];
   /** Who it is shared with, as created through permissions.create. */
   permissions: { id: string; type: string; role: string; emailAddress?: string }[];
+  /**
+   * The shared drive the file lives in (absent: My Drive). Drive hides such files from requests that do not say
+   * they support shared drives: get/copy/update answer 404 and files.list leaves them out.
+   */
+  driveId?: string;
   /** Set when the file was created by this app (matters for the drive.file scope). */
   appCreated: boolean;
   /** Private key/value pairs the app tags its files with (how the tool finds its own built-in template again). */
@@ -64,6 +69,13 @@ export interface Fault {
   status?: number;
   /** Destroy the socket without any response (a dropped connection). */
   drop?: boolean;
+  /**
+   * Run the request, THEN destroy the socket: Google applied it but the answer never arrived (a timeout or a
+   * connection lost on the way back), which is what makes a blind retry apply a batch twice.
+   */
+  dropAfter?: boolean;
+  /** Only requests whose params (path + query) pass this test match. */
+  when?: (params: Record<string, string | string[]>) => boolean;
   times: number;
   /** Seconds, sent as a Retry-After header. */
   retryAfter?: number;

@@ -1,4 +1,4 @@
-// Calendar holds: event ids from the hold key (checked with an independent SHA-1 + base32hex), wall-clock times in a zone, the 409 → update fallback.
+// Calendar holds: event ids from the hold key (checked with an independent SHA-1 + base32hex), wall-clock times in a zone, the 409 → read → patch (or leave deleted) steps.
 import { createHash } from 'node:crypto';
 import { planHolds } from '../../src/core/package/holds';
 import type { HoldPlan } from '../../src/core/package/types';
@@ -27,7 +27,7 @@ const hold: HoldPlan = {
 const DECK = 'https://docs.google.com/presentation/d/deck123/edit';
 
 describe('holdCalls', () => {
-  it('inserts one event per hold with the deterministic id, falling back to update on 409', () => {
+  it('inserts one event per hold with the deterministic id, a read and a patch for when the id is taken', () => {
     const id = expectedId(hold.key);
     expect(id).toMatch(/^[0-9a-v]{32}$/);
     const body = {
@@ -42,47 +42,45 @@ describe('holdCalls', () => {
       source: { title: 'QBR deck', url: DECK },
     };
     expect(holdCalls([hold], { defaultTimezone: 'Europe/London', deckLink: DECK })).toEqual([{
-      id: 'calendar.events.insert',
-      params: { calendarId: 'primary', sendUpdates: 'none' },
-      body,
-      note: 'Hold "QBR GlobalTech: Prep & stakeholder research" on 2026-12-03',
-      fallback: {
-        on: [409],
-        call: {
-          id: 'calendar.events.patch',
-          params: { calendarId: 'primary', eventId: id, sendUpdates: 'none' },
-          // no start/end: a hold the CSM moved keeps its new time
-          body: { id, summary: body.summary, description: body.description, reminders: body.reminders, transparency: 'opaque', extendedProperties: body.extendedProperties, source: body.source, status: 'confirmed' },
-          note: 'Update hold "QBR GlobalTech: Prep & stakeholder research" on 2026-12-03',
-        },
+      key: 'ACC-001|2026-12-10|T-7',
+      // no sendUpdates: a hold has no guests to notify
+      insert: { id: 'calendar.events.insert', params: { calendarId: 'primary' }, body, note: 'Hold "QBR GlobalTech: Prep & stakeholder research" on 2026-12-03' },
+      get: { id: 'calendar.events.get', params: { calendarId: 'primary', eventId: id }, note: 'Read hold "QBR GlobalTech: Prep & stakeholder research": its id is taken' },
+      patch: {
+        id: 'calendar.events.patch',
+        params: { calendarId: 'primary', eventId: id },
+        // no start/end: a hold the CSM moved keeps its new time; no status: a deleted hold is never revived
+        body: { id, summary: body.summary, description: body.description, reminders: body.reminders, transparency: 'opaque', extendedProperties: body.extendedProperties, source: body.source },
+        note: 'Update hold "QBR GlobalTech: Prep & stakeholder research" on 2026-12-03',
       },
     }]);
   });
 
   it('gives every step its own id and the same id on every run', () => {
     const holds = planHolds({ accountId: 'ACC-001', accountName: 'GlobalTech', variant: 'ebr', qbrDate: '2026-12-10', timezone: null, reviewType: 'EBR' });
-    const ids = holdCalls(holds, { defaultTimezone: 'UTC', deckLink: null }).map((c) => (c.body as { id: string }).id);
+    const ids = holdCalls(holds, { defaultTimezone: 'UTC', deckLink: null }).map((c) => (c.insert.body as { id: string }).id);
     expect(ids).toEqual(holds.map((h) => expectedId(h.key)));
     expect(new Set(ids).size).toBe(12);
-    expect(holdCalls(holds, { defaultTimezone: 'Asia/Tokyo', deckLink: null }).map((c) => (c.body as { id: string }).id)).toEqual(ids);
+    expect(holdCalls(holds, { defaultTimezone: 'Asia/Tokyo', deckLink: null }).map((c) => (c.insert.body as { id: string }).id)).toEqual(ids);
     expect(ids[0]).toBe(expectedId('ACC-001|2026-12-10|T-21'));
   });
 
   it("uses the user's zone when the account has none, and the calendar asked for", () => {
     const [call] = holdCalls([{ ...hold, timezone: null }], { calendarId: 'team@group.calendar.google.com', defaultTimezone: 'Europe/London', deckLink: null });
-    const body = call!.body as { start: unknown; end: unknown; description: string; source?: unknown };
+    const body = call!.insert.body as { start: unknown; end: unknown; description: string; source?: unknown };
     expect(body.start).toEqual({ dateTime: '2026-12-03T09:30:00', timeZone: 'Europe/London' });
     expect(body.end).toEqual({ dateTime: '2026-12-03T10:00:00', timeZone: 'Europe/London' });
     expect(body.description).toBe('Research the attendees.');
     expect(body).not.toHaveProperty('source');
-    expect(call!.params.calendarId).toBe('team@group.calendar.google.com');
-    expect(call!.fallback!.call!.params).toEqual({ calendarId: 'team@group.calendar.google.com', eventId: expectedId(hold.key), sendUpdates: 'none' });
+    expect(call!.insert.params.calendarId).toBe('team@group.calendar.google.com');
+    expect(call!.patch.params).toEqual({ calendarId: 'team@group.calendar.google.com', eventId: expectedId(hold.key) });
+    expect(call!.get.params).toEqual({ calendarId: 'team@group.calendar.google.com', eventId: expectedId(hold.key) });
   });
 
   it('links the deck once, and makes only an https link the event source', () => {
     const already = { ...hold, description: `Research the attendees.\nDeck: ${DECK}` };
-    expect((holdCalls([already], { defaultTimezone: 'UTC', deckLink: DECK })[0]!.body as { description: string }).description).toBe(already.description);
-    const local = holdCalls([hold], { defaultTimezone: 'UTC', deckLink: 'out/ACC-001/deck.pptx' })[0]!.body as { description: string };
+    expect((holdCalls([already], { defaultTimezone: 'UTC', deckLink: DECK })[0]!.insert.body as { description: string }).description).toBe(already.description);
+    const local = holdCalls([hold], { defaultTimezone: 'UTC', deckLink: 'out/ACC-001/deck.pptx' })[0]!.insert.body as { description: string };
     expect(local.description).toBe('Research the attendees.\n\nDeck: out/ACC-001/deck.pptx');
     expect(local).not.toHaveProperty('source');
   });
@@ -93,7 +91,7 @@ describe('holdCalls', () => {
 
   it('builds calls the discovery document accepts', () => {
     const holds = planHolds({ accountId: 'ACC-002', accountName: 'Acme', variant: 'enterprise', qbrDate: '2026-12-12', timezone: 'Europe/Berlin', reviewType: 'QBR', deckLink: DECK });
-    expect(allDiscoveryProblems(holdCalls(holds, { defaultTimezone: 'UTC', deckLink: DECK }))).toEqual([]);
-    expect(allDiscoveryProblems(holdCalls(holds, { defaultTimezone: 'UTC', deckLink: null, calendarId: 'c1' }))).toEqual([]);
+    expect(allDiscoveryProblems(holdCalls(holds, { defaultTimezone: 'UTC', deckLink: DECK }).flatMap((h) => [h.insert, h.get, h.patch]))).toEqual([]);
+    expect(allDiscoveryProblems(holdCalls(holds, { defaultTimezone: 'UTC', deckLink: null, calendarId: 'c1' }).flatMap((h) => [h.insert, h.get, h.patch]))).toEqual([]);
   });
 });

@@ -31,13 +31,17 @@ describe('trashCall', () => {
 });
 
 describe('findByAppPropertyCall', () => {
-  it('queries the app property among untrashed files', () => {
+  it('queries the app property among untrashed files, in My Drive and every shared drive', () => {
     expect(findByAppPropertyCall('qbrKey', 'ACC-001|2026-12-10|pre-read', 'found')).toEqual({
       id: 'drive.files.list',
       params: {
         q: "appProperties has { key='qbrKey' and value='ACC-001|2026-12-10|pre-read' } and trashed = false",
         fields: 'files(id,name)',
         spaces: 'drive',
+        // without these three Drive leaves shared-drive files out of the answer
+        corpora: 'allDrives',
+        includeItemsFromAllDrives: true,
+        supportsAllDrives: true,
       },
       bind: { found: 'files' },
       note: 'Find the file tagged qbrKey=ACC-001|2026-12-10|pre-read',

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { scopesFor } from '../../src/transport/auth';
 import { readXlsx } from '../../src/workbook/xlsx';
+import { documentText } from '../fake-google/apis/docs';
 import { presentationText } from '../fake-google/apis/slides';
-import { seedSpreadsheet } from '../fake-google/seed';
+import { seedFile, seedSpreadsheet } from '../fake-google/seed';
 import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -34,11 +35,14 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 let n = 0;
+/** Virtual time: the CLI's back-off and pacing sleep on it (and the fake's quota windows turn on it) without waiting. */
+let clockMs = 0;
+const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
 async function qbr(...extra: string[]) {
   let stderr = '';
   const out = extra.includes('--out') ? [] : ['--out', join(work, `run-${++n}`)];
   const code = await run(['generate', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`, '--today', '2026-11-22', '--api-root', fake.url, ...out, ...extra], {
-    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'),
+    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'), timer,
   });
   return { code, stderr };
 }
@@ -46,6 +50,7 @@ async function qbr(...extra: string[]) {
 const count = (methodId: string) => fake.calls.filter((c) => c.methodId === methodId && c.status < 300).length;
 const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
 const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
+const liveDocs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
 const events = () => [...(fake.state.events.get('primary')?.values() ?? [])].filter((e) => e.status !== 'cancelled');
 
 describe('qbr generate --google', () => {
@@ -118,13 +123,37 @@ describe('qbr generate --google', () => {
     expect(shares.every((c) => c.params.sendNotificationEmail === 'false')).toBe(true);
   });
 
-  it('revives a hold the user deleted instead of duplicating it', async () => {
+  it('leaves a hold the user deleted deleted, says so, and still writes the QBR Log row', async () => {
     await qbr('--account', 'ACC-001');
     const [first] = events();
+    // Deleted in Calendar: the event keeps its id as cancelled; Google then refuses insert (409) and update (403).
     fake.state.events.get('primary')!.get(first!.id).status = 'cancelled';
-    await qbr('--account', 'ACC-001');
-    expect(events()).toHaveLength(11);
-    expect(fake.state.events.get('primary')!.get(first!.id).status).toBe('confirmed');
+    const before = fake.calls.length;
+    const again = await qbr('--account', 'ACC-001');
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(fake.state.events.get('primary')!.get(first!.id).status).toBe('cancelled');
+    expect(events()).toHaveLength(10);
+    const rerun = fake.calls.slice(before);
+    expect(rerun.filter((c) => c.methodId === 'calendar.events.patch' && c.path.includes(first!.id))).toEqual([]);
+    // The log row was rewritten by this run, lists the 10 live holds only, and reports the deleted one.
+    const row = sheetRows('QBR Log')[1]!.map(String);
+    expect(sheetRows('QBR Log')).toHaveLength(2);
+    expect(row.join(' ')).not.toContain(first!.id);
+    expect(row.join(' ')).toContain(`Hold "${first!.summary}" was deleted by you, so it was not recreated`);
+    expect(rerun.some((c) => c.methodId.startsWith('sheets.spreadsheets.values') && c.httpMethod !== 'GET')).toBe(true);
+    expect(fake.calls.every((c) => !('sendUpdates' in c.params))).toBe(true);
+  });
+
+  it('reports a hold Google refuses and still writes the rest of the package and the QBR Log row', async () => {
+    // Seven holds in, Google refuses one outright (a 400 no retry changes).
+    fake.faults.push({ methodId: 'calendar.events.insert', status: 400, times: 1, when: () => events().length === 7 });
+    const r = await qbr('--account', 'ACC-001');
+    expect(r.code).toBe(0);
+    expect(events()).toHaveLength(10);
+    const row = sheetRows('QBR Log')[1]!.map(String).join(' ');
+    expect(row).toMatch(/Hold "QBR GlobalTech: [^"]+" could not be made \(Injected fault 400\); run again to retry it/);
+    expect(fake.state.drafts.size).toBe(2);
   });
 
   it('retries 429, 5xx and dropped connections and still finishes with nothing duplicated', async () => {
@@ -141,6 +170,54 @@ describe('qbr generate --google', () => {
     expect(decks()).toHaveLength(1);
     expect(fake.state.drafts.size).toBe(2);
     expect(events()).toHaveLength(11);
+  });
+
+  it('never applies a Docs or Slides fill twice when its answer is lost: the resend is refused by revision, then read back', async () => {
+    // Reference: the same package with nothing lost.
+    await qbr('--account', 'ACC-001');
+    const reference = { deck: presentationText(fake.state.presentations.get(decks()[0]!.id)), docs: liveDocs().map((d) => documentText(fake.state.documents.get(d.id)).text).sort() };
+    await fake.close();
+    fake = await startFakeGoogle({ scopes: scopesFor(false) });
+    seedSpreadsheet(fake.state, SHEET, tabs);
+    // Google applies the deck's fill and the pre-read's, and the connection drops before either answer arrives.
+    const isCopy = (p: Record<string, string | string[]>) => fake.state.files.get(String(p.presentationId))?.appProperties?.qbrFacilitatorTemplate === 'copy';
+    fake.faults.push(
+      { methodId: 'slides.presentations.batchUpdate', dropAfter: true, times: 1, when: isCopy },
+      { methodId: 'docs.documents.batchUpdate', dropAfter: true, times: 1 },
+    );
+    const r = await qbr('--account', 'ACC-001');
+    expect(r.stderr).not.toMatch(/FAILED/);
+    expect(r.code).toBe(0);
+    expect(fake.faults.every((f) => f.times === 0)).toBe(true);
+    expect(fake.violations).toEqual([]);
+    // Every fill named the revision it was built from; the blind resends met a newer revision and were refused.
+    const fills = fake.calls.filter((c) => c.methodId === 'docs.documents.batchUpdate' || (c.methodId === 'slides.presentations.batchUpdate' && isCopy(c.params)));
+    expect(fills.every((c) => typeof (c.body as { writeControl?: { requiredRevisionId?: string } }).writeControl?.requiredRevisionId === 'string')).toBe(true);
+    expect(fills.filter((c) => c.status === 400).map((c) => c.methodId).sort()).toEqual(['docs.documents.batchUpdate', 'slides.presentations.batchUpdate']);
+    // One copy of the text: the same deck and docs as the run that lost nothing.
+    expect(decks()).toHaveLength(1);
+    expect(presentationText(fake.state.presentations.get(decks()[0]!.id))).toEqual(reference.deck);
+    expect(liveDocs().map((d) => documentText(fake.state.documents.get(d.id)).text).sort()).toEqual(reference.docs);
+  });
+
+  it('a resumed run reads a doc whose fill landed before the run died, and does not write it again', async () => {
+    const out = join(work, 'doc-resume');
+    // The pre-read's fill lands but its answer is lost, and every retry fails too: the run stops with the doc unmarked.
+    fake.faults.push({ methodId: 'docs.documents.batchUpdate', dropAfter: true, times: 1 }, { methodId: 'docs.documents.batchUpdate', status: 503, times: 20 });
+    const first = await qbr('--account', 'ACC-001', '--out', out);
+    expect(first.code).toBe(1);
+    const state = JSON.parse(readFileSync(join(out, 'google-state.json'), 'utf8'));
+    const preRead = state.accounts['ACC-001'].docs['pre-read'];
+    expect(preRead.filled).toBe(false);
+    const written = documentText(fake.state.documents.get(preRead.id)).text;
+    expect(written.length).toBeGreaterThan(100);
+    fake.faults.length = 0;
+    const before = fake.calls.length;
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const resumed = fake.calls.slice(before);
+    expect(resumed.filter((c) => c.methodId === 'docs.documents.batchUpdate' && c.path.includes(preRead.id))).toEqual([]);
+    expect(documentText(fake.state.documents.get(preRead.id)).text).toBe(written);
+    expect(liveDocs()).toHaveLength(2);
   });
 
   it('resumes a run that stopped halfway without duplicating what was done', async () => {
@@ -182,6 +259,30 @@ describe('qbr generate --google', () => {
     expect(run2).toContain('drive.files.list');
     expect(decks()).toHaveLength(1);
     expect(JSON.stringify(presentationText(fake.state.presentations.get(decks()[0]!.id)))).not.toContain('{{');
+  });
+
+  it('in a shared-drive folder, a resumed run adopts the deck and the doc a dead run made (no duplicates)', async () => {
+    const out = join(work, 'shared-drive');
+    seedFile(fake.state, { id: 'sharedQbrFolder01', name: 'QBRs', mimeType: 'application/vnd.google-apps.folder', driveId: 'sharedDrive01', appCreated: true });
+    const folder = ['--folder', 'sharedQbrFolder01', '--out', out];
+    // Drive makes the copy, then the answer is lost: the run stops with only the pending mark.
+    fake.faults.push({ methodId: 'drive.files.copy', dropAfter: true, times: 1 });
+    expect((await qbr('--account', 'ACC-001', ...folder)).code).toBe(1);
+    // The resumed run finds that deck; then Drive makes the pre-read and that answer is lost too.
+    fake.faults.push({ methodId: 'drive.files.create', dropAfter: true, times: 1 });
+    expect((await qbr('--account', 'ACC-001', ...folder)).code).toBe(1);
+    const last = await qbr('--account', 'ACC-001', ...folder);
+    expect(last.stderr).not.toMatch(/FAILED/);
+    expect(last.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(decks()).toHaveLength(1);
+    expect(liveDocs()).toHaveLength(2);
+    expect([...decks(), ...liveDocs()].map((f) => f.driveId)).toEqual(['sharedDrive01', 'sharedDrive01', 'sharedDrive01']);
+    expect(JSON.stringify(presentationText(fake.state.presentations.get(decks()[0]!.id)))).not.toContain('{{');
+    // Every lookup asked Drive to include shared drives.
+    const lists = fake.calls.filter((c) => c.methodId === 'drive.files.list');
+    expect(lists.length).toBeGreaterThanOrEqual(3);
+    for (const c of lists) expect(c.params).toMatchObject({ supportsAllDrives: 'true', includeItemsFromAllDrives: 'true', corpora: 'allDrives' });
   });
 
   it('names the missing scope, the wrong id, and never asks for more than it needs', async () => {

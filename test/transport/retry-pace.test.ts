@@ -2,6 +2,7 @@ import { ApiError, AsyncRunner, type Transport } from '../../src/google/execute'
 import { explainApiError } from '../../src/google/errors';
 import type { ApiCall } from '../../src/google/types';
 import { Pacer } from '../../src/transport/pace';
+import { toApiError } from '../../src/transport/googleapis';
 import { defaultRetry, withRetry } from '../../src/transport/retry';
 
 describe('retry', () => {
@@ -17,11 +18,25 @@ describe('retry', () => {
       return 'done';
     }, policy);
     expect(result).toBe('done');
-    // full jitter at 0.5: 0.5 × 100, 0.5 × 200, 0.5 × 400
-    expect(waits).toEqual([50, 100, 200]);
+    // 2^n steps plus jitter of up to one step (0.5 × 100): 100 + 50, 200 + 50, 400 + 50
+    expect(waits).toEqual([150, 250, 450]);
     let m = 0;
     await expect(withRetry(async () => { m++; throw new ApiError(500, 'x'); }, policy)).rejects.toMatchObject({ status: 500 });
     expect(m).toBe(4);
+  });
+
+  it("by default follows Google's 2^n s up to 64 s, long enough to outlast a per-minute quota window", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const policy = defaultRetry({ sleep: async (ms) => { waits.push(ms); now += ms; }, random: () => 0 });
+    // Google answers 429 until the minute turns.
+    const result = await withRetry(async () => { if (now < 60_000) throw new ApiError(429, 'Quota exceeded', 'rateLimitExceeded'); return now; }, policy);
+    expect(result).toBe(63_000);
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000]);
+    // The cap: however many failures, one wait is never more than 64 s; and the attempts add up to about 4 minutes.
+    const all: number[] = [];
+    await expect(withRetry(async () => { throw new ApiError(503, 'x'); }, defaultRetry({ sleep: async (ms) => void all.push(ms), random: () => 0 }))).rejects.toMatchObject({ status: 503 });
+    expect(all).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 64_000, 64_000, 64_000]);
   });
 
   it('never retries a 4xx that will not change, and honours Retry-After', async () => {
@@ -33,6 +48,23 @@ describe('retry', () => {
     let k = 0;
     await withRetry(async () => { if (k++ === 0) throw new ApiError(429, 'x'); return 1; }, defaultRetry({ sleep: async (ms) => void waits.push(ms) }), () => 7000);
     expect(waits).toEqual([7000]);
+    // A Retry-After of hours is not slept through: the run stops and resumes later.
+    let h = 0;
+    await expect(withRetry(async () => { h++; throw new ApiError(429, 'x'); }, defaultRetry({ sleep: async () => undefined }), () => 3 * 3600_000)).rejects.toMatchObject({ status: 429 });
+    expect(h).toBe(1);
+  });
+});
+
+describe('Retry-After', () => {
+  const limited = (after: string) => toApiError({ response: { status: 429, headers: { 'retry-after': after }, data: { error: { message: 'Quota exceeded', errors: [{ reason: 'rateLimitExceeded' }] } } } }, 'sheets.spreadsheets.values.batchUpdate') as ApiError & { retryAfterMs?: number };
+
+  it('reads delay-seconds and an HTTP-date (RFC 9110), and nothing from a header it cannot read', () => {
+    expect(limited('7').retryAfterMs).toBe(7000);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    expect(limited(inAMinute).retryAfterMs).toBeGreaterThan(55_000);
+    expect(limited(inAMinute).retryAfterMs).toBeLessThanOrEqual(60_000);
+    expect(limited('Thu, 01 Jan 1970 00:00:00 GMT').retryAfterMs).toBe(0);
+    expect(Number.isNaN(limited('soon').retryAfterMs)).toBe(true);
   });
 });
 

@@ -150,12 +150,15 @@ function fillSlide(batch: Batch, { t, plan }: Kept, resolve: Resolve, opts: Fill
   if (text !== '') batch.notes.push({ insertText: { objectId: t.speakerNotesObjectId, text, insertionIndex: 0 } });
 }
 
-/** The one batchUpdate that fills the copy. */
-export function fillCall(deckId: string, requests: object[]): ApiCall {
+/**
+ * The one batchUpdate that fills the copy. With the revision the fill was built from, Slides refuses it (400) when
+ * the deck changed since that read — which is what a second copy of an already-applied fill would meet.
+ */
+export function fillCall(deckId: string, requests: object[], requiredRevisionId?: string): ApiCall {
   return {
     id: 'slides.presentations.batchUpdate',
     params: { presentationId: deckId },
-    body: { requests },
+    body: { requests, ...(requiredRevisionId ? { writeControl: { requiredRevisionId } } : {}) },
     note: `Fill the deck from its template: ${requests.length} requests in one batch`,
   };
 }

@@ -18,7 +18,7 @@ interface RestPage {
   slideProperties?: { notesPage?: RestPage };
   notesProperties?: { speakerNotesObjectId?: string };
 }
-export interface RestPresentation { presentationId?: string; slides?: RestPage[]; layouts?: RestPage[]; masters?: RestPage[] }
+export interface RestPresentation { presentationId?: string; revisionId?: string; slides?: RestPage[]; layouts?: RestPage[]; masters?: RestPage[] }
 
 export interface TemplateCell { row: number; column: number; text: string }
 

@@ -4,6 +4,7 @@
  * update that marks the file so later runs find it instead of making another.
  */
 import type { ApiCall } from '../types';
+import { ALL_DRIVES } from '../drive';
 import { BUILT_IN, variantsOf, type BodySlot, type SlideSpec } from './builtin-spec';
 import { bar, rowTemplateTable, textShape, textStyle, type Box } from './draw';
 import { HEX, rgb } from './theme';
@@ -159,7 +160,7 @@ export function builtInTemplateRequests(): { create: ApiCall; build: ApiCall; ma
   };
 }
 
-/** Finds the built-in template a previous run made (drive.file sees only files this app created, which it is). */
+/** Finds the built-in template a previous run made (drive.file sees only files this app created, which it is), wherever it was moved. */
 export function findTemplateCall(): ApiCall {
   return {
     id: 'drive.files.list',
@@ -167,6 +168,7 @@ export function findTemplateCall(): ApiCall {
       q: `appProperties has { key='qbrFacilitatorTemplate' and value='${TEMPLATE_MARK.qbrFacilitatorTemplate}' } and trashed = false`,
       fields: 'files(id,name)',
       pageSize: 1,
+      ...ALL_DRIVES,
     },
     bind: { deckTemplateId: 'files.0.id' },
     note: 'Look for the built-in template made on an earlier run',

@@ -17,6 +17,16 @@ function existing(req: FakeRequest, state: FakeState): AnyJson {
   return event;
 }
 
+/**
+ * An event the user deleted keeps its id as `cancelled`: insert with that id answers 409, and update or patch
+ * answers 403 Forbidden (googleapis/google-api-ruby-client#1811), so a deleted event cannot be revived by id.
+ */
+function writable(req: FakeRequest, state: FakeState): AnyJson {
+  const event = existing(req, state);
+  if (event.status === 'cancelled') throw new FakeError(403, 'Forbidden', 'forbidden');
+  return event;
+}
+
 /** Google's own checks on the times of an event: date or dateTime, a zone when the dateTime has no offset, end after start. */
 function checkTimes(event: AnyJson): void {
   const ms: number[] = [];
@@ -86,7 +96,7 @@ export const calendarHandlers: Record<string, Handler> = {
     const body: AnyJson = req.body ?? {};
     const id: string = body.id ?? state.nextId('ev').toLowerCase().padEnd(26, '0');
     if (!BASE32HEX.test(id)) throw invalid('Invalid resource id value.', 'invalid');
-    // A cancelled (deleted) event still owns its id: re-inserting it is a conflict, only update revives it.
+    // A cancelled (deleted) event still owns its id: re-inserting it is a conflict, and it cannot be revived.
     if (cal.has(id)) throw new FakeError(409, 'The requested identifier already exists.', 'duplicate');
     checkTimes(body);
     const event = stamp({ ...body, status: body.status ?? 'confirmed' }, id, pathParam(req, 'calendarId'));
@@ -97,17 +107,17 @@ export const calendarHandlers: Record<string, Handler> = {
   'calendar.events.get': (req, state) => ok(existing(req, state)),
 
   'calendar.events.update': (req, state) => {
-    const prior = existing(req, state);
+    const prior = writable(req, state);
     const body: AnyJson = req.body ?? {};
     checkTimes(body);
-    // PUT replaces the whole event; an omitted status means confirmed, which revives a cancelled event.
+    // PUT replaces the whole event.
     const event = stamp({ ...body, status: body.status ?? 'confirmed' }, prior.id, pathParam(req, 'calendarId'), prior);
     calendar(req, state).set(prior.id, event);
     return ok(event);
   },
 
   'calendar.events.patch': (req, state) => {
-    const prior = existing(req, state);
+    const prior = writable(req, state);
     const merged = merge(prior, req.body ?? {});
     checkTimes(merged);
     const event = stamp(merged, prior.id, pathParam(req, 'calendarId'), prior);

@@ -6,11 +6,50 @@ import { type AnyJson, flag, invalid, ok, param, pathParam } from './util';
 
 const fileNotFound = (id: string): FakeError => new FakeError(404, `File not found: ${id}.`, 'notFound');
 
-/** The file, or Drive's 404; with drive.file alone, files the app did not create or open are invisible. */
+/**
+ * The file, or Drive's 404; with drive.file alone, files the app did not create or open are invisible, and a file
+ * in a shared drive is invisible to a request without `supportsAllDrives=true` (Drive answers 404, not 403).
+ */
 function getFile(req: FakeRequest, state: FakeState, id = pathParam(req, 'fileId')): DriveFile {
   const file = state.files.get(id);
-  if (!file || (req.fileScopeOnly && !file.appCreated)) throw fileNotFound(id);
+  if (!file || (req.fileScopeOnly && !file.appCreated) || (file.driveId !== undefined && !flag(req, 'supportsAllDrives'))) throw fileNotFound(id);
   return file;
+}
+
+/** The shared drive a new file lands in: its parent folder's (each parent must be visible to the request). */
+function driveOfParents(req: FakeRequest, state: FakeState, parents: string[]): string | undefined {
+  let driveId: string | undefined;
+  for (const p of parents) {
+    if (p === 'root') continue;
+    const parent = state.files.get(p);
+    // A parent Drive does not know is its own 404; the fake lets unknown ids be My Drive folders, as tests seed few.
+    if (!parent) continue;
+    driveId = getFile(req, state, p).driveId ?? driveId;
+  }
+  return driveId;
+}
+
+/**
+ * Which files a files.list may return, by Drive's shared-drive rules: without `includeItemsFromAllDrives` (which
+ * needs `supportsAllDrives`) no shared-drive item is listed; `corpora=drive` needs a `driveId` and lists only that
+ * drive; `allDrives` lists My Drive and every shared drive; the default corpus `user` lists the user's own items.
+ */
+function listable(req: FakeRequest): (f: DriveFile) => boolean {
+  const corpora = param(req, 'corpora') ?? 'user';
+  const driveId = param(req, 'driveId');
+  const include = flag(req, 'includeItemsFromAllDrives');
+  if ((driveId !== undefined) !== (corpora === 'drive')) {
+    throw new FakeError(400, 'The driveId parameter must be specified if and only if corpora is set to drive.', 'teamDriveIdRequiresTeamDriveCorpora');
+  }
+  if ((corpora === 'drive' || corpora === 'allDrives') && !include) {
+    throw new FakeError(403, 'The includeItemsFromAllDrives parameter must be set to true when driveId is specified or corpora contains drive or allDrives.', 'teamDriveInclusionRequired');
+  }
+  if (include && !flag(req, 'supportsAllDrives')) {
+    throw new FakeError(403, 'The includeItemsFromAllDrives parameter is only supported when supportsAllDrives is true.', 'teamDrivesParameterNotSupported');
+  }
+  if (corpora === 'drive') return (f) => f.driveId === driveId;
+  if (corpora === 'allDrives') return () => true;
+  return (f) => f.driveId === undefined;
 }
 
 const LINK: Record<string, string> = {
@@ -28,6 +67,7 @@ export function fileResource(f: DriveFile): AnyJson {
     name: f.name,
     mimeType: f.mimeType,
     parents: f.parents,
+    ...(f.driveId !== undefined ? { driveId: f.driveId } : {}),
     appProperties: f.appProperties ?? {},
     trashed: f.trashed ?? false,
     webViewLink: (LINK[f.mimeType] ?? 'https://drive.google.com/file/d/%/view').replace('%', f.id),
@@ -102,14 +142,17 @@ export const driveHandlers: Record<string, Handler> = {
 
   'drive.files.list': (req, state) => {
     const match = parseQuery(param(req, 'q') ?? '');
-    const files = [...state.files.values()].filter((f) => (!req.fileScopeOnly || f.appCreated) && match(f));
+    const visible = listable(req);
+    const files = [...state.files.values()].filter((f) => (!req.fileScopeOnly || f.appCreated) && visible(f) && match(f));
     return ok({ kind: 'drive#fileList', incompleteSearch: false, files: files.map(fileResource) });
   },
 
   'drive.files.create': (req, state) => {
     const body: AnyJson = req.body ?? {};
     const mimeType: string = body.mimeType ?? req.media?.mimeType ?? 'application/octet-stream';
-    const file: DriveFile = { id: state.nextId('file'), name: body.name ?? 'Untitled', mimeType, parents: body.parents ?? ['root'], permissions: [], appCreated: true };
+    const parents: string[] = body.parents ?? ['root'];
+    const driveId = driveOfParents(req, state, parents);
+    const file: DriveFile = { id: state.nextId('file'), name: body.name ?? 'Untitled', mimeType, parents, permissions: [], appCreated: true, ...(driveId !== undefined ? { driveId } : {}) };
     mergeAppProperties(file, body.appProperties);
     state.files.set(file.id, file);
     createBlankContent(state, file.id, file.name, mimeType);
@@ -120,11 +163,14 @@ export const driveHandlers: Record<string, Handler> = {
     const src = getFile(req, state);
     if (src.mimeType === MIME.folder) throw new FakeError(403, 'This file cannot be copied by the user.', 'cannotCopyFile');
     const body: AnyJson = req.body ?? {};
+    const parents: string[] = body.parents ?? src.parents;
+    const driveId = body.parents ? driveOfParents(req, state, parents) : src.driveId;
     const copy: DriveFile = {
       id: state.nextId('file'),
       name: body.name ?? `Copy of ${src.name}`,
       mimeType: src.mimeType,
-      parents: body.parents ?? src.parents,
+      parents,
+      ...(driveId !== undefined ? { driveId } : {}),
       permissions: [],
       appCreated: true,
       // Drive carries the source's appProperties over to the copy; the body's are merged on top.
