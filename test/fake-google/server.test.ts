@@ -1,5 +1,6 @@
 /** The fake Google server driven by Google's real per-API clients: routing, validation, auth, scopes, faults and state. */
 import { calendar } from '@googleapis/calendar';
+import { docs } from '@googleapis/docs';
 import { drive } from '@googleapis/drive';
 import { gmail } from '@googleapis/gmail';
 import { sheets } from '@googleapis/sheets';
@@ -11,7 +12,7 @@ import { type FakeGoogle, startFakeGoogle } from './server';
 import { MIME } from './state';
 
 // The clients the product uses (src/transport/googleapis.ts), under the one name the tests below were written with.
-const google = { calendar, drive, gmail, sheets, slides, auth: { OAuth2: OAuth2Client } };
+const google = { calendar, docs, drive, gmail, sheets, slides, auth: { OAuth2: OAuth2Client } };
 const SCOPE = (s: string): string => `https://www.googleapis.com/auth/${s}`;
 const raw = (text: string): string => Buffer.from(text).toString('base64url');
 const MESSAGE = raw('To: champion@customer.example\r\nSubject: Acme Q3 Business Review\r\n\r\nThanks!\r\n');

@@ -217,7 +217,8 @@ describe('qbr generate --google', () => {
     const resumed = fake.calls.slice(before);
     expect(resumed.filter((c) => c.methodId === 'docs.documents.batchUpdate' && c.path.includes(preRead.id))).toEqual([]);
     expect(documentText(fake.state.documents.get(preRead.id)).text).toBe(written);
-    expect(liveDocs()).toHaveLength(2);
+    // Pre-read, action plan and the internal prep brief: one each.
+    expect(liveDocs().map((d) => d.appProperties?.qbrPackage)).toEqual(['pre-read', 'action-plan', 'prep-brief'].map((k) => `ACC-001|2026-12-10|${k}`));
   });
 
   it('resumes a run that stopped halfway without duplicating what was done', async () => {
@@ -276,8 +277,8 @@ describe('qbr generate --google', () => {
     expect(last.code).toBe(0);
     expect(fake.violations).toEqual([]);
     expect(decks()).toHaveLength(1);
-    expect(liveDocs()).toHaveLength(2);
-    expect([...decks(), ...liveDocs()].map((f) => f.driveId)).toEqual(['sharedDrive01', 'sharedDrive01', 'sharedDrive01']);
+    expect(liveDocs().map((d) => d.appProperties?.qbrPackage)).toEqual(['pre-read', 'action-plan', 'prep-brief'].map((k) => `ACC-001|2026-12-10|${k}`));
+    expect([...decks(), ...liveDocs()].map((f) => f.driveId)).toEqual(['sharedDrive01', 'sharedDrive01', 'sharedDrive01', 'sharedDrive01']);
     expect(JSON.stringify(presentationText(fake.state.presentations.get(decks()[0]!.id)))).not.toContain('{{');
     // Every lookup asked Drive to include shared drives.
     const lists = fake.calls.filter((c) => c.methodId === 'drive.files.list');
