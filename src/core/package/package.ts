@@ -5,7 +5,8 @@ import type { Finding } from '../tracker/findings';
 import { planDeck } from './deck/deck';
 import { actionPlanDoc, preReadDoc } from './docs';
 import { digitalReviewEmail, invitationEmail, summaryEmail, type PackageLinks } from './emails';
-import { planHolds } from './holds';
+import { workCalendar } from './holidays';
+import { planHoldSchedule } from './holds';
 import { chooseQbrDate } from './qbr-date';
 import type { QbrPackage } from './types';
 
@@ -38,12 +39,16 @@ export function buildPackage(r: AccountReview, options: PackageOptions): QbrPack
     const email = digitalReviewEmail(r, qbrDate, today);
     return {
       accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
-      deck: null, emails: [email], holds: [], docs: [],
+      deck: null, emails: [email], holds: [], missedHolds: [], holdCalendar: { country: null, basis: 'no holds' }, docs: [],
       dataToConfirm: [...warnings, ...email.missingRecipients.map((m) => `Email recipients: ${m}`)],
     };
   }
 
-  const holds = planHolds({ accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck });
+  const calendar = workCalendar({ accountCountry: r.holidayCountry.account, settingsCountry: r.holidayCountry.settings, timezone: r.timezone });
+  if (calendar.problem) warnings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
+  const { holds, missed } = planHoldSchedule({
+    accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
+  });
   // The customer-facing follow-ups (the survey is an internal step).
   const followUps = holds.filter((h) => h.offset > 0 && h.offset !== 2).map((h) => ({ label: h.step, date: h.date }));
   const minutes = options.reviewMinutes ?? null;
@@ -54,7 +59,7 @@ export function buildPackage(r: AccountReview, options: PackageOptions): QbrPack
   const dataToConfirm = [...warnings, ...slideGaps, ...missingRecipients];
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
-    deck, emails, holds,
+    deck, emails, holds, missedHolds: missed, holdCalendar: { country: calendar.country, basis: calendar.basis },
     docs: [preReadDoc(r, qbrDate, today, dataToConfirm, minutes), actionPlanDoc(r, qbrDate, today, holds)],
     dataToConfirm,
   };

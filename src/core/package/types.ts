@@ -104,6 +104,15 @@ export interface HoldPlan {
   description: string;
 }
 
+/** A step whose day had passed when the package was made: not created, listed for the CSM (prep brief, CLI). */
+export interface MissedHold {
+  key: string;
+  step: string;
+  offset: number;
+  /** The working day the step would have had. */
+  date: IsoDate;
+}
+
 export interface DocSection {
   heading: string;
   paragraphs?: string[];
@@ -127,6 +136,10 @@ export interface QbrPackage {
   deck: DeckPlan | null;
   emails: EmailPlan[];
   holds: HoldPlan[];
+  /** Steps already past on the run's today, so not created (SPEC §4.3). */
+  missedHolds: MissedHold[];
+  /** Whose holidays the holds avoid, and any country the tracker named that could not be used. */
+  holdCalendar: { country: string | null; basis: string };
   docs: DocPlan[];
   /** Every warning of the account plus every deck field with no data. */
   dataToConfirm: string[];
