@@ -4,6 +4,7 @@ import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
+import { meetingTimeLabel, planMeeting } from './meeting';
 import type { Address, EmailPlan, HoldPlan } from './types';
 
 export interface PackageLinks {
@@ -18,7 +19,10 @@ interface Recipients {
   missing: string[];
 }
 
-/** The champion and the customer attendees, cc the CSM; people without an email are named, not dropped silently. */
+/**
+ * The champion and the customer attendees, cc the vendor attendees other than the sender (the CSM sends it, SPEC §4.3);
+ * people without an email are named, not dropped silently.
+ */
 export function recipients(r: AccountReview): Recipients {
   const to: Address[] = [];
   const missing: string[] = [];
@@ -39,7 +43,12 @@ export function recipients(r: AccountReview): Recipients {
   }
   if (r.people.champion === null && to.length === 0) missing.push('a champion with an email (Accounts, Champion Email)');
   const cc: Address[] = [];
-  add(cc, r.people.csm ?? 'CSM', r.people.csmEmail, 'CSM');
+  // The sender is the CSM: known by email, or by name when the tracker has no CSM email.
+  const sender = (p: { name: string; email: string | null }) =>
+    r.people.csmEmail ? p.email?.trim().toLowerCase() === r.people.csmEmail.trim().toLowerCase() : p.name === r.people.csm;
+  for (const p of r.people.stakeholders) {
+    if (p.side === 'Vendor' && p.attending === true && !sender(p)) add(cc, p.name, p.email, 'attendee');
+  }
   return { to, cc, missing };
 }
 
@@ -86,7 +95,7 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   return {
     kind: 'summary', to: who.to, cc: who.cc,
     subject: `${r.name} ${quarterName(r.quarter)} Business Review - Summary & Next Steps`,
-    html, text, missingRecipients: who.missing,
+    html, text, missingRecipients: who.missing, attach: ['deck', 'action-plan'],
   };
 }
 
@@ -96,9 +105,16 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
   const who = recipients(r);
   const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes);
   const total = items.reduce((s, i) => s + i.minutes, 0);
+  const subject = `Invitation: ${r.name} ${r.reviewType} — ${f.date(qbrDate)}`;
+  const meeting = planMeeting({
+    accountId: r.id, title: `${r.name} ${r.reviewType}`, qbrDate, timezone: r.timezone,
+    organizer: r.people.csmEmail ? { name: r.people.csm, email: r.people.csmEmail } : null, invitees: [...who.to, ...who.cc], agenda: items,
+  });
   const body = new EmailBody()
     .paragraph(`Hi ${r.people.champion?.split(/\s+/)[0] ?? 'team'},`)
     .paragraph(`I would like to invite you${who.to.length > 1 ? ' and your team' : ''} to our ${r.reviewType.toLowerCase()} for ${c.quarterName} on ${f.longDate(qbrDate)} (${total} minutes). We will review the value delivered, adoption and health, and agree priorities for the quarter ahead.`)
+    .heading('When')
+    .list([`Date: ${f.longDate(qbrDate)}`, ...(meeting ? [`Time: ${meetingTimeLabel(meeting)}`] : []), `Duration: ${total} minutes`])
     .heading('Agenda')
     .table(['Section', 'Minutes'], items.map((i) => [i.section, String(i.minutes)]))
     .heading('To make the most of our time')
@@ -111,9 +127,8 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
     .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
   const { html, text } = body.render();
   return {
-    kind: 'invitation', to: who.to, cc: who.cc,
-    subject: `Invitation: ${r.name} ${r.reviewType} — ${f.date(qbrDate)}`,
-    html, text, missingRecipients: who.missing,
+    kind: 'invitation', to: who.to, cc: who.cc, subject,
+    html, text, missingRecipients: who.missing, attach: ['pre-read'], meeting,
   };
 }
 

@@ -87,6 +87,29 @@ export interface EmailPlan {
   text: string;
   /** Recipients that could not be addressed (no email in the tracker), named for "data to confirm". */
   missingRecipients: string[];
+  /** The package files this email points at: attached offline, linked (their URLs in the body) in Google. */
+  attach?: PackageFile[];
+  /** The meeting itself, sent along as an iCalendar REQUEST (the invitation). */
+  meeting?: MeetingPlan | null;
+}
+
+export type PackageFile = 'deck' | 'pre-read' | 'action-plan';
+
+/** The QBR meeting as the invitation proposes it (SPEC §4.3): organizer the CSM, attendees the invitees. */
+export interface MeetingPlan {
+  /** Stable across re-runs (account + QBR date): the calendar UID, so a re-sent request updates the meeting. */
+  key: string;
+  title: string;
+  date: IsoDate;
+  /** HH:MM local. */
+  start: string;
+  minutes: number;
+  /** IANA zone, or null for "the user's own" (the host fills it in). */
+  timezone: string | null;
+  organizer: Address;
+  attendees: Address[];
+  /** The agenda, one line per section. */
+  description: string;
 }
 
 export interface HoldPlan {
