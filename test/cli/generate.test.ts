@@ -57,7 +57,9 @@ describe('qbr generate --all on the example', () => {
     const mail = await simpleParser(readFileSync(join(out, 'ACC-001', 'summary.eml')));
     expect(mail.subject).toBe('GlobalTech Q4 2026 Business Review - Summary & Next Steps');
     expect((mail.to as AddressObject).value.map((a) => a.address)).toContain('priya.raman@globaltech.example');
-    expect((mail.cc as AddressObject).value.map((a) => a.address)).toEqual(['maya.patel@brightline.example']);
+    // Maya Patel (the CSM) sends it, and the other vendor stakeholder (Chris Donovan) does not attend: no Cc.
+    expect(mail.cc).toBeUndefined();
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['deck.pptx', 'action-plan.docx']);
     expect(mail.headers.get('x-unsent')).toBe('1');
     expect(mail.text).toContain('Key takeaways'.toUpperCase());
     expect(mail.html).toContain('a 6.1x return on the quarterly investment');
