@@ -6,6 +6,7 @@ import { countryCode, workCalendar } from '../../../src/core/package/holidays';
 import { planHoldSchedule, type HoldInput } from '../../../src/core/package/holds';
 import { buildPackage } from '../../../src/core/package/package';
 import { readCsvFolder } from '../../../src/workbook/csv';
+import { book } from '../book';
 import { icsFor } from '../../../src/render/ics';
 
 const US = workCalendar({ accountCountry: 'US' });
@@ -122,5 +123,37 @@ describe('a package made 10 days before its QBR', () => {
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events).toHaveLength(10);
     expect(events.map((e) => e.startDate.toString().slice(0, 10)).sort()[0]).toBe('2026-11-30');
+  });
+});
+
+describe('the country from the tracker', () => {
+  // Enterprise accounts (ARR 200K) with a QBR on Mon 2026-12-28: T+2 Wed 12-30, T+1 Tue 12-29 — and T-3 Fri 12-25.
+  const tracker = (accountCountry: string, settingsCountry: string | null) => book({
+    Accounts: [['Account ID', 'Account', 'ARR', 'Segment', 'QBR Date', 'Timezone', 'Country'], ['ACC-1', 'Acme', 200000, 'Enterprise', '2026-12-28', 'Europe/Berlin', accountCountry]],
+    ...(settingsCountry ? { Settings: [['Key', 'Value'], ['Holiday Country', settingsCountry]] } : {}),
+  });
+  const made = (accountCountry: string, settingsCountry: string | null) => {
+    const review = analyzeWorkbook(tracker(accountCountry, settingsCountry), { today: '2026-11-22' }).accounts[0]!;
+    return buildPackage(review, { today: '2026-11-22' });
+  };
+  const t = (p: ReturnType<typeof made>, offset: number) => p.holds.find((h) => h.offset === offset)!.date;
+
+  it('uses Accounts Country before Settings Holiday Country before the time zone', () => {
+    // GB: Fri 12-25 Christmas → Thu 12-24; T+1 Tue 12-29 is a working day in GB (Boxing Day's substitute is Mon 12-28).
+    const gb = made('GB', 'US');
+    expect(gb.holdCalendar).toEqual({ country: 'GB', basis: 'Accounts Country' });
+    expect(t(gb, -3)).toBe('2026-12-24');
+    const settings = made('', 'United Kingdom');
+    expect(settings.holdCalendar).toEqual({ country: 'GB', basis: 'Settings Holiday Country' });
+    const zone = made('', null);
+    expect(zone.holdCalendar).toEqual({ country: 'DE', basis: 'time zone Europe/Berlin' });
+    // Germany: Christmas Eve (Thu 12-24) is a bank holiday there, so the step goes back one more day.
+    expect(t(zone, -3)).toBe('2026-12-23');
+  });
+
+  it('names a country it does not know in data to confirm and keeps going', () => {
+    const p = made('Narnia', null);
+    expect(p.holdCalendar.country).toBe('DE');
+    expect(p.dataToConfirm).toContain('Calendar holds: Accounts Country "Narnia" is not a country the holiday calendar knows (use a code such as US, GB or DE-BY); using DE (time zone Europe/Berlin)');
   });
 });
