@@ -59,7 +59,7 @@ export function countryCode(text: string): string | null {
   const candidate = alias ?? t.toUpperCase();
   const m = /^([A-Z]{2})(?:[-_ ]([A-Z0-9]{1,3}))?$/.exec(candidate);
   const library = new Holidays();
-  const countries = library.getCountries('en');
+  const countries = (englishNames ??= library.getCountries('en'));
   if (m) {
     if (!countries[m[1]!]) return null;
     if (!m[2]) return m[1]!;
@@ -69,29 +69,34 @@ export function countryCode(text: string): string | null {
   return byName ? byName[0] : null;
 }
 
+/** Computed days off per country and year, shared by every account of a run (a book has a handful of countries). */
+const daysOffCache = new Map<string, Map<number, Map<IsoDate, string>>>();
+let englishNames: Record<string, string> | null = null;
+
 function calendarFor(code: string, basis: string, problem: string | null): WorkCalendar {
-  const [country, state] = code.split('-');
-  const byYear = new Map<number, Map<IsoDate, string>>();
-  const holidays = new Holidays(state ? { country: country!, state } : country!, { languages: 'en' });
-  const daysOff = (year: number): Map<IsoDate, string> => {
-    let map = byYear.get(year);
-    if (!map) {
-      map = new Map();
-      for (const h of holidays.getHolidays(year, 'en') || []) {
-        const day = h.date.slice(0, 10);
-        // A day that is both (Christmas and a Sunday observance) keeps the first day-off name.
-        if (DAY_OFF_TYPES.has(h.type) && !map.has(day)) map.set(day, h.name);
-      }
-      byYear.set(year, map);
-    }
-    return map;
-  };
+  const byYear = daysOffCache.get(code) ?? new Map<number, Map<IsoDate, string>>();
+  daysOffCache.set(code, byYear);
   return {
     country: code,
     basis,
     problem,
-    closed: (d) => (isWeekend(d) ? 'weekend' : daysOff(Number(d.slice(0, 4))).get(d) ?? null),
+    closed: (d) => (isWeekend(d) ? 'weekend' : daysOff(code, byYear, Number(d.slice(0, 4))).get(d) ?? null),
   };
+}
+
+function daysOff(code: string, byYear: Map<number, Map<IsoDate, string>>, year: number): Map<IsoDate, string> {
+  let map = byYear.get(year);
+  if (map) return map;
+  const [country, state] = code.split('-');
+  const holidays = new Holidays(state ? { country: country!, state } : country!, { languages: 'en' });
+  map = new Map();
+  for (const h of holidays.getHolidays(year, 'en') || []) {
+    const day = h.date.slice(0, 10);
+    // A day that is both (Christmas and a Sunday observance) keeps the first day-off name.
+    if (DAY_OFF_TYPES.has(h.type) && !map.has(day)) map.set(day, h.name);
+  }
+  byYear.set(year, map);
+  return map;
 }
 
 function isWeekend(date: IsoDate): boolean {
