@@ -123,6 +123,23 @@ describe('qbr generate exit codes', () => {
   });
 });
 
+describe('qbr generate 10 days before the QBR', () => {
+  it('names the steps already past on the progress line and in analysis.json, and writes only the steps ahead', async () => {
+    const dir = join(work, 'late');
+    const r = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--qbr-date', '2026-12-10', '--today', '2026-11-30', '--out', dir], new Date('2026-11-30T12:00:00Z'));
+    expect(r.code).toBe(0);
+    // T-14 is Thanksgiving (Thu 11-26), moved to Wed 11-25: before today, so not created.
+    expect(r.stderr).toContain('10 holds (1 already past, not created: Data pull & prep begins 2026-11-25)');
+    const json = JSON.parse(readFileSync(join(dir, 'ACC-001', 'analysis.json'), 'utf8'));
+    expect(json.package.missedHolds).toEqual([{ key: 'ACC-001|2026-12-10|T-14', step: 'Data pull & prep begins', date: '2026-11-25' }]);
+    expect(json.package.holidayCalendar).toEqual({ country: 'US', basis: 'time zone America/Chicago' });
+    const starts = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'ACC-001', 'prep-holds.ics'), 'utf8'))).getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e).startDate.toString().slice(0, 10)).sort();
+    expect(starts).toHaveLength(10);
+    expect(starts[0]).toBe('2026-11-30');
+  });
+});
+
 describe('package folders', () => {
   it('never lets an Account ID escape the output folder', async () => {
     const { safeDirName } = await import('../../src/cli/paths');
