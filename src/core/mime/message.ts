@@ -92,7 +92,9 @@ function attachmentPart(a: MimeAttachment): string {
   for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
   // Parameters on folded lines keep long types (the Office ones) inside RFC 5322's 78 characters.
   const typeLines = type.split(/\s*;\s*/).join(';\r\n ');
-  return [`Content-Type: ${typeLines};\r\n ${param('name')}`, `Content-Disposition: attachment;\r\n ${param('filename')}`, 'Content-Transfer-Encoding: base64', '', lines.join('\r\n')].join('\r\n');
+  // A media type too long for the header's first line starts on the next one (folding white space after the colon).
+  const lead = `Content-Type: ${type.split(';')[0]};`.length > 78 ? 'Content-Type:\r\n ' : 'Content-Type: ';
+  return [`${lead}${typeLines};\r\n ${param('name')}`, `Content-Disposition: attachment;\r\n ${param('filename')}`, 'Content-Transfer-Encoding: base64', '', lines.join('\r\n')].join('\r\n');
 }
 
 /**
