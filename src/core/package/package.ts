@@ -31,7 +31,8 @@ export function describeFinding(f: Finding): string {
 export function buildPackage(r: AccountReview, options: PackageOptions): QbrPackage {
   const { today } = options;
   const links = options.links ?? NO_LINKS;
-  const choice = chooseQbrDate(r, today, options.qbrDate);
+  const calendar = workCalendar({ accountCountry: r.holidayCountry.account, settingsCountry: r.holidayCountry.settings, timezone: r.timezone });
+  const choice = chooseQbrDate(r, today, options.qbrDate, calendar.closed);
   const qbrDate = choice.date;
   const warnings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
 
@@ -44,7 +45,6 @@ export function buildPackage(r: AccountReview, options: PackageOptions): QbrPack
     };
   }
 
-  const calendar = workCalendar({ accountCountry: r.holidayCountry.account, settingsCountry: r.holidayCountry.settings, timezone: r.timezone });
   if (calendar.problem) warnings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
   const { holds, missed } = planHoldSchedule({
     accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { analyzeWorkbook } from '../../../src/core';
 import { countryCode, workCalendar } from '../../../src/core/package/holidays';
 import { planHoldSchedule, type HoldInput } from '../../../src/core/package/holds';
+import { chooseQbrDate } from '../../../src/core/package/qbr-date';
 import { buildPackage } from '../../../src/core/package/package';
 import { readCsvFolder } from '../../../src/workbook/csv';
 import { book } from '../book';
@@ -155,5 +156,15 @@ describe('the country from the tracker', () => {
     const p = made('Narnia', null);
     expect(p.holdCalendar.country).toBe('DE');
     expect(p.dataToConfirm).toContain('Calendar holds: Accounts Country "Narnia" is not a country the holiday calendar knows (use a code such as US, GB or DE-BY); using DE (time zone Europe/Berlin)');
+  });
+});
+
+describe('the fallback QBR date', () => {
+  it('is the first working day 21+ days out, so never a public holiday', () => {
+    // 2026-11-05 + 21 days = Thu 11-26, Thanksgiving in the US: the QBR goes to Fri 11-27.
+    expect(chooseQbrDate({ qbrDate: null, nextQbrDue: null }, '2026-11-05', null, US.closed).date).toBe('2026-11-27');
+    expect(chooseQbrDate({ qbrDate: null, nextQbrDue: null }, '2026-11-05').date).toBe('2026-11-26');
+    // 2026-12-04 + 21 = Fri 12-25: Christmas, then the weekend, then Boxing Day's substitute in the UK → Tue 12-29.
+    expect(chooseQbrDate({ qbrDate: null, nextQbrDue: null }, '2026-12-04', null, UK.closed).date).toBe('2026-12-29');
   });
 });
