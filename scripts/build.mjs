@@ -23,6 +23,10 @@ async function buildAddon() {
     mainFields: ['module', 'main'],
     legalComments: 'none',
     logLevel: 'warning',
+    // Apps Script has no timers. The holiday library's astronomy code reads `setTimeout` once at load, into a
+    // variable it never uses (a setImmediate fallback); the bundle gets `undefined` there instead of a ReferenceError.
+    define: { setTimeout: 'undefined', setImmediate: 'undefined' },
+    inject: ['scripts/gas-shims.mjs'],
   });
   const code = addon.outputFiles[0].text;
   const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8'));

@@ -124,7 +124,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
 }
 
 function summary(o: AccountOutcome, calls: number): string {
-  return [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds`, `${calls} calls`].join(', ');
+  return [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
 }
 
 function writeCalls(dir: string, calls: { id: string; params: unknown; body?: unknown }[]): void {

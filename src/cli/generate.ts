@@ -60,13 +60,19 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
     const files = await writePackageFiles(dir, review, pkg, now);
     writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), package: packageSummary(pkg) }, null, 2)}\n`);
     written.push({ review, pkg, dir });
-    const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds, ${pkg.docs.length} docs` : 'digital review email';
+    const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds${missedNote(pkg)}, ${pkg.docs.length} docs` : 'digital review email';
     io.stderr(`[${i + 1}/${total}] ${review.id} ${review.name}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
   io.stderr(book.skipped.length > 0 ? `; ${book.skipped.length} account(s) skipped:\n${book.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join('')}` : '\n');
   io.stderr(closingSummary(written, out));
   return exitStatus(book);
+}
+
+/** Steps already past are not created: the CSM sees which, so they can do them now or skip them knowingly. */
+function missedNote(pkg: QbrPackage): string {
+  if (pkg.missedHolds.length === 0) return '';
+  return ` (${pkg.missedHolds.length} already past, not created: ${pkg.missedHolds.map((m) => `${m.step} ${m.date}`).join(', ')})`;
 }
 
 function packageSummary(pkg: QbrPackage) {
@@ -76,6 +82,8 @@ function packageSummary(pkg: QbrPackage) {
     deck: pkg.deck ? { variant: pkg.deck.variant, slides: pkg.deck.slides.map((s) => s.title) } : null,
     emails: pkg.emails.map((e) => ({ kind: e.kind, subject: e.subject, to: e.to, cc: e.cc })),
     holds: pkg.holds.map((h) => ({ key: h.key, title: h.title, date: h.date, start: h.start, end: h.end, timezone: h.timezone })),
+    missedHolds: pkg.missedHolds.map((m) => ({ key: m.key, step: m.step, date: m.date })),
+    holidayCalendar: pkg.holdCalendar,
     docs: pkg.docs.map((d) => d.title),
     prepBrief: pkg.prepBrief ? 'prep-brief.docx' : null,
     warnings: pkg.warnings,

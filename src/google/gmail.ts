@@ -1,6 +1,6 @@
 /** Gmail request builder: an email plan as a draft (create, or update the draft of an earlier run). Drafts only: nothing here sends. */
 import { fnv1a } from '../core/mime/bytes';
-import { base64Url, buildMessage } from '../core/mime/message';
+import { base64Url, buildMessage, type MimeAttachment } from '../core/mime/message';
 import type { Address, EmailPlan } from '../core/package/types';
 import type { ApiCall } from './types';
 
@@ -13,6 +13,8 @@ export interface DraftOptions {
   date: string;
   /** The name later calls use for the draft id (`${summaryDraftId}`). */
   bindAs: string;
+  /** Sent with the message (the invitation's meeting request); the deck and docs are links in the body instead. */
+  attachments?: MimeAttachment[];
 }
 
 /**
@@ -49,7 +51,7 @@ export function draftCall(plan: EmailPlan, opts: DraftOptions): ApiCall {
  * produces. The Message-ID is derived from the email's identity (kind, subject, recipients), not from a clock or
  * a random source: a re-run keeps the draft's Message-ID, and the same plan and date give the same bytes.
  */
-export function rawMessage(plan: EmailPlan, opts: Pick<DraftOptions, 'from' | 'date'>): string {
+export function rawMessage(plan: EmailPlan, opts: Pick<DraftOptions, 'from' | 'date' | 'attachments'>): string {
   const message = buildMessage({
     ...(opts.from ? { from: opts.from } : {}),
     to: plan.to,
@@ -59,6 +61,7 @@ export function rawMessage(plan: EmailPlan, opts: Pick<DraftOptions, 'from' | 'd
     messageId: messageIdOf(plan, opts.from),
     html: plan.html,
     text: plan.text,
+    ...(opts.attachments && opts.attachments.length > 0 ? { attachments: opts.attachments } : {}),
   });
   return base64Url(message);
 }

@@ -7,6 +7,7 @@ import type { AccountReview } from '../core/analysis/types';
 import type { IsoDate } from '../core/dates';
 import { parseDate } from '../core/tracker/cells';
 import type { Cell } from '../core/tracker/workbook';
+import { meetingAttachment } from '../core/mime/calendar';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
@@ -54,6 +55,8 @@ export interface AccountOutcome {
   eventIds: string[];
   /** The holds made or updated for this QBR so far. */
   holds: { title: string; date: IsoDate }[];
+  /** Steps already past on the run's today: not created (SPEC §4.3). */
+  missedHolds: { step: string; date: IsoDate }[];
   warnings: string[];
 }
 
@@ -99,7 +102,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     }
     (st.pending ??= []).push(marker);
     g.save();
-    yield* g.exec.run(draftCall(email, { existingDraftId: existing, from, date: rfc5322Date(g.now.getTime()), bindAs }));
+    const attachments = email.meeting ? [meetingAttachment(email.meeting, { now: g.now, defaultTimezone: g.defaultTimezone })] : [];
+    yield* g.exec.run(draftCall(email, { existingDraftId: existing, from, date: rfc5322Date(g.now.getTime()), bindAs, attachments }));
     st.drafts[kind] = String(g.exec.value(bindAs));
     st.pending = st.pending.filter((p) => p !== marker);
     g.save();
@@ -144,7 +148,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     docUrls: [links.preRead, links.actionPlan].filter((x): x is string => x !== null),
     prepBriefUrl: st.docs?.['prep-brief'] ? docUrl(st.docs['prep-brief'].id) : null,
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
-    eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })), warnings,
+    eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
+    missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings,
   };
 }
 

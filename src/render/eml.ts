@@ -1,6 +1,6 @@
 /** Offline .eml writer: an EmailPlan as a message file that Outlook and Apple Mail open as an unsent draft. */
 import { createHash } from 'node:crypto';
-import { buildMessage, rfc5322Date } from '../core/mime/message';
+import { buildMessage, rfc5322Date, type MimeAttachment } from '../core/mime/message';
 import type { Address, EmailPlan } from '../core/package/types';
 
 export interface EmlOptions {
@@ -9,6 +9,8 @@ export interface EmlOptions {
   now: Date;
   /** Mark the file `X-Unsent: 1` (default true): it opens as a draft and a human still presses send. */
   draft?: boolean;
+  /** Files sent with the email (the deck and docs it points at, the meeting request): the body stays the first part. */
+  attachments?: MimeAttachment[];
 }
 
 /**
@@ -29,6 +31,7 @@ export function emlFor(plan: EmailPlan, options: EmlOptions): string {
     text: plan.text,
     headers: options.draft === false ? {} : { 'X-Unsent': '1' },
     boundarySeed: id,
+    ...(options.attachments && options.attachments.length > 0 ? { attachments: options.attachments } : {}),
   });
 }
 

@@ -57,7 +57,9 @@ describe('qbr generate --all on the example', () => {
     const mail = await simpleParser(readFileSync(join(out, 'ACC-001', 'summary.eml')));
     expect(mail.subject).toBe('GlobalTech Q4 2026 Business Review - Summary & Next Steps');
     expect((mail.to as AddressObject).value.map((a) => a.address)).toContain('priya.raman@globaltech.example');
-    expect((mail.cc as AddressObject).value.map((a) => a.address)).toEqual(['maya.patel@brightline.example']);
+    // Maya Patel (the CSM) sends it, and the other vendor stakeholder (Chris Donovan) does not attend: no Cc.
+    expect(mail.cc).toBeUndefined();
+    expect(mail.attachments.map((a) => a.filename)).toEqual(['deck.pptx', 'action-plan.docx']);
     expect(mail.headers.get('x-unsent')).toBe('1');
     expect(mail.text).toContain('Key takeaways'.toUpperCase());
     expect(mail.html).toContain('a 6.1x return on the quarterly investment');
@@ -118,6 +120,23 @@ describe('qbr generate exit codes', () => {
   ])('exits 2 for %j', async (argv) => {
     const r = await qbr(argv);
     expect(r.code).toBe(2);
+  });
+});
+
+describe('qbr generate 10 days before the QBR', () => {
+  it('names the steps already past on the progress line and in analysis.json, and writes only the steps ahead', async () => {
+    const dir = join(work, 'late');
+    const r = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--qbr-date', '2026-12-10', '--today', '2026-11-30', '--out', dir], new Date('2026-11-30T12:00:00Z'));
+    expect(r.code).toBe(0);
+    // T-14 is Thanksgiving (Thu 11-26), moved to Wed 11-25: before today, so not created.
+    expect(r.stderr).toContain('10 holds (1 already past, not created: Data pull & prep begins 2026-11-25)');
+    const json = JSON.parse(readFileSync(join(dir, 'ACC-001', 'analysis.json'), 'utf8'));
+    expect(json.package.missedHolds).toEqual([{ key: 'ACC-001|2026-12-10|T-14', step: 'Data pull & prep begins', date: '2026-11-25' }]);
+    expect(json.package.holidayCalendar).toEqual({ country: 'US', basis: 'time zone America/Chicago' });
+    const starts = new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'ACC-001', 'prep-holds.ics'), 'utf8'))).getAllSubcomponents('vevent')
+      .map((e) => new ICAL.Event(e).startDate.toString().slice(0, 10)).sort();
+    expect(starts).toHaveLength(10);
+    expect(starts[0]).toBe('2026-11-30');
   });
 });
 

@@ -5,6 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import { run } from '../../src/cli/main';
 import { scopesFor } from '../../src/transport/auth';
 import { readXlsx } from '../../src/workbook/xlsx';
@@ -76,6 +78,28 @@ describe('qbr generate --google', () => {
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
     const fills = fake.calls.filter((c) => c.methodId === 'slides.presentations.batchUpdate' && c.path.includes(template.id));
     expect(fills).toHaveLength(1); // the build, on the first run only
+  });
+
+  it('links the deck and docs by their URLs in the drafts and attaches the meeting request to the invitation', async () => {
+    expect((await qbr('--account', 'ACC-001')).code).toBe(0);
+    const drafts = await Promise.all([...fake.state.drafts.values()].map((d) => simpleParser(Buffer.from(d.message.raw, 'base64url'))));
+    const summary = drafts.find((d) => /Summary & Next Steps/.test(d.subject ?? ''))!;
+    const invitation = drafts.find((d) => /^Invitation:/.test(d.subject ?? ''))!;
+    const [deck] = decks();
+    const docs = [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+    const preRead = docs.find((f) => /pre-read/i.test(f.name ?? ''))!;
+    const plan = docs.find((f) => /action plan/i.test(f.name ?? ''))!;
+    expect(summary.html).toContain(`href="https://docs.google.com/presentation/d/${deck!.id}/edit"`);
+    expect(summary.html).toContain(`href="https://docs.google.com/document/d/${plan.id}/edit"`);
+    expect(summary.attachments).toEqual([]);
+    expect(invitation.html).toContain(`href="https://docs.google.com/document/d/${preRead.id}/edit"`);
+    const ics = invitation.attachments.find((a) => a.contentType === 'text/calendar')!;
+    const cal = new ICAL.Component(ICAL.parse(ics.content.toString('utf8')));
+    expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
+    // GlobalTech (America/Chicago) meets Thu 2026-12-10 at 10:00 CST = 16:00 UTC, for the enterprise agenda's 75 minutes.
+    const event = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-10T16:00:00.000Z');
+    expect(event.duration.toSeconds()).toBe(75 * 60);
   });
 
   it('re-runs update the same drafts, holds and log row, and leave one deck', async () => {

@@ -160,6 +160,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     locale: a.locale ?? settings.locale,
     currency: (a.currency ?? settings.currency).toUpperCase(),
     timezone: a.timezone ?? settings.timezone,
+    holidayCountry: { account: a.country, settings: settings.holidayCountry },
     findings,
   };
 }

@@ -198,6 +198,8 @@ export interface AccountReview {
   currency: string;
   /** IANA zone for holds; null means "the user's own". */
   timezone: string | null;
+  /** Whose public holidays the holds avoid: Accounts `Country`, Settings `Holiday Country` (as written; resolved when holds are planned). */
+  holidayCountry: { account: string | null; settings: string | null };
   findings: Finding[];
 }
 

@@ -18,6 +18,17 @@ export interface MimeInput {
   headers?: Record<string, string>;
   /** Deterministic boundary seed so the same input gives the same bytes (tests and idempotent drafts). */
   boundarySeed?: string;
+  /** Files after the bodies (the deck and docs offline, the meeting request): the message becomes multipart/mixed. */
+  attachments?: MimeAttachment[];
+}
+
+export interface MimeAttachment {
+  /** Shown to the reader; non-ASCII names are sent RFC 2231-encoded. */
+  filename: string;
+  /** With its parameters, e.g. `text/calendar; charset=UTF-8; method=REQUEST`. */
+  contentType: string;
+  /** Text (sent as UTF-8) or the file's bytes. */
+  data: string | Uint8Array;
 }
 
 /** Headers the builder writes itself; an extra header with one of these names would make a second, conflicting copy. */
@@ -28,14 +39,18 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /**
  * A complete message with CRLF line endings: multipart/alternative holding text/plain then text/html
- * (RFC 2046 §5.1.4: the last part is the preferred one), both UTF-8 and base64 so the bodies arrive byte-exact.
+ * (RFC 2046 §5.1.4: the last part is the preferred one), both UTF-8 and base64 so the bodies arrive byte-exact;
+ * with attachments, that alternative is the first part of a multipart/mixed and each file follows as base64.
  * Throws RangeError for an extra header with an invalid or reserved name: that is a programming error, not data.
  * @example buildMessage({ to: [{ name: null, email: 'a@b.c' }], subject: 'Hi', text: 'Hi', html: '<p>Hi</p>' })
  */
 export function buildMessage(input: MimeInput): string {
   const textBody = base64Lines(input.text);
   const htmlBody = base64Lines(input.html);
-  const boundary = pickBoundary(input.boundarySeed ?? defaultSeed(input), [textBody, htmlBody]);
+  const files = (input.attachments ?? []).map(attachmentPart);
+  const seed = input.boundarySeed ?? defaultSeed(input);
+  const boundary = pickBoundary(seed, [textBody, htmlBody, ...files]);
+  const outer = files.length > 0 ? pickBoundary(`${seed}\u0002mixed`, [textBody, htmlBody, ...files, boundary]) : null;
 
   const head: string[] = [];
   if (input.from) head.push(addressHeader('From', [input.from]));
@@ -50,11 +65,36 @@ export function buildMessage(input: MimeInput): string {
     if (RESERVED.includes(name.toLowerCase())) throw new RangeError(`Header ${name} is written by buildMessage itself`);
     head.push(unstructuredHeader(name, value));
   }
-  head.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
-
+  const alternativeType = `Content-Type: multipart/alternative; boundary="${boundary}"`;
   const part = (type: string, body: string): string =>
     [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', body].join('\r\n');
-  return [...head, '', part('text/plain', textBody), part('text/html', htmlBody), `--${boundary}--`, ''].join('\r\n');
+  const alternative = [part('text/plain', textBody), part('text/html', htmlBody), `--${boundary}--`];
+  if (outer === null) return [...head, alternativeType, '', ...alternative, ''].join('\r\n');
+  return [
+    ...head, `Content-Type: multipart/mixed; boundary="${outer}"`, '',
+    `--${outer}`, alternativeType, '', ...alternative,
+    ...files.map((f) => `--${outer}\r\n${f}`), `--${outer}--`, '',
+  ].join('\r\n');
+}
+
+/** One file as a MIME part (headers, blank line, base64 body). */
+function attachmentPart(a: MimeAttachment): string {
+  const type = cleanValue(a.contentType).trim();
+  if (!/^[\w.+-]+\/[\w.+-]+(\s*;\s*[\w.-]+=("[^"\\]*"|[\w.+-]+))*$/.test(type)) throw new RangeError(`Invalid attachment content type: ${JSON.stringify(a.contentType)}`);
+  const name = cleanValue(a.filename).trim() || 'attachment';
+  // Plain printable ASCII goes in quotes; anything else as RFC 2231 percent-encoded UTF-8.
+  const param = (key: string) => (/^[\x20-\x7e]*$/.test(name) && !/["\\]/.test(name)
+    ? `${key}="${name}"`
+    : `${key}*=UTF-8''${utf8Encode(name).map((b) => (/[A-Za-z0-9._-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('')}`);
+  const bytes = typeof a.data === 'string' ? utf8Encode(a.data) : Array.from(a.data);
+  const b64 = base64Encode(bytes);
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  // Parameters on folded lines keep long types (the Office ones) inside RFC 5322's 78 characters.
+  const typeLines = type.split(/\s*;\s*/).join(';\r\n ');
+  // A media type too long for the header's first line starts on the next one (folding white space after the colon).
+  const lead = `Content-Type: ${type.split(';')[0]};`.length > 78 ? 'Content-Type:\r\n ' : 'Content-Type: ';
+  return [`${lead}${typeLines};\r\n ${param('name')}`, `Content-Disposition: attachment;\r\n ${param('filename')}`, 'Content-Transfer-Encoding: base64', '', lines.join('\r\n')].join('\r\n');
 }
 
 /**

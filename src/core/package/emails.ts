@@ -6,6 +6,7 @@ import { deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
 import { isUnavailable, peopleChanges } from './audience';
 import { customerSteps } from './docs';
+import { meetingTimeLabel, planMeeting } from './meeting-invite';
 import type { Address, EmailPlan, HoldPlan } from './types';
 
 export interface PackageLinks {
@@ -21,7 +22,9 @@ interface Recipients {
 }
 
 /**
- * The champion and the customer attendees, cc the CSM; people without an email are named, not dropped silently.
+/**
+ * The champion and the customer attendees, cc the vendor attendees other than the sender (the CSM sends it, SPEC §4.3);
+ * people without an email are named, not dropped silently.
  * Someone marked leaving or away is not addressed (SPEC §4.1): the other customer attendees are, or else the
  * executive sponsor; `skipped` says who was left off and why, for the prep brief.
  */
@@ -56,7 +59,12 @@ export function recipients(r: AccountReview): Recipients & { skipped: string[]; 
   }
   if (r.people.champion === null && to.length === 0) missing.push('a champion with an email (Accounts, Champion Email)');
   const cc: Address[] = [];
-  add(cc, r.people.csm ?? 'CSM', r.people.csmEmail, 'CSM');
+  // The sender is the CSM: known by email, or by name when the tracker has no CSM email.
+  const sender = (p: { name: string; email: string | null }) =>
+    r.people.csmEmail ? p.email?.trim().toLowerCase() === r.people.csmEmail.trim().toLowerCase() : p.name === r.people.csm;
+  for (const p of r.people.stakeholders) {
+    if (p.side === 'Vendor' && p.attending === true && !sender(p)) add(cc, p.name, p.email, 'attendee');
+  }
   // Greet the champion, unless they are away: then the first person actually addressed.
   const greet = (isUnavailable(changes, r.people.champion) ? to[0]?.name : r.people.champion) ?? null;
   return { to, cc, missing, skipped, greet };
@@ -105,7 +113,7 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   return {
     kind: 'summary', to: who.to, cc: who.cc,
     subject: `${r.name} ${quarterName(r.quarter)} Business Review - Summary & Next Steps`,
-    html, text, missingRecipients: who.missing,
+    html, text, missingRecipients: who.missing, attach: ['deck', 'action-plan'],
   };
 }
 
@@ -115,9 +123,16 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
   const who = recipients(r);
   const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes);
   const total = items.reduce((s, i) => s + i.minutes, 0);
+  const subject = `Invitation: ${r.name} ${r.reviewType} — ${f.date(qbrDate)}`;
+  const meeting = planMeeting({
+    accountId: r.id, title: `${r.name} ${r.reviewType}`, qbrDate, timezone: r.timezone,
+    organizer: r.people.csmEmail ? { name: r.people.csm, email: r.people.csmEmail } : null, invitees: [...who.to, ...who.cc], agenda: items,
+  });
   const body = new EmailBody()
     .paragraph(`Hi ${firstNameOf(who.greet) ?? 'team'},`)
     .paragraph(`I would like to invite you${who.to.length > 1 ? ' and your team' : ''} to our ${r.reviewType.toLowerCase()} for ${c.quarterName} on ${f.longDate(qbrDate)} (${total} minutes). We will review the value delivered, adoption and health, and agree priorities for the quarter ahead.`)
+    .heading('When')
+    .list([`Date: ${f.longDate(qbrDate)}`, ...(meeting ? [`Time: ${meetingTimeLabel(meeting)}`] : []), `Duration: ${total} minutes`])
     .heading('Agenda')
     .table(['Section', 'Minutes'], items.map((i) => [i.section, String(i.minutes)]))
     .heading('To make the most of our time')
@@ -132,9 +147,8 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
     .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
   const { html, text } = body.render();
   return {
-    kind: 'invitation', to: who.to, cc: who.cc,
-    subject: `Invitation: ${r.name} ${r.reviewType} — ${f.date(qbrDate)}`,
-    html, text, missingRecipients: who.missing,
+    kind: 'invitation', to: who.to, cc: who.cc, subject,
+    html, text, missingRecipients: who.missing, attach: ['pre-read'], meeting,
   };
 }
 

@@ -1,7 +1,8 @@
 /** Calendar holds of a QBR package: which prep and follow-up steps, on which working days, under which stable ids. */
 import { addDays, isIsoDate, weekday, type IsoDate } from '../dates';
+import type { WorkCalendar } from './holidays';
 import { sha1 } from './sha1';
-import type { DeckPlan, HoldPlan } from './types';
+import type { DeckPlan, HoldPlan, MissedHold } from './types';
 
 export interface HoldInput {
   accountId: string;
@@ -13,6 +14,16 @@ export interface HoldInput {
   /** `Quarterly Business Review`, `Executive Business Review` … as the tracker names it. */
   reviewType: string;
   deckLink?: string | null;
+  /** The run's today: steps dated before it are not created but returned as missed. Absent: every step is kept. */
+  today?: IsoDate;
+  /** Non-working days (weekends and the country's public holidays); absent: weekends only. */
+  calendar?: WorkCalendar;
+}
+
+/** The holds to create and the steps whose day has already passed. */
+export interface HoldSchedule {
+  holds: HoldPlan[];
+  missed: MissedHold[];
 }
 
 /** Every step of SPEC §4 in calendar order: days from the QBR, the title's step, what the CSM does then. */
@@ -39,36 +50,62 @@ const OFFSETS: Record<DeckPlan['variant'], number[]> = {
   smb: [-7, -2, 1, 14],
 };
 
-const START = '09:30';
-const END = '10:00';
+/** The first slot of a day; a second step on the same day takes the next half hour, and so on. */
+const FIRST_SLOT_MINUTES = 9 * 60 + 30;
+const SLOT_MINUTES = 30;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const WEEKENDS_ONLY: WorkCalendar = {
+  country: null, basis: 'weekends only', problem: null,
+  closed: (d) => (weekday(d) === 0 || weekday(d) === 6 ? 'weekend' : null),
+};
 
 /**
- * The holds for one QBR, in calendar order.
+ * The holds for one QBR, in calendar order (the ones to create; see `planHoldSchedule` for the missed ones).
  * @example planHolds({ accountId: 'ACC-001', accountName: 'GlobalTech', variant: 'smb', qbrDate: '2026-12-10', timezone: null, reviewType: 'QBR' })[0]
  *   // → { key: 'ACC-001|2026-12-10|T-7', title: 'QBR GlobalTech: Prep & stakeholder research', date: '2026-12-03', start: '09:30', … }
  */
 export function planHolds(input: HoldInput): HoldPlan[] {
+  return planHoldSchedule(input).holds;
+}
+
+/**
+ * Every step on a working day (before the QBR moved earlier, after it later), the steps already past
+ * `today` set aside as missed, and the rest in consecutive half-hour slots per day so no two share one.
+ * Slots are given after the missed steps are dropped: a missed step never pushes a live one later.
+ */
+export function planHoldSchedule(input: HoldInput): HoldSchedule {
   // The QBR date is chosen and validated upstream; a bad one here is a programming error, not tracker data.
   if (!isIsoDate(input.qbrDate)) throw new RangeError(`planHolds: qbrDate must be YYYY-MM-DD, got "${input.qbrDate}"`);
   const account = input.accountName.replace(/\s+/g, ' ').trim();
+  const calendar = input.calendar ?? WEEKENDS_ONLY;
   const wanted = OFFSETS[input.variant];
-  return HOLD_STEPS.filter((s) => wanted.includes(s.offset)).map((s) => {
+  const holds: HoldPlan[] = [];
+  const missed: MissedHold[] = [];
+  const perDay = new Map<IsoDate, number>();
+  for (const s of HOLD_STEPS.filter((x) => wanted.includes(x.offset))) {
     const nominal = addDays(input.qbrDate, s.offset);
-    const date = workday(nominal, s.offset < 0);
+    const { date, reasons } = workday(nominal, s.offset < 0, calendar);
     const key = `${input.accountId}|${input.qbrDate}|T${s.offset >= 0 ? '+' : ''}${s.offset}`;
-    return {
+    if (input.today !== undefined && date < input.today) {
+      missed.push({ key, step: s.step, offset: s.offset, date });
+      continue;
+    }
+    const slot = perDay.get(date) ?? 0;
+    perDay.set(date, slot + 1);
+    const from = FIRST_SLOT_MINUTES + slot * SLOT_MINUTES;
+    holds.push({
       key,
       step: s.step,
       offset: s.offset,
       title: `QBR ${account}: ${s.step}`,
       date,
-      start: START,
-      end: END,
+      start: hhmm(from),
+      end: hhmm(from + SLOT_MINUTES),
       timezone: input.timezone,
-      description: describe(input, s, nominal, date),
-    };
-  });
+      description: describe(input, s, nominal, date, reasons),
+    });
+  }
+  return { holds, missed };
 }
 
 /**
@@ -82,22 +119,39 @@ export function holdEventId(key: string): string {
   return base32hex(sha1(key));
 }
 
-/** Weekend days move toward working time: before the QBR to the Friday before, after it to the Monday after. */
-function workday(date: IsoDate, beforeQbr: boolean): IsoDate {
-  const day = weekday(date);
-  if (day === 6) return addDays(date, beforeQbr ? -1 : 2);
-  if (day === 0) return addDays(date, beforeQbr ? -2 : 1);
-  return date;
+/**
+ * Non-working days move toward working time: before the QBR to the working day before, after it to the
+ * working day after (Thanksgiving Thu → Wed before the QBR; Christmas Fri → Mon 28th after it, past the weekend).
+ */
+function workday(date: IsoDate, beforeQbr: boolean, calendar: WorkCalendar): { date: IsoDate; reasons: string[] } {
+  const reasons: string[] = [];
+  let day = date;
+  // A country has at most a handful of consecutive days off; the bound only guards against broken data.
+  for (let i = 0; i < 31; i++) {
+    const closed = calendar.closed(day);
+    if (closed === null) break;
+    if (!reasons.includes(closed)) reasons.push(closed);
+    day = addDays(day, beforeQbr ? -1 : 1);
+  }
+  return { date: day, reasons };
 }
 
-function describe(input: HoldInput, s: { offset: number; what: string }, nominal: IsoDate, date: IsoDate): string {
+function describe(input: HoldInput, s: { offset: number; what: string }, nominal: IsoDate, date: IsoDate, reasons: string[]): string {
   const t = `T${s.offset >= 0 ? '+' : ''}${s.offset}`;
   const review = input.reviewType.trim();
   const lines = [s.what, '', `Step ${t} of the ${review || 'QBR'} on ${dayLabel(input.qbrDate)}.`];
-  if (date !== nominal) lines.push(`Moved from ${dayLabel(nominal)} because it falls on a weekend.`);
+  if (date !== nominal) {
+    const holidays = reasons.filter((r) => r !== 'weekend');
+    const why = holidays.length === 0 ? 'it falls on a weekend' : `of ${holidays.join(' and ')}${reasons.includes('weekend') ? ' and the weekend' : ''}`;
+    lines.push(`Moved from ${dayLabel(nominal)} because ${why}.`);
+  }
   const link = input.deckLink?.trim();
   if (link) lines.push(`Deck: ${link}`);
   return lines.join('\n');
+}
+
+function hhmm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 function dayLabel(date: IsoDate): string {

@@ -6,9 +6,10 @@ import { planDeck } from './deck/deck';
 import { customerDeck, peopleChanges } from './audience';
 import { actionPlanDoc, customerSteps, preReadDoc } from './docs';
 import { digitalReviewEmail, invitationEmail, recipients, summaryEmail, type PackageLinks } from './emails';
+import { workCalendar } from './holidays';
+import { planHoldSchedule } from './holds';
 import { asOfMeeting, meetingWarnings } from './meeting';
 import { prepBriefDoc } from './prep-brief';
-import { planHolds } from './holds';
 import { chooseQbrDate } from './qbr-date';
 import type { QbrPackage } from './types';
 
@@ -33,7 +34,8 @@ export function describeFinding(f: Finding): string {
 export function buildPackage(review: AccountReview, options: PackageOptions): QbrPackage {
   const { today } = options;
   const links = options.links ?? NO_LINKS;
-  const choice = chooseQbrDate(review, today, options.qbrDate);
+  const calendar = workCalendar({ accountCountry: review.holidayCountry.account, settingsCountry: review.holidayCountry.settings, timezone: review.timezone });
+  const choice = chooseQbrDate(review, today, options.qbrDate, calendar.closed);
   const qbrDate = choice.date;
   // SPEC §4.1: the package describes the account on its QBR date.
   const r = asOfMeeting(review, qbrDate);
@@ -45,13 +47,16 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
     const email = digitalReviewEmail(r, qbrDate, today);
     return {
       accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
-      deck: null, emails: [email], holds: [], docs: [], prepBrief: null,
+      deck: null, emails: [email], holds: [], missedHolds: [], holdCalendar: { country: null, basis: 'no holds' }, docs: [], prepBrief: null,
       dataToConfirm: [...findings, ...email.missingRecipients.map((m) => `Email recipients: ${m}`)],
       warnings,
     };
   }
 
-  const holds = planHolds({ accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck });
+  if (calendar.problem) findings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
+  const { holds, missed } = planHoldSchedule({
+    accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
+  });
   const minutes = options.reviewMinutes ?? null;
   // The deck as built carries its provenance (sources, gaps per slide) for the prep brief; the customer gets it without.
   const fullDeck = planDeck(r, qbrDate, today, { followUps: customerSteps(holds), reviewMinutes: minutes }, findings);
@@ -61,11 +66,11 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const dataToConfirm = [...findings, ...slideGaps, ...missingRecipients];
   const prepBrief = prepBriefDoc({
     meeting: r, today, qbrDate, qbrDateBasis: choice.basis, warnings, changes,
-    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, dataToConfirm,
+    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, missedHolds: missed, dataToConfirm,
   });
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
-    deck: customerDeck(fullDeck), emails, holds,
+    deck: customerDeck(fullDeck), emails, holds, missedHolds: missed, holdCalendar: { country: calendar.country, basis: calendar.basis },
     docs: [preReadDoc(r, qbrDate, today, minutes), actionPlanDoc(r, qbrDate, today, holds)],
     prepBrief,
     dataToConfirm,

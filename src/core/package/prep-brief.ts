@@ -4,7 +4,7 @@ import { daysBetween, type IsoDate } from '../dates';
 import { internalRisks, type PersonChange } from './audience';
 import { deckContext, METRIC_LABELS, metricText } from './deck/context';
 import { customerAttendees, dueBeforeMeeting } from './meeting';
-import type { DeckPlan, DocPlan, DocSection, HoldPlan } from './types';
+import type { DeckPlan, DocPlan, DocSection, HoldPlan, MissedHold } from './types';
 
 export interface PrepBriefInput {
   /** The review as of the QBR date. */
@@ -20,6 +20,8 @@ export interface PrepBriefInput {
   /** The deck before its provenance was taken off: talking points, sources and gaps per slide. */
   deck: DeckPlan | null;
   holds: HoldPlan[];
+  /** Steps whose day had passed when the package was made: not on the calendar, so the CSM catches up on them. */
+  missedHolds: MissedHold[];
   /** Tracker findings with tab, row and column, then the fields with no data. */
   dataToConfirm: string[];
 }
@@ -130,6 +132,12 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
     heading: 'Prep timeline',
     ...(p.holds.length > 0 ? { table: { columns: ['Step', 'Date', 'What to do'], rows: p.holds.map((h) => [h.step, `${f.date(h.date)} ${h.start}`, h.description.split('\n')[0] ?? '']) } } : { paragraphs: ['No holds for this review.'] }),
   });
+  if (p.missedHolds.length > 0) {
+    sections.push({
+      heading: 'Missed prep steps (already past, so not on your calendar)',
+      table: { columns: ['Step', 'Was due'], rows: p.missedHolds.map((m) => [m.step, f.date(m.date)]) },
+    });
+  }
 
   sections.push({
     heading: 'Data to confirm (tab, row, column)',

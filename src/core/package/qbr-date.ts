@@ -13,7 +13,10 @@ export interface QbrDateChoice {
 const MIN_LEAD_DAYS = 14;
 const FALLBACK_DAYS = 21;
 
-export function chooseQbrDate(review: Pick<AccountReview, 'qbrDate' | 'nextQbrDue'>, today: IsoDate, requested?: IsoDate | null): QbrDateChoice {
+/** `closed` names the account's non-working days (weekends and public holidays); without it only weekends are skipped. */
+export function chooseQbrDate(
+  review: Pick<AccountReview, 'qbrDate' | 'nextQbrDue'>, today: IsoDate, requested?: IsoDate | null, closed?: (date: IsoDate) => string | null,
+): QbrDateChoice {
   if (requested) return { date: requested, basis: 'the date asked for (--qbr-date)', note: null };
   let note: string | null = null;
   if (review.qbrDate !== null) {
@@ -24,13 +27,14 @@ export function chooseQbrDate(review: Pick<AccountReview, 'qbrDate' | 'nextQbrDu
   if (due !== null && due >= addDays(today, MIN_LEAD_DAYS)) {
     return { date: due, basis: 'the next QBR due date', note };
   }
-  const date = firstWeekdayFrom(addDays(today, FALLBACK_DAYS));
+  const date = firstWeekdayFrom(addDays(today, FALLBACK_DAYS), closed);
   const why = due === null ? 'no QBR Date or due date is known' : due < today ? `the due date ${due} has passed` : `the due date ${due} is fewer than ${MIN_LEAD_DAYS} days away`;
   return { date, basis: `the first weekday at least ${FALLBACK_DAYS} days out (${why})`, note };
 }
 
-export function firstWeekdayFrom(iso: IsoDate): IsoDate {
+/** The first day on or after `iso` that is a weekday and, with `closed`, not a public holiday (a QBR on Thanksgiving helps no one). */
+export function firstWeekdayFrom(iso: IsoDate, closed?: (date: IsoDate) => string | null): IsoDate {
   let d = iso;
-  while (weekday(d) === 0 || weekday(d) === 6) d = addDays(d, 1);
+  for (let i = 0; i < 31 && (weekday(d) === 0 || weekday(d) === 6 || (closed?.(d) ?? null) !== null); i++) d = addDays(d, 1);
   return d;
 }

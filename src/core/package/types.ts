@@ -87,6 +87,29 @@ export interface EmailPlan {
   text: string;
   /** Recipients that could not be addressed (no email in the tracker), named for "data to confirm". */
   missingRecipients: string[];
+  /** The package files this email points at: attached offline, linked (their URLs in the body) in Google. */
+  attach?: PackageFile[];
+  /** The meeting itself, sent along as an iCalendar REQUEST (the invitation). */
+  meeting?: MeetingPlan | null;
+}
+
+export type PackageFile = 'deck' | 'pre-read' | 'action-plan';
+
+/** The QBR meeting as the invitation proposes it (SPEC §4.3): organizer the CSM, attendees the invitees. */
+export interface MeetingPlan {
+  /** Stable across re-runs (account + QBR date): the calendar UID, so a re-sent request updates the meeting. */
+  key: string;
+  title: string;
+  date: IsoDate;
+  /** HH:MM local. */
+  start: string;
+  minutes: number;
+  /** IANA zone, or null for "the user's own" (the host fills it in). */
+  timezone: string | null;
+  organizer: Address;
+  attendees: Address[];
+  /** The agenda, one line per section. */
+  description: string;
 }
 
 export interface HoldPlan {
@@ -102,6 +125,15 @@ export interface HoldPlan {
   /** IANA zone, or null for "the user's own". */
   timezone: string | null;
   description: string;
+}
+
+/** A step whose day had passed when the package was made: not created, listed for the CSM (prep brief, CLI). */
+export interface MissedHold {
+  key: string;
+  step: string;
+  offset: number;
+  /** The working day the step would have had. */
+  date: IsoDate;
 }
 
 export interface DocSection {
@@ -129,6 +161,10 @@ export interface QbrPackage {
   deck: DeckPlan | null;
   emails: EmailPlan[];
   holds: HoldPlan[];
+  /** Steps already past on the run's today, so not created (SPEC §4.3). */
+  missedHolds: MissedHold[];
+  /** Whose holidays the holds avoid, and any country the tracker named that could not be used. */
+  holdCalendar: { country: string | null; basis: string };
   /** Customer-facing docs (pre-read, action plan): the only docs that may be shared. */
   docs: DocPlan[];
   /** The internal prep brief (SPEC §4.0): the CSM's only, never shared; null for a digital review. */

@@ -44,6 +44,8 @@ export const TABS = {
       championEmail: text('Champion Email'),
       executiveSponsor: text('Executive Sponsor', { aliases: ['Exec Sponsor'] }),
       timezone: text('Timezone', { aliases: ['Time Zone'] }),
+      // Whose public holidays the calendar holds avoid (SPEC §4.3): a code (US, GB, DE-BY) or an English name.
+      country: text('Country', { aliases: ['Holiday Country'] }),
       keyTheme: text('Key Theme'),
       // Not in SPEC §2's table: an account billed in another currency or language needs them (see README).
       currency: text('Currency'),

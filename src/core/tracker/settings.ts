@@ -12,6 +12,8 @@ export interface Settings {
   /** Health weights before renormalisation over the dimensions present. */
   weights: { usage: number; engagement: number; support: number; relationship: number };
   timezone: string | null;
+  /** Whose public holidays the holds avoid when an account names no Country (checked against the holiday library later). */
+  holidayCountry: string | null;
   currency: string;
   locale: string;
   fiscalYearStartMonth: number;
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   thresholds: { strategic: 500_000, enterprise: 100_000, midMarket: 25_000, smb: 5_000 },
   weights: { usage: 0.35, engagement: 0.25, support: 0.2, relationship: 0.2 },
   timezone: null,
+  holidayCountry: null,
   currency: 'USD',
   locale: 'en-US',
   fiscalYearStartMonth: 1,
@@ -69,6 +72,7 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
   read(['Support Weight'], parsePercent, positive, (v) => (s.weights.support = v));
   read(['Relationship Weight'], parsePercent, positive, (v) => (s.weights.relationship = v));
   read(['Timezone', 'Time Zone'], textValue, isTimeZoneName, (v) => (s.timezone = v));
+  read(['Holiday Country'], textValue, () => true, (v) => (s.holidayCountry = v));
   read(['Currency'], textValue, (v) => /^[A-Za-z]{3}$/.test(v), (v) => (s.currency = v.toUpperCase()));
   read(['Locale'], textValue, (v) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v), (v) => (s.locale = v));
   read(['Fiscal Year Start Month', 'Fiscal Year Start'], monthValue, () => true, (v) => (s.fiscalYearStartMonth = v));

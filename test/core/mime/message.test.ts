@@ -183,3 +183,40 @@ describe('rfc5322Date', () => {
     expect(() => rfc5322Date(instant, 24 * 60)).toThrow(RangeError);
   });
 });
+
+describe('buildMessage with attachments', () => {
+  const bytes = new Uint8Array(Array.from({ length: 1000 }, (_, i) => (i * 37) % 256));
+  const withFiles: MimeInput = {
+    ...base,
+    attachments: [
+      { filename: 'deck.pptx', contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', data: bytes },
+      { filename: 'Plan d’action – Café.txt', contentType: 'text/plain; charset=UTF-8', data: 'Notes — café' },
+      { filename: 'invite.ics', contentType: 'text/calendar; charset=UTF-8; method=REQUEST', data: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n' },
+    ],
+  };
+
+  it('wraps the bodies and the files in multipart/mixed that mailparser reads back byte for byte', async () => {
+    const raw = buildMessage(withFiles);
+    expect(raw).toMatch(/\r\nContent-Type: multipart\/mixed; boundary="=_qbr_[0-9a-f]+"\r\n/);
+    const mail = await simpleParser(raw);
+    expect(mail.text).toBe(base.text.replace(/\r\n/g, '\n'));
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['deck.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+      ['Plan d’action – Café.txt', 'text/plain'],
+      ['invite.ics', 'text/calendar'],
+    ]);
+    expect([...mail.attachments[0]!.content]).toEqual([...bytes]);
+    expect(mail.attachments[2]!.content.toString('utf8')).toBe('BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n');
+    // Every line stays within RFC 5322's 78 characters, the long Office type included.
+    expect(Math.max(...raw.split('\r\n').map((l) => l.length))).toBeLessThanOrEqual(78);
+    expect(buildMessage(withFiles)).toBe(raw);
+  });
+
+  it('keeps the plain multipart/alternative message when there is nothing to attach', () => {
+    expect(buildMessage({ ...base, attachments: [] })).toBe(buildMessage(base));
+  });
+
+  it('refuses a content type that would inject a header', () => {
+    expect(() => buildMessage({ ...base, attachments: [{ filename: 'x', contentType: 'text/plain\r\nBcc: x@y.z', data: 'x' }] })).toThrow(RangeError);
+  });
+});

@@ -74,12 +74,12 @@ describe('package plans for the example book', () => {
 });
 
 describe('summary email', () => {
-  it('has the SPEC subject, the champion and attendees as To, the CSM in Cc', () => {
+  it('has the SPEC subject, the champion and attendees as To, and no Cc when the sender is the only vendor attendee', () => {
     const a = review('ACC-001');
     const email = buildPackage(a, { today: TODAY }).emails.find((e) => e.kind === 'summary')!;
     expect(email.subject).toBe('GlobalTech Q4 2026 Business Review - Summary & Next Steps');
     expect(email.to[0]).toEqual({ name: 'Priya Raman', email: 'priya.raman@globaltech.example' });
-    expect(email.cc).toEqual([{ name: 'Maya Patel', email: 'maya.patel@brightline.example' }]);
+    expect(email.cc).toEqual([]);
     expect(email.text).toContain('$336,250 in Q4 2026, a 6.1x return');
     expect(email.html).toContain('<table');
   });
