@@ -1,6 +1,7 @@
 /** Reads one tab against its spec: finds the tab and its header row, types every cell, collects findings. */
 import { cellText, parseAmount, parseDate, parseMoney, parseNumber, parsePercent, parseQuarter, parseText, type ParseOptions, type Parsed } from './cells';
 import type { Finding } from './findings';
+import { parseTimeZone } from './timezones';
 import { normalizeName, TABS, type ColumnSpec, type Kind, type RowOf, type TabKey, type TabSpec } from './schema';
 import type { Cell, Tab, Workbook } from './workbook';
 
@@ -98,6 +99,10 @@ function parseCell(cell: Cell, kind: Kind, options: ParseOptions): Parsed<unknow
     case 'amount': return parseAmount(cell);
     case 'date': return parseDate(cell, options);
     case 'quarter': return parseQuarter(cell);
+    case 'timezone': {
+      const text = parseText(cell);
+      return text === null ? { ok: true, value: null } : parseTimeZone(text);
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import type { IsoDate } from '../dates';
 import type { Quarter } from './cells';
 
-export type Kind = 'text' | 'money' | 'number' | 'percent' | 'amount' | 'date' | 'quarter';
+export type Kind = 'text' | 'money' | 'number' | 'percent' | 'amount' | 'date' | 'quarter' | 'timezone';
 
 export interface ColumnSpec {
   header: string;
@@ -43,7 +43,7 @@ export const TABS = {
       champion: text('Champion'),
       championEmail: text('Champion Email'),
       executiveSponsor: text('Executive Sponsor', { aliases: ['Exec Sponsor'] }),
-      timezone: text('Timezone', { aliases: ['Time Zone'] }),
+      timezone: col('Timezone', 'timezone', ['Time Zone']),
       keyTheme: text('Key Theme'),
       // Not in SPEC §2's table: an account billed in another currency or language needs them (see README).
       currency: text('Currency'),
@@ -209,6 +209,8 @@ interface KindValue {
   amount: number;
   date: IsoDate;
   quarter: Quarter;
+  /** An IANA zone name (Windows/Outlook names already mapped). */
+  timezone: string;
 }
 
 /** A parsed row: every column's value or null when missing, plus the sheet's 1-based row number. */

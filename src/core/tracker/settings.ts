@@ -2,6 +2,7 @@
 import { cellText, parseMoney, parsePercent, parseNumber, type Parsed } from './cells';
 import type { Finding } from './findings';
 import { parseTab } from './parse-tab';
+import { parseTimeZone } from './timezones';
 import { normalizeName } from './schema';
 import type { Workbook } from './workbook';
 
@@ -68,7 +69,7 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
   read(['Engagement Weight'], parsePercent, positive, (v) => (s.weights.engagement = v));
   read(['Support Weight'], parsePercent, positive, (v) => (s.weights.support = v));
   read(['Relationship Weight'], parsePercent, positive, (v) => (s.weights.relationship = v));
-  read(['Timezone', 'Time Zone'], textValue, isTimeZoneName, (v) => (s.timezone = v));
+  read(['Timezone', 'Time Zone'], parseTimeZone, () => true, (v) => (s.timezone = v));
   read(['Currency'], textValue, (v) => /^[A-Za-z]{3}$/.test(v), (v) => (s.currency = v.toUpperCase()));
   read(['Locale'], textValue, (v) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v), (v) => (s.locale = v));
   read(['Fiscal Year Start Month', 'Fiscal Year Start'], monthValue, () => true, (v) => (s.fiscalYearStartMonth = v));
@@ -90,11 +91,6 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
 
 function textValue(text: string): Parsed<string> {
   return { ok: true, value: text.trim() || null };
-}
-
-/** IANA names look like Area/City (or UTC); the host checks them for real where it can. */
-function isTimeZoneName(v: string): boolean {
-  return /^(UTC|GMT|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/.test(v);
 }
 
 function monthValue(text: string): Parsed<number> {
