@@ -11,7 +11,8 @@ import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { writePackageFiles } from './package-files';
 import { driveIdOf } from '../google/drive';
-import { safeDirName } from './paths';
+import { accountFolders, prepareOut, reason } from './paths';
+import { field } from './terminal';
 
 export async function generateCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -31,11 +32,14 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const today = todayFrom(values.today, io.now);
   const qbrDate = values['qbr-date'];
   if (qbrDate !== undefined && !isIsoDate(qbrDate)) throw new UsageError(`--qbr-date must be a date written YYYY-MM-DD, not "${qbrDate}"`);
+  // The same plausible span as date cells: a QBR in year 9999 is a typo, and dates past it cannot be formatted.
+  if (qbrDate !== undefined && !(qbrDate >= '1900-01-01' && qbrDate <= '2200-12-31')) throw new UsageError(`--qbr-date ${qbrDate} is out of range (1900-01-01 to 2200-12-31)`);
   if (!values.all && !(values.account && values.account.length > 0)) throw new UsageError('say which accounts: --account ID (repeatable) or --all');
   if (values.all && values.account) throw new UsageError('use either --account or --all, not both');
   if (values.account?.some((id) => id.trim() === '')) throw new UsageError('--account needs an Account ID');
   const out = requireFlag(values.out, 'out');
   const trackerPath = requireFlag(values.tracker, 'tracker');
+  prepareOut(out);
 
   if (values.google) {
     return generateGoogle({
@@ -51,24 +55,41 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
   const now = io.now?.() ?? new Date();
   const total = book.accounts.length;
+  const folders = accountFolders(book.accounts.map((a) => a.id));
+  const renamed = book.accounts.filter((a) => folders.get(a.id) !== a.id);
+  if (renamed.length > 0) {
+    io.stderr(`Account IDs that are not usable as folder names get one of their own:\n${renamed.map((a) => `  ${field(a.id)} → ${field(folders.get(a.id)!)}\n`).join('')}`);
+  }
   const written: { review: AccountReview; pkg: QbrPackage; dir: string }[] = [];
+  const failed: { id: string; reason: string }[] = [];
   for (const [i, review] of book.accounts.entries()) {
-    const dir = join(out, safeDirName(review.id));
-    mkdirSync(dir, { recursive: true });
+    const folder = folders.get(review.id)!;
+    const dir = join(out, folder);
     const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } });
-    const files = await writePackageFiles(dir, review, pkg, now);
-    writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), package: packageSummary(pkg) }, null, 2)}\n`);
+    let files: string[];
+    try {
+      mkdirSync(dir, { recursive: true });
+      files = await writePackageFiles(dir, review, pkg, now);
+      writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), folder, package: packageSummary(pkg) }, null, 2)}\n`);
+    } catch (e) {
+      // One account's folder being unusable (a file in the way, no permission) costs that account only.
+      const why = `not written: ${reason(e, dir)}`;
+      failed.push({ id: review.id, reason: why });
+      io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${why}\n`);
+      continue;
+    }
     written.push({ review, pkg, dir });
     const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds, ${pkg.docs.length} docs` : 'digital review email';
-    io.stderr(`[${i + 1}/${total}] ${review.id} ${review.name}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
+    io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
-  io.stderr(book.skipped.length > 0 ? `; ${book.skipped.length} account(s) skipped:\n${book.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join('')}` : '\n');
+  const skipped = [...book.skipped, ...failed];
+  io.stderr(skipped.length > 0 ? `; ${skipped.length} account(s) skipped:\n${skipped.map((s) => `  ${field(s.id)}: ${field(s.reason)}\n`).join('')}` : '\n');
   const showcase = written.find((w) => w.pkg.deck) ?? written[0];
   if (showcase) io.stderr(`Start with ${join(showcase.dir, showcase.pkg.deck ? 'deck.pptx' : 'digital-review.eml')}; the emails are unsent drafts (.eml), the holds import from prep-holds.ics.\n`);
   const toConfirm = written.filter((w) => w.pkg.dataToConfirm.length > 0);
-  if (toConfirm.length > 0) io.stderr(`Data to confirm in ${toConfirm.map((w) => `${w.review.id} (${w.pkg.dataToConfirm.length})`).join(', ')}: see the last slide or analysis.json.\n`);
-  return exitStatus(book);
+  if (toConfirm.length > 0) io.stderr(`Data to confirm in ${toConfirm.map((w) => `${field(w.review.id)} (${w.pkg.dataToConfirm.length})`).join(', ')}: see the last slide or analysis.json.\n`);
+  return failed.length > 0 ? Math.max(exitStatus(book), 1) : exitStatus(book);
 }
 
 function packageSummary(pkg: QbrPackage) {

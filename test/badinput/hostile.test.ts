@@ -6,6 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import JSZip from 'jszip';
+import { xmlParts } from '../helpers/ooxml';
 import { analyze, runCli, scratch, writeCsvTracker, writeXlsxTracker, TODAY, type JsonFinding, type TestCell, type TestTabs } from '../helpers/trackers';
 
 const tmp = scratch('hostile');
@@ -84,5 +86,112 @@ describe('time-zone cells', () => {
     const gen = await generate(path);
     expect(gen.code).toBe(0);
     expect(existsSync(join(gen.out, 'TZ-NONE', 'prep-holds.ics'))).toBe(true);
+  });
+});
+
+// =========================================================================================================
+describe('control characters in cells', () => {
+  /**
+   * An .xlsx whose strings hold control characters as Excel stores them (`_x0000_`, `_x001B_` in sharedStrings.xml):
+   * ExcelJS drops controls when it writes, so they go in as markers and the markers are rewritten in the zip.
+   */
+  async function xlsxWithControls(t: TestTabs): Promise<string> {
+    // eslint-disable-next-line no-control-regex
+    const mark = (v: TestCell): TestCell => (typeof v === 'string' ? v.replace(/[\u0000-\u001f]/g, (c) => `~${c.charCodeAt(0).toString(16).padStart(4, '0')}~`) : v);
+    const path = await writeXlsxTracker(tmp.path('controls.xlsx'), Object.fromEntries(Object.entries(t).map(([k, rows]) => [k, rows.map((r) => r.map(mark))])));
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+    zip.file('xl/sharedStrings.xml', strings.replace(/~([0-9a-f]{4})~/g, (_, hex: string) => `_x${hex.toUpperCase()}_`));
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer' }));
+    return path;
+  }
+
+  it.each([
+    ['xlsx', 'Ctrl\u0000 Co\u000b \u001b]0;pwned\u0007', 'NUL, VT, ESC, BEL', 'Ctrl␀ Co␋ ␛]0;pwned␇'],
+    ['csv', 'Ctrl Co\u000b \u001b]0;pwned\u0007', 'VT, ESC, BEL', 'Ctrl Co␋ ␛]0;pwned␇'],
+  ] as const)('are removed from the text and named on their cell; nothing raw reaches the terminal or the files (%s)', async (format, name, names, shown) => {
+    const t = tabs([account({ 'Account ID': 'CTRL-1', Account: name, CSM: 'Maya\u001b[2J Patel' })]);
+    const path = format === 'xlsx' ? await xlsxWithControls(t) : await write('csv', t);
+    const res = await analyze(path);
+    expect(res.code).toBe(0);
+    const ctrl = res.account('CTRL-1');
+    expect(ctrl.name).toBe('Ctrl Co ]0;pwned');
+    const f = findingAt(ctrl.findings, 'Accounts', 3, 'Account', new RegExp(`control characters ${names} removed`));
+    expect(f).toMatchObject({ severity: 'warning', value: shown });
+    expect(findingAt(ctrl.findings, 'Accounts', 3, 'CSM', /ESC removed/).value).toBe('Maya␛[2J Patel');
+
+    const gen = await generate(path);
+    expect(gen.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(gen.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(gen.stderr).toContain('CTRL-1 Ctrl Co ]0;pwned: ');
+    const human = await runCli(['analyze', '--tracker', path, '--today', TODAY]);
+    // eslint-disable-next-line no-control-regex
+    expect(human.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(human.stdout).toContain(`[${shown}]`);
+    for (const file of ['deck.pptx', 'pre-read.docx']) {
+      const bad = (await xmlParts(readFileSync(join(gen.out, 'CTRL-1', file)))).filter((p) => p.error !== null);
+      expect(bad.map((p) => `${p.name}: ${p.error}`)).toEqual([]);
+    }
+  });
+});
+
+// =========================================================================================================
+describe('output folders', () => {
+  const IDS = ['a/b', 'a:b', 'a*b', 'a_b', '.', '..', 'CON', 'nul', 'COM1', 'trail.', 'X'.repeat(300)];
+
+  it('ids that differ get folders that differ, portable and inside --out; the mapping is printed and in analysis.json', async () => {
+    const path = await write('csv', tabs(IDS.map((id, i) => account({ 'Account ID': id, Account: `Co ${i}` }))));
+    const gen = await generate(path);
+    expect(gen.code).toBe(0);
+    const folders = readdirSync(gen.out).filter((f) => f !== 'GOOD-1');
+    expect(folders).toHaveLength(IDS.length);
+    for (const folder of folders) {
+      expect(folder).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i);
+      expect(folder).not.toMatch(/[\\/:*?"<>|]|^\.|[. ]$/);
+      expect(Buffer.byteLength(folder)).toBeLessThanOrEqual(100);
+      const json = JSON.parse(readFileSync(join(gen.out, folder, 'analysis.json'), 'utf8'));
+      expect(json.folder).toBe(folder);
+      expect(IDS).toContain(json.id);
+      // Each folder holds its own account's package, not another's written over it.
+      expect(json.name).toBe(`Co ${IDS.indexOf(json.id)}`);
+    }
+    expect(readFileSync(join(gen.out, 'a_b', 'analysis.json'), 'utf8')).toContain('"id": "a_b"');
+    expect(gen.stderr).toMatch(/not usable as folder names/);
+    expect(gen.stderr).toMatch(/^ {2}a\/b → a_b-[0-9a-f]{8}$/m);
+    expect(gen.stderr).toMatch(/^ {2}CON → _CON-[0-9a-f]{8}$/m);
+  });
+
+  it('--out pointing at a file is exit 2 with one line and no stack', async () => {
+    const path = await write('csv', tabs([]));
+    const file = tmp.path('not-a-folder');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, 'x');
+    const r = await runCli(['generate', '--tracker', path, '--all', '--today', TODAY, '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--out .* cannot be used as the output folder/);
+  });
+
+  it("one account's folder existing as a file skips that account only, with a line; the others get packages", async () => {
+    const path = await write('csv', tabs([account({ 'Account ID': 'BLOCKED-2', Account: 'Blocked Co' })]));
+    const out = tmp.path('out-blocked');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'BLOCKED-2'), 'in the way');
+    const r = await runCli(['generate', '--tracker', path, '--all', '--today', TODAY, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/BLOCKED-2 Blocked Co: not written: a file is in the way/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, 'GOOD-1', 'deck.pptx'))).toBe(true);
+    expect(r.stderr).toContain('1 package written');
+  });
+});
+
+describe('--qbr-date', () => {
+  it.each(['9999-12-31', '1899-12-31', '2201-01-01'])('%s is out of range: exit 2, no stack', async (date) => {
+    const path = await write('csv', tabs([]));
+    const r = await generate(path, ['--qbr-date', date]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`qbr generate: --qbr-date ${date} is out of range (1900-01-01 to 2200-12-31)`);
   });
 });

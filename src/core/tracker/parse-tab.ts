@@ -2,6 +2,7 @@
 import { cellText, parseAmount, parseDate, parseMoney, parseNumber, parsePercent, parseQuarter, parseText, type ParseOptions, type Parsed } from './cells';
 import type { Finding } from './findings';
 import { parseTimeZone } from './timezones';
+import { visible, withoutControls } from './controls';
 import { normalizeName, TABS, type ColumnSpec, type Kind, type RowOf, type TabKey, type TabSpec } from './schema';
 import type { Cell, Tab, Workbook } from './workbook';
 
@@ -52,7 +53,7 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
   const entries = Object.entries(spec.columns);
   const idKey = 'accountId' in spec.columns ? 'accountId' : null;
   for (let r = located.headerRow + 1; r < tab.rows.length; r++) {
-    const cells = tab.rows[r] ?? [];
+    const { cells, controls } = cleanRow(tab.rows[r] ?? []);
     if (cells.every(isBlank)) continue;
     const sheetRow = r + 1;
     const accountId = idKey !== null ? parseText(cells[located.columns.get(idKey) ?? -1]) : null;
@@ -63,6 +64,11 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
       const index = located.columns.get(field);
       const cell = index === undefined ? null : cells[index];
       const header = index === undefined ? column.header : (parseText(located.headerCells[index]) ?? column.header);
+      const removed = index === undefined ? undefined : controls?.get(index);
+      if (removed) {
+        const typed = visible(String((tab.rows[r] ?? [])[index!]));
+        rowFindings.push(cellFinding(tab.name, sheetRow, header, typed, `control character${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed from the text`, accountId));
+      }
       const parsed = parseCell(cell, column.kind, options);
       record[field] = parsed.ok ? parsed.value : null;
       if (column.required && record[field] === null) {
@@ -111,6 +117,27 @@ export function cellFinding(tab: string, row: number, column: string, cell: Cell
     tab, row, column, value: cellText(cell), message, severity: 'warning',
     ...(accountId !== null ? { accountId } : {}),
   };
+}
+
+/**
+ * The row with control characters removed from its text cells (one in a name makes the deck unreadable and
+ * an ESC reaches the terminal), and what was removed by column index; the same array when the row is clean.
+ */
+function cleanRow(row: Cell[]): { cells: Cell[]; controls: Map<number, string[]> | null } {
+  let controls: Map<number, string[]> | null = null;
+  let cells = row;
+  row.forEach((cell, i) => {
+    if (typeof cell !== 'string') return;
+    const { text, removed } = withoutControls(cell);
+    if (removed.length === 0) return;
+    if (controls === null) {
+      controls = new Map();
+      cells = [...row];
+    }
+    controls.set(i, removed);
+    cells[i] = text;
+  });
+  return { cells, controls };
 }
 
 function isBlank(cell: Cell): boolean {
