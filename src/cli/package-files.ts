@@ -1,4 +1,5 @@
 /** Writes one package's files into its folder with the offline renderers; returns the file names. */
+import { isMailbox } from '../core/mime/headers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountReview } from '../core';
@@ -18,7 +19,7 @@ export async function writePackageFiles(dir: string, review: AccountReview, pkg:
     files.push(name);
   };
   if (pkg.deck) write('deck.pptx', await renderDeck(pkg.deck, { locale: review.locale }));
-  const from = review.people.csmEmail ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
+  const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
   for (const email of pkg.emails) write(EMAIL_FILES[email.kind], emlFor(email, { from, now, draft: true }));
   if (pkg.holds.length > 0) {
     write('prep-holds.ics', icsFor(pkg.holds, { now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone, calendarName: `QBR ${review.name}` }));

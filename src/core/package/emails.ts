@@ -5,6 +5,7 @@ import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
 import type { Address, EmailPlan, HoldPlan } from './types';
+import { isMailbox } from '../mime/headers';
 
 export interface PackageLinks {
   deck: string | null;
@@ -24,7 +25,7 @@ export function recipients(r: AccountReview): Recipients {
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (list: Address[], name: string | null, email: string | null, what: string) => {
-    if (email === null || !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+    if (email === null || !isMailbox(email)) {
       if (name !== null) missing.push(`${what} ${name}: no valid email`);
       return;
     }
