@@ -195,3 +195,66 @@ describe('--qbr-date', () => {
     expect(r.stderr.split('\n')[0]).toBe(`qbr generate: --qbr-date ${date} is out of range (1900-01-01 to 2200-12-31)`);
   });
 });
+
+// =========================================================================================================
+describe('numbers and dates that cannot be meant are findings, never a silent number', () => {
+  const VALUE_HEADER = ['Account ID', 'Quarter', 'Category', 'Description', 'Quantity', 'Rate', 'Baseline', 'Current', 'Value', 'Source'];
+
+  it('(1,200) seats and -5 active users: "cannot be negative", read as missing (the same health as a blank cell)', async () => {
+    const path = await write('csv', {
+      Accounts: [HEADER, GOOD, account({ 'Account ID': 'NEG-1', 'Licensed Seats': '(1,200)' }), account({ 'Account ID': 'BLANK-1', 'Licensed Seats': '' })],
+      Metrics: [METRICS_HEADER, GOOD_METRICS, ['NEG-1', '2026-Q4', -5, '(1,200)', 12, 20, 2, 4.5, 78, 70], ['BLANK-1', '2026-Q4', '', '', 12, 20, 2, 4.5, 78, 70]],
+    });
+    const res = await analyze(path);
+    expect(res.code).toBe(0);
+    const neg = res.account('NEG-1');
+    expect(findingAt(neg.findings, 'Accounts', 3, 'Licensed Seats', /cannot be negative/).value).toBe('(1,200)');
+    expect(findingAt(neg.findings, 'Metrics', 3, 'Licensed Seats', /cannot be negative/).value).toBe('(1,200)');
+    expect(findingAt(neg.findings, 'Metrics', 3, 'Active Users', /cannot be negative/).value).toBe('-5');
+    expect(neg.health).toEqual(res.account('BLANK-1').health);
+  });
+
+  it('1e308 in a Value quantity is "too large", and the quarter total is unknown, not Infinity or a silent null', async () => {
+    const path = await write('csv', tabs([account({ 'Account ID': 'BIG-1' })], {
+      Value: [VALUE_HEADER, ['BIG-1', '2026-Q4', 'Time Savings', 'Hours', '1e308', '$80', '', '', '', 'Timesheets']],
+    }));
+    const res = await analyze(path);
+    const big = res.account('BIG-1');
+    expect(findingAt(big.findings, 'Value', 2, 'Quantity', /too large/)).toMatchObject({ severity: 'warning', value: '1e308' });
+    expect(big.value.quarterTotal).toBeNull();
+  });
+
+  it('3.600 € as ARR is refused with a hint (the account is skipped, saying why), never read as 3.6', async () => {
+    const path = await write('csv', tabs([account({ 'Account ID': 'EUR-1', ARR: '3.600 €' }), account({ 'Account ID': 'EUR-2', ARR: '€ 3.600' })]));
+    const res = await analyze(path);
+    expect(res.code).toBe(1);
+    expect(res.json!.skipped.map((s) => s.id)).toEqual(['EUR-1', 'EUR-2']);
+    expect(res.json!.skipped[0]!.reason).toMatch(/ARR is not an amount of money \(3\.600 with a currency may be European thousands or a decimal; write 3600 or 3\.6\)/);
+  });
+
+  it('150% uptime and a 120% probability are named and not used', async () => {
+    const path = await write('csv', tabs([account({ 'Account ID': 'UP-1' })], {
+      Metrics: [[...METRICS_HEADER, 'Uptime %'], [...GOOD_METRICS, '99.9%'], ['UP-1', ...GOOD_METRICS.slice(1), '150%']],
+      Opportunities: [['Account ID', 'Opportunity', 'Potential ARR', 'Probability'], ['UP-1', 'Upsell', '$10,000', '120%']],
+    }));
+    const res = await analyze(path);
+    const up = res.account('UP-1');
+    expect(findingAt(up.findings, 'Metrics', 3, 'Uptime %', /between 0% and 100%/).value).toBe('150%');
+    expect(findingAt(up.findings, 'Opportunities', 2, 'Probability', /between 0% and 100%/).value).toBe('120%');
+  });
+
+  it.each(['csv', 'xlsx'] as const)('serial-0 and year-9999 dates are findings, and generate still writes the package (%s)', async (format) => {
+    const zero = format === 'xlsx' ? new Date(Date.UTC(1899, 11, 30)) : '1899-12-30';
+    const path = await write(format, tabs([account({ 'Account ID': 'DATE-1', 'Renewal Date': zero, 'Last QBR Date': '9999-12-31', 'Contract Start': '12/31/9999' })]));
+    const res = await analyze(path);
+    expect(res.code).toBe(0);
+    const d = res.account('DATE-1');
+    expect(findingAt(d.findings, 'Accounts', 3, 'Renewal Date', /not a plausible date \(1899-12-30/).severity).toBe('warning');
+    expect(findingAt(d.findings, 'Accounts', 3, 'Last QBR Date', /not a plausible date \(9999-12-31/).value).toBe('9999-12-31');
+    expect(findingAt(d.findings, 'Accounts', 3, 'Contract Start', /not a plausible date/).value).toBe('12/31/9999');
+    expect(d.renewal.date).toBeNull();
+    const gen = await generate(path);
+    expect(gen.code).toBe(0);
+    expect(existsSync(join(gen.out, 'DATE-1', 'deck.pptx'))).toBe(true);
+  });
+});

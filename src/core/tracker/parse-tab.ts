@@ -69,7 +69,7 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
         const typed = visible(String((tab.rows[r] ?? [])[index!]));
         rowFindings.push(cellFinding(tab.name, sheetRow, header, typed, `control character${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed from the text`, accountId));
       }
-      const parsed = parseCell(cell, column.kind, options);
+      const parsed = plausible(parseCell(cell, column.kind, options), column, header);
       record[field] = parsed.ok ? parsed.value : null;
       if (column.required && record[field] === null) {
         missingRequired.push({ header, cell, problem: parsed.ok ? null : parsed.message });
@@ -110,6 +110,33 @@ function parseCell(cell: Cell, kind: Kind, options: ParseOptions): Parsed<unknow
       return text === null ? { ok: true, value: null } : parseTimeZone(text);
     }
   }
+}
+
+/** Past this a number is a typo or an overflow (`1e308` turns a quarter total into Infinity), not a tracker value. */
+const MAX_MAGNITUDE = 1e15;
+/** Counts, hours and scores start at 0; percentages (uptime, probability, progress) run 0–100 %. */
+const KIND_RANGE: Partial<Record<Kind, readonly [number, number]>> = { number: [0, Infinity], percent: [0, 1] };
+/** Dates a tracker can mean: serial 0 (1899-12-30) and year 9999 are placeholders or typos. */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '2200-12-31';
+
+/** A parsed value that is well-formed but cannot be meant (a negative seat count, 150 % uptime, year 9999) becomes a finding. */
+function plausible(parsed: Parsed<unknown>, column: ColumnSpec, header: string): Parsed<unknown> {
+  if (!parsed.ok || parsed.value === null) return parsed;
+  const v = parsed.value;
+  if (typeof v === 'number') {
+    if (Math.abs(v) > MAX_MAGNITUDE) return { ok: false, message: `${header} is too large to be a real value; it is not used` };
+    const [min, max] = column.range ?? KIND_RANGE[column.kind] ?? [-Infinity, Infinity];
+    if (v < min && min === 0 && max === Infinity) return { ok: false, message: `${header} cannot be negative; it is not used` };
+    if (v < min || v > max) {
+      const [lo, hi] = column.kind === 'percent' ? [`${min * 100}%`, `${max * 100}%`] : [String(min), String(max)];
+      return { ok: false, message: `${header} must be between ${lo} and ${hi}; it is not used` };
+    }
+  }
+  if (column.kind === 'date' && typeof v === 'string' && (v < FIRST_DAY || v > LAST_DAY)) {
+    return { ok: false, message: `not a plausible date (${v}; dates from ${FIRST_DAY.slice(0, 4)} to ${LAST_DAY.slice(0, 4)} are read)` };
+  }
+  return parsed;
 }
 
 export function cellFinding(tab: string, row: number, column: string, cell: Cell, message: string, accountId: string | null): Finding {

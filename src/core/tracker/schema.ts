@@ -10,6 +10,11 @@ export interface ColumnSpec {
   required?: boolean;
   /** Other header spellings teams use for the same column. */
   aliases?: readonly string[];
+  /**
+   * The plausible span of a number column, where it differs from its kind's (parse-tab.ts: counts and hours
+   * from 0, percentages 0–100 %); outside it the cell is a finding, never a number.
+   */
+  range?: readonly [number, number];
 }
 
 export interface TabSpec {
@@ -22,7 +27,7 @@ export interface TabSpec {
 const text = (header: string, extra: { aliases?: readonly string[] } = {}) => ({ header, kind: 'text' as const, ...extra });
 const req = <K extends Kind>(header: string, kind: K, aliases?: readonly string[]) =>
   ({ header, kind, required: true as const, aliases });
-const col = <K extends Kind>(header: string, kind: K, aliases?: readonly string[]) => ({ header, kind, aliases });
+const col = <K extends Kind>(header: string, kind: K, aliases?: readonly string[], range?: readonly [number, number]) => ({ header, kind, aliases, range });
 
 export const TABS = {
   accounts: {
@@ -68,11 +73,11 @@ export const TABS = {
       resolutionHours: col('Resolution (h)', 'number', ['Resolution']),
       escalations: col('Escalations', 'number'),
       csat: col('CSAT', 'number'),
-      nps: col('NPS', 'number'),
-      usageScore: col('Usage Score', 'number'),
-      engagementScore: col('Engagement Score', 'number'),
-      supportScore: col('Support Score', 'number'),
-      relationshipScore: col('Relationship Score', 'number'),
+      nps: col('NPS', 'number', undefined, [-100, 100]),
+      usageScore: col('Usage Score', 'number', undefined, [0, 100]),
+      engagementScore: col('Engagement Score', 'number', undefined, [0, 100]),
+      supportScore: col('Support Score', 'number', undefined, [0, 100]),
+      relationshipScore: col('Relationship Score', 'number', undefined, [0, 100]),
     },
   },
   outcomes: {
