@@ -258,3 +258,33 @@ describe('numbers and dates that cannot be meant are findings, never a silent nu
     expect(existsSync(join(gen.out, 'DATE-1', 'deck.pptx'))).toBe(true);
   });
 });
+
+// =========================================================================================================
+describe('the terminal and the --google dry run', () => {
+  it('an ESC typed into --account is echoed visibly, never obeyed', async () => {
+    const path = await write('csv', tabs([]));
+    const r = await runCli(['analyze', '--tracker', path, '--today', TODAY, '--account', 'X\u001b]0;pwned\u0007']);
+    expect(r.code).toBe(1);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(r.stdout).toContain('X␛]0;pwned␇');
+  });
+
+  it('generate --google --dry-run plans every account of a hostile book (bad zones, controls, odd ids) without a crash', async () => {
+    const path = await write('csv', tabs([
+      account({ 'Account ID': 'a/b', Account: 'AT&T\u001b[2J', Timezone: 'Mars/Olympus' }),
+      account({ 'Account ID': 'a:b', Account: 'Evil\r\nBEGIN:VEVENT', Timezone: 'Eastern Time (US & Canada)' }),
+    ]));
+    const out = tmp.path('google-out');
+    const r = await runCli(['generate', '--google', '--dry-run', '--tracker', path, '--all', '--today', TODAY, '--out', out]);
+    expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    const planned = readdirSync(out).filter((f) => f !== 'google-requests.json');
+    expect(planned).toHaveLength(3);
+    const zones = planned.flatMap((f) => (JSON.parse(readFileSync(join(out, f, 'google-requests.json'), 'utf8')) as { id: string; body?: { start?: { timeZone?: string } } }[])
+      .filter((c) => c.id.startsWith('calendar.events')).map((c) => c.body?.start?.timeZone));
+    expect(zones.length).toBeGreaterThan(0);
+    expect(new Set(zones)).toEqual(new Set(['America/New_York', Intl.DateTimeFormat().resolvedOptions().timeZone]));
+  });
+});
