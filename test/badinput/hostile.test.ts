@@ -288,3 +288,15 @@ describe('the terminal and the --google dry run', () => {
     expect(new Set(zones)).toEqual(new Set(['America/New_York', Intl.DateTimeFormat().resolvedOptions().timeZone]));
   });
 });
+
+describe('Settings numbers', () => {
+  it('an Hourly Rate of 1e308 is out of range and the default is used (time savings stay finite)', async () => {
+    const path = await write('csv', tabs([account({ 'Account ID': 'RATE-1' })], {
+      Settings: [['Key', 'Value'], ['Hourly Rate', '1e308']],
+      Value: [['Account ID', 'Quarter', 'Category', 'Description', 'Quantity'], ['RATE-1', '2026-Q4', 'Time Savings', 'Hours', 10]],
+    }));
+    const res = await analyze(path);
+    expect(findingAt(res.json!.findings, 'Settings', 2, 'Value', /out of range.*default is used/).value).toBe('1e308');
+    expect(res.account('RATE-1').value.quarterTotal).toBe(750); // 10 h × the default $75
+  });
+});

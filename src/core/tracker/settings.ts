@@ -58,9 +58,10 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
     if (result.ok && result.value !== null && accept(result.value)) apply(result.value);
     else findings.push({ tab, row: entry.row, column: 'Value', value: cellText(entry.text), severity: 'warning', message: `Settings "${entry.key}" is not usable (${result.ok ? 'out of range' : result.message}); the default is used` });
   };
-  const positive = (v: number) => v >= 0;
+  // Past 10^15 a setting is a typo, and 1e308 would turn every product into Infinity.
+  const positive = (v: number) => v >= 0 && v <= 1e15;
 
-  read(['Hourly Rate'], parseMoney, (v) => v > 0, (v) => (s.hourlyRate = v));
+  read(['Hourly Rate'], parseMoney, (v) => v > 0 && v <= 1e15, (v) => (s.hourlyRate = v));
   read(['Strategic Threshold', 'Strategic ARR'], parseMoney, positive, (v) => (s.thresholds.strategic = v));
   read(['Enterprise Threshold', 'Enterprise ARR'], parseMoney, positive, (v) => (s.thresholds.enterprise = v));
   read(['Mid-Market Threshold', 'Mid-Market ARR'], parseMoney, positive, (v) => (s.thresholds.midMarket = v));
