@@ -3,12 +3,17 @@ import JSZip from 'jszip';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Every `.xml` / `.rels` part, with the validator's complaint (null when it is well-formed XML). */
-export async function xmlParts(bytes: Buffer): Promise<{ name: string; xml: string; error: string | null }[]> {
+export async function xmlParts(bytes: Buffer, prefix = ''): Promise<{ name: string; xml: string; error: string | null }[]> {
   const zip = await JSZip.loadAsync(bytes);
+  // A chart's data is a workbook embedded in the deck (ppt/embeddings/*.xlsx): its parts are read too.
+  const nested = await Promise.all(
+    Object.keys(zip.files).filter((n) => /\.xlsx$/.test(n)).map(async (n) => xmlParts(await zip.file(n)!.async('nodebuffer'), `${prefix}${n}!/`)),
+  );
   const names = Object.keys(zip.files).filter((n) => /\.(xml|rels)$/.test(n)).sort();
-  return Promise.all(
-    names.map(async (name) => {
-      const xml = await zip.file(name)!.async('string');
+  const own = await Promise.all(
+    names.map(async (n) => {
+      const name = `${prefix}${n}`;
+      const xml = await zip.file(n)!.async('string');
       const result = XMLValidator.validate(xml);
       // XMLValidator does not check characters: XML 1.0 §2.2 allows no C0 control but tab, LF and CR.
       // eslint-disable-next-line no-control-regex
@@ -17,6 +22,7 @@ export async function xmlParts(bytes: Buffer): Promise<{ name: string; xml: stri
       return { name, xml, error };
     }),
   );
+  return [...own, ...nested.flat()];
 }
 
 /** One part parsed to objects (entities decoded), e.g. to read `<Company>` back. */
