@@ -17,7 +17,7 @@ import { loadState, saveState } from '../transport/state-file';
 import { openTracker } from '../workbook/open';
 import { exitStatus } from './analyze';
 import { UsageError } from './args';
-import { accountFolders } from './paths';
+import { accountFolders, reason } from './paths';
 import type { CommandIo } from './io';
 import { field } from './terminal';
 
@@ -85,7 +85,12 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   // Calls made for the run as a whole (tracker read, template) go to <out>/google-requests.json; each account's to its folder.
   const flush = (dir: string) => {
     made += exec.made.length;
-    writeCalls(dir, exec.made.map((m) => m.call));
+    try {
+      writeCalls(dir, exec.made.map((m) => m.call));
+    } catch (e) {
+      // The calls are made (or planned) already; a folder that cannot take their list costs only the list.
+      io.stderr(`  could not list the calls in ${dir}: ${reason(e, dir)}\n`);
+    }
     exec.made.length = 0;
   };
   try {

@@ -300,3 +300,16 @@ describe('Settings numbers', () => {
     expect(res.account('RATE-1').value.quarterTotal).toBe(750); // 10 h × the default $75
   });
 });
+
+describe('generate --google --dry-run output folders', () => {
+  it("an account folder that exists as a file costs only that account's call list, with a line", async () => {
+    const path = await write('csv', tabs([account({ 'Account ID': 'BLOCKED-3', Account: 'Blocked Co' })]));
+    const out = tmp.path('google-blocked');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'BLOCKED-3'), 'in the way');
+    const r = await runCli(['generate', '--google', '--dry-run', '--tracker', path, '--all', '--today', TODAY, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/could not list the calls in .*BLOCKED-3: a file is in the way/);
+    expect(existsSync(join(out, 'GOOD-1', 'google-requests.json'))).toBe(true);
+  });
+});
