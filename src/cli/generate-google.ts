@@ -17,8 +17,9 @@ import { loadState, saveState } from '../transport/state-file';
 import { openTracker } from '../workbook/open';
 import { exitStatus } from './analyze';
 import { UsageError } from './args';
-import { safeDirName } from './paths';
+import { accountFolders, reason } from './paths';
 import type { CommandIo } from './io';
+import { field } from './terminal';
 
 export interface GoogleFlags {
   tracker: string;
@@ -78,13 +79,19 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
     return 1;
   }
 
+  const folders = accountFolders(reviews.accounts.map((a) => a.id));
   const failed: { id: string; reason: string }[] = [];
   const done: AccountOutcome[] = [];
   let made = 0;
   // Calls made for the run as a whole (tracker read, template) go to <out>/google-requests.json; each account's to its folder.
   const flush = (dir: string) => {
     made += exec.made.length;
-    writeCalls(dir, exec.made.map((m) => m.call));
+    try {
+      writeCalls(dir, exec.made.map((m) => m.call));
+    } catch (e) {
+      // The calls are made (or planned) already; a folder that cannot take their list costs only the list.
+      io.stderr(`  could not list the calls in ${dir}: ${reason(e, dir)}\n`);
+    }
     exec.made.length = 0;
   };
   try {
@@ -100,15 +107,15 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
           state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);
-        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: ${summary(outcome, exec.made.length)}\n`);
+        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: ${summary(outcome, exec.made.length)}\n`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         const why = explainApiError(e);
         failed.push({ id: review.id, reason: why.message });
-        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${review.id} ${review.name}: FAILED — ${why.message}\n`);
+        io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: FAILED — ${why.message}\n`);
         if (FATAL.has(why.code)) throw e;
       } finally {
-        flush(join(flags.out, safeDirName(review.id)));
+        flush(join(flags.out, folders.get(review.id)!));
       }
     }
   } catch (e) {
@@ -119,7 +126,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
     return 1;
   }
   io.stderr(`\n${done.length} package${done.length === 1 ? '' : 's'} ${flags.dryRun ? 'planned (no call made)' : 'made in Google Workspace'}, ${made} API calls; listed in ${join(flags.out, 'google-requests.json')} (tracker, template) and ${join(flags.out, '<Account ID>', 'google-requests.json')}\n`);
-  for (const s of [...reviews.skipped, ...failed]) io.stderr(`  skipped ${s.id}: ${s.reason}\n`);
+  for (const s of [...reviews.skipped, ...failed]) io.stderr(`  skipped ${field(s.id)}: ${field(s.reason)}\n`);
   return failed.length > 0 ? 1 : exitStatus(reviews);
 }
 

@@ -8,7 +8,8 @@ import { exitStatus } from './analyze';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { driveIdOf } from '../google/drive';
-import { safeDirName } from './paths';
+import { accountFolders, prepareOut, reason } from './paths';
+import { field } from './terminal';
 
 export async function generateCommand(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseFlags(argv, {
@@ -28,11 +29,14 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const today = todayFrom(values.today, io.now);
   const qbrDate = values['qbr-date'];
   if (qbrDate !== undefined && !isIsoDate(qbrDate)) throw new UsageError(`--qbr-date must be a date written YYYY-MM-DD, not "${qbrDate}"`);
+  // The same plausible span as date cells: a QBR in year 9999 is a typo, and dates past it cannot be formatted.
+  if (qbrDate !== undefined && !(qbrDate >= '1900-01-01' && qbrDate <= '2200-12-31')) throw new UsageError(`--qbr-date ${qbrDate} is out of range (1900-01-01 to 2200-12-31)`);
   if (!values.all && !(values.account && values.account.length > 0)) throw new UsageError('say which accounts: --account ID (repeatable) or --all');
   if (values.all && values.account) throw new UsageError('use either --account or --all, not both');
   if (values.account?.some((id) => id.trim() === '')) throw new UsageError('--account needs an Account ID');
   const out = requireFlag(values.out, 'out');
   const trackerPath = requireFlag(values.tracker, 'tracker');
+  prepareOut(out);
 
   // The heavy modules (Google clients; exceljs; pptxgenjs, docx) load only now, and only those this run needs.
   if (values.google) {
@@ -52,21 +56,38 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
   const now = io.now?.() ?? new Date();
   const total = book.accounts.length;
+  const folders = accountFolders(book.accounts.map((a) => a.id));
+  const renamed = book.accounts.filter((a) => folders.get(a.id) !== a.id);
+  if (renamed.length > 0) {
+    io.stderr(`Account IDs that are not usable as folder names get one of their own:\n${renamed.map((a) => `  ${field(a.id)} → ${field(folders.get(a.id)!)}\n`).join('')}`);
+  }
   const written: { review: AccountReview; pkg: QbrPackage; dir: string }[] = [];
+  const failed: { id: string; reason: string }[] = [];
   for (const [i, review] of book.accounts.entries()) {
-    const dir = join(out, safeDirName(review.id));
-    mkdirSync(dir, { recursive: true });
+    const folder = folders.get(review.id)!;
+    const dir = join(out, folder);
     const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } });
-    const files = await writePackageFiles(dir, review, pkg, now);
-    writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), package: packageSummary(pkg) }, null, 2)}\n`);
+    let files: string[];
+    try {
+      mkdirSync(dir, { recursive: true });
+      files = await writePackageFiles(dir, review, pkg, now);
+      writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), folder, package: packageSummary(pkg) }, null, 2)}\n`);
+    } catch (e) {
+      // One account's folder being unusable (a file in the way, no permission) costs that account only.
+      const why = `not written: ${reason(e, dir)}`;
+      failed.push({ id: review.id, reason: why });
+      io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${why}\n`);
+      continue;
+    }
     written.push({ review, pkg, dir });
     const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds${missedNote(pkg)}, ${pkg.docs.length} docs` : 'digital review email';
-    io.stderr(`[${i + 1}/${total}] ${review.id} ${review.name}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
+    io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
-  io.stderr(book.skipped.length > 0 ? `; ${book.skipped.length} account(s) skipped:\n${book.skipped.map((s) => `  ${s.id}: ${s.reason}\n`).join('')}` : '\n');
+  const skipped = [...book.skipped, ...failed];
+  io.stderr(skipped.length > 0 ? `; ${skipped.length} account(s) skipped:\n${skipped.map((s) => `  ${field(s.id)}: ${field(s.reason)}\n`).join('')}` : '\n');
   io.stderr(closingSummary(written, out));
-  return exitStatus(book);
+  return failed.length > 0 ? Math.max(exitStatus(book), 1) : exitStatus(book);
 }
 
 /** Steps already past are not created: the CSM sees which, so they can do them now or skip them knowingly. */
@@ -99,7 +120,7 @@ export function closingSummary(written: { review: AccountReview; pkg: QbrPackage
   const warned = written.filter((w) => w.pkg.warnings.length > 0).sort((a, b) => b.pkg.warnings.length - a.pkg.warnings.length || a.review.id.localeCompare(b.review.id));
   const toConfirm = written.filter((w) => w.pkg.dataToConfirm.length > 0).length;
   lines.push(`${warned.length} of ${written.length} need attention before the meeting; ${toConfirm} have data to confirm.`);
-  for (const w of warned.slice(0, first)) lines.push(`  ${w.review.id} ${w.review.name} (${w.pkg.qbrDate}): ${w.pkg.warnings[0]}${w.pkg.warnings.length > 1 ? ` (+${w.pkg.warnings.length - 1} more)` : ''}`);
+  for (const w of warned.slice(0, first)) lines.push(`  ${field(w.review.id)} ${field(w.review.name)} (${w.pkg.qbrDate}): ${field(w.pkg.warnings[0]!)}${w.pkg.warnings.length > 1 ? ` (+${w.pkg.warnings.length - 1} more)` : ''}`);
   if (warned.length > first) lines.push(`  … and ${warned.length - first} more: see each prep brief or analysis.json (package.warnings).`);
   lines.push('The customer files (deck, pre-read, action plan, unsent .eml drafts) hold nothing internal; the holds import from prep-holds.ics.');
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,8 @@ import { authCommand } from './auth';
 import { generateCommand } from './generate';
 import { UsageError } from './args';
 import { processIo, type CommandIo } from './io';
+import { terminalIo } from './terminal';
+import { OutputError } from './paths';
 
 const USAGE = `Usage:
   qbr analyze --tracker <file.xlsx | folder of .csv> [--account ID]… [--today YYYY-MM-DD] [--json]
@@ -23,7 +25,8 @@ const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number
   auth: authCommand,
 };
 
-export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+export async function run(argv: string[], raw: CommandIo = processIo): Promise<number> {
+  const io = terminalIo(raw);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);
@@ -41,7 +44,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       io.stderr(`qbr ${name}: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof TrackerOpenError) {
+    if (e instanceof TrackerOpenError || e instanceof OutputError) {
       io.stderr(`qbr ${name}: ${e.message}\n`);
       return 2;
     }

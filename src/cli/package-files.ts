@@ -1,5 +1,6 @@
 /** Writes one package's files into its folder with the offline renderers; returns the file names. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { isMailbox } from '../core/mime/headers';
 import { join } from 'node:path';
 import type { AccountReview } from '../core';
 import { meetingAttachment } from '../core/mime/calendar';
@@ -29,7 +30,7 @@ export async function writePackageFiles(dir: string, review: AccountReview, pkg:
   if (pkg.deck) write('deck.pptx', await renderDeck(pkg.deck, { locale: review.locale }));
   // The internal prep brief sits beside the customer docs; only the customer docs go into the emails (PACKAGE_FILES has no brief).
   for (const doc of [...pkg.docs, ...(pkg.prepBrief ? [pkg.prepBrief] : [])]) write(DOC_FILES[doc.kind], await renderDoc(doc));
-  const from = review.people.csmEmail ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
+  const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
   for (const email of pkg.emails) {
     write(EMAIL_FILES[email.kind], emlFor(email, { from, now, draft: true, attachments: attachmentsFor(email, dir, files, now, defaultTimezone) }));
   }

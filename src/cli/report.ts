@@ -1,13 +1,14 @@
 /** The manager's readable view of an analysis: one line per account, then the findings by tab and row, then what was skipped. */
 import type { BookReview, Finding } from '../core';
+import { field } from './terminal';
 
 const multiple = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}x`);
 
 export function renderBook(book: BookReview): string {
   const header = ['Account ID', 'Account', 'Segment', 'Health', 'ROI', 'Next QBR', 'Overdue', 'Findings'];
   const rows = book.accounts.map((a) => [
-    a.id,
-    a.name,
+    field(a.id),
+    field(a.name),
     a.segment,
     a.health.score === null ? '— (no data)' : `${a.health.band} ${a.health.score}`,
     multiple(a.value.roi),
@@ -24,17 +25,17 @@ export function renderBook(book: BookReview): string {
     const byTab = new Map<string, Finding[]>();
     for (const f of all) byTab.set(f.tab, [...(byTab.get(f.tab) ?? []), f]);
     for (const [tab, list] of byTab) {
-      out.push(`  ${tab}`);
+      out.push(`  ${field(tab)}`);
       for (const f of list.sort((x, y) => (x.row ?? 0) - (y.row ?? 0))) {
-        const where = [f.row !== null ? `row ${f.row}` : null, f.column].filter(Boolean).join(', ');
-        const value = f.value ? ` [${f.value}]` : '';
-        out.push(`    ${f.severity === 'error' ? 'ERROR  ' : 'warning'} ${where || '(tab)'}${value}: ${f.message}`);
+        const where = [f.row !== null ? `row ${f.row}` : null, f.column === null ? null : field(f.column)].filter(Boolean).join(', ');
+        const value = f.value ? ` [${field(f.value)}]` : '';
+        out.push(`    ${f.severity === 'error' ? 'ERROR  ' : 'warning'} ${where || '(tab)'}${value}: ${field(f.message)}`);
       }
     }
   }
   if (book.skipped.length > 0) {
     out.push('', 'Skipped:');
-    for (const s of book.skipped) out.push(`  ${s.id}: ${s.reason}`);
+    for (const s of book.skipped) out.push(`  ${field(s.id)}: ${field(s.reason)}`);
   }
   return out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@
  * drafts, the holds and the tracker write-back — each step recorded in the run state so a killed run resumes
  * without repeating or duplicating anything.
  */
+import { isMailbox } from '../core/mime/headers';
 import type { AccountReview } from '../core/analysis/types';
 import type { IsoDate } from '../core/dates';
 import { parseDate } from '../core/tracker/cells';
@@ -88,7 +89,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null });
 
   st.drafts ??= {};
-  const from = review.people.csmEmail ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
+  const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
   for (const email of want('drafts') ? pkg.emails : []) {
     const kind = email.kind === 'invitation' ? 'invitation' : 'summary';
     if (st.drafts[kind]) continue;

@@ -3,6 +3,7 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalDayJsStub } from 'ical-generator';
 import { holdEventId } from '../core/package/holds';
 import type { HoldPlan } from '../core/package/types';
+import { oneLine, safeText } from './safe-text';
 
 export interface IcsOptions {
   /** The DTSTAMP of every event, and the base of SEQUENCE (the clock is injected, never read). */
@@ -21,30 +22,50 @@ const UID_DOMAIN = 'qbr-facilitator';
  */
 export function icsFor(holds: HoldPlan[], options: IcsOptions): string {
   const cal = ical({ prodId: '//QBR Facilitator//EN', method: ICalCalendarMethod.PUBLISH });
-  if (options.calendarName) cal.name(options.calendarName);
+  // ical-generator escapes SUMMARY and DESCRIPTION but writes NAME / X-WR-CALNAME as given: a CR LF in an
+  // account name would start a property (or a whole VEVENT) of its own, so the name is escaped here.
+  if (options.calendarName) cal.name(icsTextValue(oneLine(options.calendarName)));
   // No calendar-wide zone (DTSTAMP stays UTC); the generator only adds a VTIMEZONE per zone events name.
   cal.timezone({ name: null, generator: vtimezone });
   // Minutes since the epoch: a later export carries a higher SEQUENCE, so clients take it as a revision.
   const sequence = Math.floor(options.now.getTime() / 60_000);
 
   for (const hold of holds) {
-    const zone = hold.timezone ?? options.defaultTimezone;
+    // A zone no host knows (the tracker reader names it as a finding) falls back to the default, never a crash.
+    const zone = isKnownZone(hold.timezone) ? hold.timezone : options.defaultTimezone;
     const anchored = zone !== 'UTC' && vtimezone(zone) !== null;
+    // Controls are not TEXT (RFC 5545 §3.3.11); the generator escapes `\ ; ,` and line breaks itself.
+    const title = safeText(hold.title);
     cal.createEvent({
       id: `${holdEventId(hold.key)}@${UID_DOMAIN}`,
       sequence,
       stamp: options.now,
-      summary: hold.title,
-      description: hold.description,
+      summary: title,
+      description: safeText(hold.description),
       start: anchored ? wallClock(hold.date, hold.start) : instant(hold.date, hold.start, zone),
       end: anchored ? wallClock(hold.date, hold.end) : instant(hold.date, hold.end, zone),
       timezone: anchored ? zone : null,
       status: ICalEventStatus.CONFIRMED,
       transparency: ICalEventTransparency.OPAQUE,
-      alarms: [{ type: ICalAlarmType.display, trigger: 15 * 60, description: hold.title }],
+      alarms: [{ type: ICalAlarmType.display, trigger: 15 * 60, description: title }],
     });
   }
   return cal.toString();
+}
+
+/** RFC 5545 §3.3.11 TEXT escaping, for the values ical-generator writes as given. */
+function icsTextValue(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
+}
+
+function isKnownZone(zone: string | null): zone is string {
+  if (zone === null) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

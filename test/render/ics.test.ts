@@ -105,6 +105,7 @@ describe('icsFor', () => {
     const plain = icsFor([{ ...one[0]!, timezone: 'UTC' }, { ...one[0]!, timezone: 'Asia/Saigon' }], { now, defaultTimezone: 'UTC' });
     expect(plain).not.toContain('BEGIN:VTIMEZONE');
     expect(events(plain).map(utc)).toEqual(['2026-11-05T09:30:00Z', '2026-11-05T02:30:00Z']);
-    expect(() => icsFor([{ ...one[0]!, timezone: 'Mars/Olympus' }], { now, defaultTimezone: 'UTC' })).toThrow(/Unknown time zone "Mars\/Olympus"/);
+    // An unknown zone (named as a finding when the tracker is read) falls back to the default zone, never a crash.
+    expect(events(icsFor([{ ...one[0]!, timezone: 'Mars/Olympus' }], { now, defaultTimezone: 'UTC' })).map(utc)).toEqual(['2026-11-05T09:30:00Z']);
   });
 });

@@ -45,13 +45,13 @@ export function unstructuredHeader(name: string, value: string): string {
 /**
  * An address-list header (`From`, `To`, `Cc`), one address per fold point:
  * atoms stay bare, other ASCII names are quoted with `"` and `\` escaped, non-ASCII names become encoded-words.
- * Addresses whose email is empty after cleaning are left out: there is nobody to send them to.
+ * Addresses whose email is not one mailbox after cleaning are left out: there is nobody (or somebody else) to send them to.
  * @example addressHeader('To', [{ name: 'Müller, Jürgen', email: 'j@x.de' }]) // 'To: =?UTF-8?B?…?= <j@x.de>'
  */
 export function addressHeader(name: string, addresses: readonly Address[]): string {
   const usable = addresses
     .map((a) => ({ name: cleanValue(a.name ?? '').trim(), email: cleanEmail(a.email) }))
-    .filter((a) => a.email !== '');
+    .filter((a) => isMailbox(a.email));
   const pieces: Piece[] = [];
   usable.forEach((a, i) => {
     const comma = i < usable.length - 1 ? ',' : '';
@@ -72,10 +72,22 @@ export function cleanEmail(email: string): string {
   return email.replace(/[\s\p{Cc}<>,;:"()\\[\]]/gu, '');
 }
 
+/**
+ * True when the text is exactly one plain addr-spec (`local@domain`): one `@`, nothing that starts another
+ * address, a display name or a comment, no whitespace or control, at most 254 characters (RFC 5321 §4.5.3.1.3).
+ * The rule for every address the package writes: recipients, Cc and the sender alike.
+ * @example isMailbox('maya@vendor.example>Bcc:evil@x.example') // false
+ */
+export function isMailbox(email: string): boolean {
+  return email.length <= 254 && /^[^\s\p{Cc}@<>,;:"()\\[\]]+@[^\s\p{Cc}@<>,;:"()\\[\]]+$/u.test(email);
+}
+
 /** A display name as RFC 5322 phrase pieces: atoms, one quoted-string, or text to encode. */
 function phrase(name: string): Piece[] {
   const atext = "[A-Za-z0-9!#$%&'*+\\-/=?^_`{|}~]+";
-  if (!name.includes('=?') && new RegExp(`^${atext}( ${atext})*$`).test(name)) {
+  // A word too long for one line cannot fold as an atom: such names go as encoded-words, which always fold.
+  const foldable = name.split(' ').every((w) => w.length <= MAX_LINE - 10);
+  if (foldable && !name.includes('=?') && new RegExp(`^${atext}( ${atext})*$`).test(name)) {
     return name.split(' ').map((atom) => ({ atom }));
   }
   const quoted = `"${name.replace(/(["\\])/g, '\\$1')}"`;

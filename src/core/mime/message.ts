@@ -1,7 +1,7 @@
 /** The RFC 5322 / MIME message builder behind both the offline .eml writer and Gmail's `raw` field: same input, same bytes. */
 import type { Address } from '../package/types';
 import { base64Encode, base64Lines, fnv1a, utf8Encode } from './bytes';
-import { addressHeader, cleanValue, isHeaderName, unstructuredHeader } from './headers';
+import { addressHeader, cleanEmail, cleanValue, isHeaderName, isMailbox, unstructuredHeader } from './headers';
 
 export interface MimeInput {
   from?: Address;
@@ -53,7 +53,8 @@ export function buildMessage(input: MimeInput): string {
   const outer = files.length > 0 ? pickBoundary(`${seed}\u0002mixed`, [textBody, htmlBody, ...files, boundary]) : null;
 
   const head: string[] = [];
-  if (input.from) head.push(addressHeader('From', [input.from]));
+  // The sender is checked like every recipient: a crafted CSM Email gives no From (the client fills it in), never a second address.
+  if (input.from && isMailbox(cleanEmail(input.from.email))) head.push(addressHeader('From', [input.from]));
   head.push(addressHeader('To', input.to));
   if (input.cc && input.cc.length > 0) head.push(addressHeader('Cc', input.cc));
   head.push(unstructuredHeader('Subject', input.subject));

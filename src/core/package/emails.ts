@@ -8,6 +8,7 @@ import { isUnavailable, peopleChanges } from './audience';
 import { customerSteps } from './docs';
 import { meetingTimeLabel, planMeeting } from './meeting-invite';
 import type { Address, EmailPlan, HoldPlan } from './types';
+import { isMailbox } from '../mime/headers';
 
 export interface PackageLinks {
   deck: string | null;
@@ -35,7 +36,7 @@ export function recipients(r: AccountReview): Recipients & { skipped: string[]; 
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (list: Address[], name: string | null, email: string | null, what: string) => {
-    if (email === null || !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
+    if (email === null || !isMailbox(email)) {
       if (name !== null) missing.push(`${what} ${name}: no valid email`);
       return;
     }

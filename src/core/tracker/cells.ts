@@ -90,11 +90,12 @@ export function parseNumber(cell: Cell): Parsed<number> {
  * code before or after it and the sign outside or inside the symbol: `$220K`, `$1.2M`, `220,000`,
  * `$220,000.50`, `-$5K`, `$-5K`, `($5,000)`, `$(5,000)`, `€1.2M`, `£85K`, `¥1000`, `US$5`, `USD 220,000`,
  * `220,000 USD`, `EUR 5k`, `$ 220 K`. The currency is not converted (the tracker is single-currency).
- * A percentage (`5%`) is not money.
+ * A percentage (`5%`) is not money. With a currency, one dot before exactly three digits (`3.600 €`) is refused:
+ * it is European thousands as often as a decimal.
  * @example parseMoney('$220K') // { ok: true, value: 220000 }
  */
 export function parseMoney(cell: Cell): Parsed<number> {
-  return parseWith(cell, 'not an amount of money', (n) => n, readMoney);
+  return europeanThousands(cell, 'an amount of money') ?? parseWith(cell, 'not an amount of money', (n) => n, readMoney);
 }
 
 /**
@@ -125,7 +126,23 @@ export function parsePercent(cell: Cell): Parsed<number> {
  * @example parseAmount('30%') // { ok: true, value: 0.3 }
  */
 export function parseAmount(cell: Cell): Parsed<number> {
-  return parseWith(cell, 'not a number', (n) => n, (s) => (isPercent(s) ? readPercent(s) : readMoney(s)));
+  return europeanThousands(cell, 'a number') ?? parseWith(cell, 'not a number', (n) => n, (s) => (isPercent(s) ? readPercent(s) : readMoney(s)));
+}
+
+/**
+ * Money written with a currency and one dot before exactly three digits (`3.600 €`, `€1.250`, `USD 12.500`) is
+ * European thousands as often as a decimal: refused with a hint rather than read as 3.6.
+ */
+function europeanThousands(cell: Cell, what: string): Parsed<number> | null {
+  if (typeof cell !== 'string') return null;
+  const s = cell.trim();
+  const front = CURRENCY_FRONT.exec(s);
+  const back = front ? null : CURRENCY_BACK.exec(s);
+  if (!front && !back) return null;
+  const body = (front ? `${front[1] ?? ''}${front[2] ?? ''}` : `${back![1] ?? ''}${back![2] ?? ''}`).replace(/[\s()+\-\u2212]/g, '');
+  const m = /^(\d{1,3})\.(\d{3})$/.exec(body);
+  if (!m) return null;
+  return { ok: false, message: `not ${what} (${m[1]}.${m[2]} with a currency may be European thousands or a decimal; write ${m[1]}${m[2]} or ${Number(`${m[1]}.${m[2]}`)})` };
 }
 
 /**

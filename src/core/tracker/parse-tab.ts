@@ -1,6 +1,8 @@
 /** Reads one tab against its spec: finds the tab and its header row, types every cell, collects findings. */
 import { cellText, parseAmount, parseDate, parseMoney, parseNumber, parsePercent, parseQuarter, parseText, type ParseOptions, type Parsed } from './cells';
 import type { Finding } from './findings';
+import { parseTimeZone } from './timezones';
+import { visible, withoutControls } from './controls';
 import { normalizeName, TABS, type ColumnSpec, type Kind, type RowOf, type TabKey, type TabSpec } from './schema';
 import type { Cell, Tab, Workbook } from './workbook';
 
@@ -51,7 +53,7 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
   const entries = Object.entries(spec.columns);
   const idKey = 'accountId' in spec.columns ? 'accountId' : null;
   for (let r = located.headerRow + 1; r < tab.rows.length; r++) {
-    const cells = tab.rows[r] ?? [];
+    const { cells, controls } = cleanRow(tab.rows[r] ?? []);
     if (cells.every(isBlank)) continue;
     const sheetRow = r + 1;
     const accountId = idKey !== null ? parseText(cells[located.columns.get(idKey) ?? -1]) : null;
@@ -62,7 +64,12 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
       const index = located.columns.get(field);
       const cell = index === undefined ? null : cells[index];
       const header = index === undefined ? column.header : (parseText(located.headerCells[index]) ?? column.header);
-      const parsed = parseCell(cell, column.kind, options);
+      const removed = index === undefined ? undefined : controls?.get(index);
+      if (removed) {
+        const typed = visible(String((tab.rows[r] ?? [])[index!]));
+        rowFindings.push(cellFinding(tab.name, sheetRow, header, typed, `control character${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed from the text`, accountId));
+      }
+      const parsed = plausible(parseCell(cell, column.kind, options), column, header);
       record[field] = parsed.ok ? parsed.value : null;
       if (column.required && record[field] === null) {
         missingRequired.push({ header, cell, problem: parsed.ok ? null : parsed.message });
@@ -98,7 +105,38 @@ function parseCell(cell: Cell, kind: Kind, options: ParseOptions): Parsed<unknow
     case 'amount': return parseAmount(cell);
     case 'date': return parseDate(cell, options);
     case 'quarter': return parseQuarter(cell);
+    case 'timezone': {
+      const text = parseText(cell);
+      return text === null ? { ok: true, value: null } : parseTimeZone(text);
+    }
   }
+}
+
+/** Past this a number is a typo or an overflow (`1e308` turns a quarter total into Infinity), not a tracker value. */
+const MAX_MAGNITUDE = 1e15;
+/** Counts, hours and scores start at 0; percentages (uptime, probability, progress) run 0–100 %. */
+const KIND_RANGE: Partial<Record<Kind, readonly [number, number]>> = { number: [0, Infinity], percent: [0, 1] };
+/** Dates a tracker can mean: serial 0 (1899-12-30) and year 9999 are placeholders or typos. */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '2200-12-31';
+
+/** A parsed value that is well-formed but cannot be meant (a negative seat count, 150 % uptime, year 9999) becomes a finding. */
+function plausible(parsed: Parsed<unknown>, column: ColumnSpec, header: string): Parsed<unknown> {
+  if (!parsed.ok || parsed.value === null) return parsed;
+  const v = parsed.value;
+  if (typeof v === 'number') {
+    if (Math.abs(v) > MAX_MAGNITUDE) return { ok: false, message: `${header} is too large to be a real value; it is not used` };
+    const [min, max] = column.range ?? KIND_RANGE[column.kind] ?? [-Infinity, Infinity];
+    if (v < min && min === 0 && max === Infinity) return { ok: false, message: `${header} cannot be negative; it is not used` };
+    if (v < min || v > max) {
+      const [lo, hi] = column.kind === 'percent' ? [`${min * 100}%`, `${max * 100}%`] : [String(min), String(max)];
+      return { ok: false, message: `${header} must be between ${lo} and ${hi}; it is not used` };
+    }
+  }
+  if (column.kind === 'date' && typeof v === 'string' && (v < FIRST_DAY || v > LAST_DAY)) {
+    return { ok: false, message: `not a plausible date (${v}; dates from ${FIRST_DAY.slice(0, 4)} to ${LAST_DAY.slice(0, 4)} are read)` };
+  }
+  return parsed;
 }
 
 export function cellFinding(tab: string, row: number, column: string, cell: Cell, message: string, accountId: string | null): Finding {
@@ -106,6 +144,27 @@ export function cellFinding(tab: string, row: number, column: string, cell: Cell
     tab, row, column, value: cellText(cell), message, severity: 'warning',
     ...(accountId !== null ? { accountId } : {}),
   };
+}
+
+/**
+ * The row with control characters removed from its text cells (one in a name makes the deck unreadable and
+ * an ESC reaches the terminal), and what was removed by column index; the same array when the row is clean.
+ */
+function cleanRow(row: Cell[]): { cells: Cell[]; controls: Map<number, string[]> | null } {
+  let controls: Map<number, string[]> | null = null;
+  let cells = row;
+  row.forEach((cell, i) => {
+    if (typeof cell !== 'string') return;
+    const { text, removed } = withoutControls(cell);
+    if (removed.length === 0) return;
+    if (controls === null) {
+      controls = new Map();
+      cells = [...row];
+    }
+    controls.set(i, removed);
+    cells[i] = text;
+  });
+  return { cells, controls };
 }
 
 function isBlank(cell: Cell): boolean {

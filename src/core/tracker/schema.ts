@@ -2,7 +2,7 @@
 import type { IsoDate } from '../dates';
 import type { Quarter } from './cells';
 
-export type Kind = 'text' | 'money' | 'number' | 'percent' | 'amount' | 'date' | 'quarter';
+export type Kind = 'text' | 'money' | 'number' | 'percent' | 'amount' | 'date' | 'quarter' | 'timezone';
 
 export interface ColumnSpec {
   header: string;
@@ -10,6 +10,11 @@ export interface ColumnSpec {
   required?: boolean;
   /** Other header spellings teams use for the same column. */
   aliases?: readonly string[];
+  /**
+   * The plausible span of a number column, where it differs from its kind's (parse-tab.ts: counts and hours
+   * from 0, percentages 0–100 %); outside it the cell is a finding, never a number.
+   */
+  range?: readonly [number, number];
 }
 
 export interface TabSpec {
@@ -22,7 +27,7 @@ export interface TabSpec {
 const text = (header: string, extra: { aliases?: readonly string[] } = {}) => ({ header, kind: 'text' as const, ...extra });
 const req = <K extends Kind>(header: string, kind: K, aliases?: readonly string[]) =>
   ({ header, kind, required: true as const, aliases });
-const col = <K extends Kind>(header: string, kind: K, aliases?: readonly string[]) => ({ header, kind, aliases });
+const col = <K extends Kind>(header: string, kind: K, aliases?: readonly string[], range?: readonly [number, number]) => ({ header, kind, aliases, range });
 
 export const TABS = {
   accounts: {
@@ -43,7 +48,7 @@ export const TABS = {
       champion: text('Champion'),
       championEmail: text('Champion Email'),
       executiveSponsor: text('Executive Sponsor', { aliases: ['Exec Sponsor'] }),
-      timezone: text('Timezone', { aliases: ['Time Zone'] }),
+      timezone: col('Timezone', 'timezone', ['Time Zone']),
       // Whose public holidays the calendar holds avoid (SPEC §4.3): a code (US, GB, DE-BY) or an English name.
       country: text('Country', { aliases: ['Holiday Country'] }),
       keyTheme: text('Key Theme'),
@@ -70,11 +75,11 @@ export const TABS = {
       resolutionHours: col('Resolution (h)', 'number', ['Resolution']),
       escalations: col('Escalations', 'number'),
       csat: col('CSAT', 'number'),
-      nps: col('NPS', 'number'),
-      usageScore: col('Usage Score', 'number'),
-      engagementScore: col('Engagement Score', 'number'),
-      supportScore: col('Support Score', 'number'),
-      relationshipScore: col('Relationship Score', 'number'),
+      nps: col('NPS', 'number', undefined, [-100, 100]),
+      usageScore: col('Usage Score', 'number', undefined, [0, 100]),
+      engagementScore: col('Engagement Score', 'number', undefined, [0, 100]),
+      supportScore: col('Support Score', 'number', undefined, [0, 100]),
+      relationshipScore: col('Relationship Score', 'number', undefined, [0, 100]),
     },
   },
   outcomes: {
@@ -218,6 +223,8 @@ interface KindValue {
   amount: number;
   date: IsoDate;
   quarter: Quarter;
+  /** An IANA zone name (Windows/Outlook names already mapped). */
+  timezone: string;
 }
 
 /** A parsed row: every column's value or null when missing, plus the sheet's 1-based row number. */

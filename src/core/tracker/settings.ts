@@ -2,6 +2,7 @@
 import { cellText, parseMoney, parsePercent, parseNumber, type Parsed } from './cells';
 import type { Finding } from './findings';
 import { parseTab } from './parse-tab';
+import { parseTimeZone } from './timezones';
 import { normalizeName } from './schema';
 import type { Workbook } from './workbook';
 
@@ -60,9 +61,10 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
     if (result.ok && result.value !== null && accept(result.value)) apply(result.value);
     else findings.push({ tab, row: entry.row, column: 'Value', value: cellText(entry.text), severity: 'warning', message: `Settings "${entry.key}" is not usable (${result.ok ? 'out of range' : result.message}); the default is used` });
   };
-  const positive = (v: number) => v >= 0;
+  // Past 10^15 a setting is a typo, and 1e308 would turn every product into Infinity.
+  const positive = (v: number) => v >= 0 && v <= 1e15;
 
-  read(['Hourly Rate'], parseMoney, (v) => v > 0, (v) => (s.hourlyRate = v));
+  read(['Hourly Rate'], parseMoney, (v) => v > 0 && v <= 1e15, (v) => (s.hourlyRate = v));
   read(['Strategic Threshold', 'Strategic ARR'], parseMoney, positive, (v) => (s.thresholds.strategic = v));
   read(['Enterprise Threshold', 'Enterprise ARR'], parseMoney, positive, (v) => (s.thresholds.enterprise = v));
   read(['Mid-Market Threshold', 'Mid-Market ARR'], parseMoney, positive, (v) => (s.thresholds.midMarket = v));
@@ -71,7 +73,7 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
   read(['Engagement Weight'], parsePercent, positive, (v) => (s.weights.engagement = v));
   read(['Support Weight'], parsePercent, positive, (v) => (s.weights.support = v));
   read(['Relationship Weight'], parsePercent, positive, (v) => (s.weights.relationship = v));
-  read(['Timezone', 'Time Zone'], textValue, isTimeZoneName, (v) => (s.timezone = v));
+  read(['Timezone', 'Time Zone'], parseTimeZone, () => true, (v) => (s.timezone = v));
   read(['Holiday Country'], textValue, () => true, (v) => (s.holidayCountry = v));
   read(['Currency'], textValue, (v) => /^[A-Za-z]{3}$/.test(v), (v) => (s.currency = v.toUpperCase()));
   read(['Locale'], textValue, (v) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v), (v) => (s.locale = v));
@@ -94,11 +96,6 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
 
 function textValue(text: string): Parsed<string> {
   return { ok: true, value: text.trim() || null };
-}
-
-/** IANA names look like Area/City (or UTC); the host checks them for real where it can. */
-function isTimeZoneName(v: string): boolean {
-  return /^(UTC|GMT|[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+)$/.test(v);
 }
 
 function monthValue(text: string): Parsed<number> {

@@ -9,6 +9,7 @@ import { drawTable } from './draw-table';
 import { drawBullets, drawText, type Ctx } from './draw-text';
 import { defineMasters, MASTER } from './masters';
 import { FONT } from './theme';
+import { oneLine, safeDeep, xmlEscape } from '../safe-text';
 
 export interface RenderDeckOptions {
   /** BCP 47 tag written on every text run, so PowerPoint spell-checks in the deck's language. Default `en-US`. */
@@ -60,12 +61,15 @@ function renderSlide(pptx: PptxGenJS, deck: DeckPlan, plan: SlidePlan, lang: str
  * Render a deck plan to .pptx bytes.
  * @example const bytes = await renderDeck(pkg.deck, { locale: 'en-GB' }); writeFileSync('deck.pptx', bytes);
  */
-export async function renderDeck(plan: DeckPlan, options: RenderDeckOptions = {}): Promise<Buffer> {
+export async function renderDeck(input: DeckPlan, options: RenderDeckOptions = {}): Promise<Buffer> {
+  // The XML boundary: pptxgenjs escapes markup in text but keeps control characters, which no XML part may hold.
+  const plan = safeDeep(input);
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = plan.title;
-  pptx.subject = plan.subtitle;
-  pptx.company = plan.accountName;
+  pptx.title = oneLine(plan.title);
+  pptx.subject = oneLine(plan.subtitle);
+  // pptxgenjs writes <Company> into docProps/app.xml as given (title and subject it escapes): `AT&T` would corrupt the deck.
+  pptx.company = xmlEscape(oneLine(plan.accountName));
   pptx.author = 'QBR Facilitator';
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   defineMasters(pptx, plan.subtitle);
