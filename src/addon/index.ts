@@ -6,11 +6,9 @@ import { dispatch, homeView, type ActionContext } from './app/actions';
 import { isoFromPickerMs } from './app/clock';
 import { AddonStore } from './app/store';
 import { runJobSlice, TRIGGER_BUDGET_MS } from './app/work';
-import { renderActionResult, renderCard, type CardServiceLike } from './cards/render';
+import { renderActionResult, renderCard } from './cards/render';
 import type { Host as HostApp } from './cards/home-view';
 import { gasHost } from './gas/host';
-
-declare const CardService: CardServiceLike;
 
 interface AddonEvent {
   commonEventObject?: {

@@ -1,6 +1,7 @@
 /** The advanced-service calling convention of each method the package uses, derived from the discovery documents. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { discoveryDir } from '../fake-google/discovery';
 
 export const USED_METHODS = [
   'slides.presentations.create', 'slides.presentations.get', 'slides.presentations.batchUpdate',
@@ -15,7 +16,7 @@ const FILES: Record<string, string> = { slides: 'slides-v1.json', drive: 'drive-
 
 interface Resource { methods?: Record<string, { id: string; parameterOrder?: string[]; request?: unknown; supportsMediaUpload?: boolean }>; resources?: Record<string, Resource> }
 
-export function gasMethodTable(dir = join(__dirname, '..', '..', '..', 'shared', 'google-discovery')): Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> {
+export function gasMethodTable(dir = discoveryDir()): Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> {
   const out: Record<string, { path: string[]; order: string[]; body: boolean; media: boolean }> = {};
   for (const id of USED_METHODS) {
     const api = id.split('.')[0]!;

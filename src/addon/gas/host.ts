@@ -2,25 +2,6 @@
 import type { Host, KeyValueStore } from '../app/host';
 import { gasTransport } from './transport';
 
-/* Apps Script globals: present at run time in Apps Script (and in the test sandbox), typed loosely here on purpose. */
-declare const PropertiesService: { getUserProperties(): GasProperties };
-declare const LockService: { getUserLock(): { tryLock(ms: number): boolean; releaseLock(): void } };
-declare const ScriptApp: {
-  newTrigger(fn: string): { timeBased(): { after(ms: number): { create(): unknown } } };
-  getProjectTriggers(): { getHandlerFunction(): string }[];
-  deleteTrigger(t: unknown): void;
-};
-declare const Session: { getScriptTimeZone(): string };
-declare const Utilities: { sleep(ms: number): void };
-declare const Slides: unknown, Drive: unknown, Docs: unknown, Gmail: unknown, Calendar: unknown, Sheets: unknown;
-
-interface GasProperties {
-  getProperty(k: string): string | null;
-  setProperty(k: string, v: string): unknown;
-  deleteProperty(k: string): unknown;
-  getKeys(): string[];
-}
-
 export const RESUME_FUNCTION = 'resumeJobs';
 
 export function gasHost(opts: { timezone?: string | null } = {}): Host {

@@ -5,11 +5,27 @@
  */
 import { ApiError, type SyncTransport } from '../../google/execute';
 import type { ApiCall } from '../../google/types';
-import { GAS_METHODS } from './methods';
+import { GAS_METHODS, type GasMethod } from './methods';
+
+/** The six advanced services as @types/google-apps-script declares them (absent when the manifest does not enable one). */
+export interface AdvancedServices {
+  Slides?: GoogleAppsScript.Slides;
+  Drive?: GoogleAppsScript.Drive;
+  Docs?: GoogleAppsScript.Docs;
+  Gmail?: GoogleAppsScript.Gmail;
+  Calendar?: GoogleAppsScript.Calendar;
+  Sheets?: GoogleAppsScript.Sheets;
+}
+
+/* The method table is generated from discovery; this makes the compiler confirm each path is a method Apps Script declares. */
+type At<T, P> = P extends readonly [infer H, ...infer R] ? (H extends keyof NonNullable<T> ? At<NonNullable<T>[H], R> : never) : T;
+type IsMethod<F> = [F] extends [never] ? false : F extends (...args: never[]) => unknown ? true : false;
+type Undeclared = { [K in keyof typeof GAS_METHODS]: IsMethod<At<AdvancedServices, (typeof GAS_METHODS)[K]['path']>> extends true ? never : K }[keyof typeof GAS_METHODS];
+export const EVERY_METHOD_DECLARED: [Undeclared] extends [never] ? true : Undeclared = true;
 
 export interface GasTransportOptions {
   /** The advanced-service globals by their user symbol (`{ Slides, Drive, … }`). */
-  services: Record<string, unknown>;
+  services: AdvancedServices;
   now: () => number;
   sleep: (ms: number) => void;
   random: () => number;
@@ -33,9 +49,9 @@ export function gasTransport(o: GasTransportOptions): SyncTransport & { calls: n
   const t = {
     calls: 0,
     sendSync(call: ApiCall): unknown {
-      const m = GAS_METHODS[call.id];
+      const m: GasMethod | undefined = (GAS_METHODS as Record<string, GasMethod>)[call.id];
       if (!m) throw new Error(`no advanced-service mapping for ${call.id} (add it to scripts/gen-gas-methods.ts)`);
-      let target: unknown = o.services;
+      let target: unknown = o.services as unknown;
       let owner: unknown = target;
       for (const part of m.path) {
         owner = target;
