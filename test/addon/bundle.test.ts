@@ -137,6 +137,75 @@ describe('the built bundle', () => {
   });
 });
 
+describe('book runs that would stall', () => {
+  const sheets = (action: string, params: Record<string, string> = {}) => ({ commonEventObject: { ...event(action, params).commonEventObject, hostApp: 'SHEETS' } });
+  const job = (box: AddonSandbox) => JSON.parse(box.services.properties.user.get('qbr.job')!);
+  const pending = (box: AddonSandbox) => box.services.triggers.filter((t) => !t.deleted);
+
+  it('continues hourly when Apps Script refuses a one-off trigger, and says so on the card', () => {
+    const box = sandbox({ executionLimitMs: 360_000, callCostMs: 3000 });
+    box.services.triggerPolicy.refuseOneOff = true;
+    box.call('onAction', sheets('runBook'));
+    expect(cardText(box)).toContain('Continuing hourly');
+    expect(cardText(box)).toContain('["setText","Continue"]');
+    expect(pending(box).map((t) => t.schedule)).toEqual([[['everyHours', 1]]]);
+    for (let i = 0; i < 20 && !job(box).finishedAt; i++) box.fireNextTrigger();
+    expect(job(box).done).toHaveLength(8);
+    expect(pending(box)).toEqual([]); // the hourly trigger goes once the book is done
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it('pauses visibly when every trigger is refused; Continue on the card finishes the book', () => {
+    const box = sandbox({ callCostMs: 3000 });
+    box.services.triggerPolicy.refuseAll = true;
+    box.call('onAction', sheets('runBook'));
+    expect(cardText(box)).toContain('Paused');
+    expect(cardText(box)).toMatch(/0 of 8 accounts done/);
+    let presses = 0;
+    while (!job(box).finishedAt && presses < 40) {
+      box.call('onAction', sheets('refreshJob'));
+      presses++;
+      const card = box.services.executions[box.services.executions.length - 1]!;
+      expect(card.timedOut).toBe(false);
+      if (!job(box).finishedAt) expect(cardText(box)).toMatch(/Paused.*of 8 accounts done.*Continue/);
+    }
+    expect(presses).toBeGreaterThan(1);
+    expect(job(box).done).toHaveLength(8);
+    box.call('onAction', sheets('openManager'));
+    expect(cardText(box)).toContain('Last run: 8 of 8 accounts done.');
+  });
+
+  it('a trigger that finds the lock taken leaves a fresh trigger behind, so the book still finishes', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.call('onAction', sheets('runBook'));
+    box.services.locks.heldElsewhere.user = true;
+    const first = box.fireNextTrigger();
+    expect(first).not.toBeNull();
+    box.services.locks.heldElsewhere.user = false;
+    for (let i = 0; i < 20 && !job(box).finishedAt; i++) expect(box.fireNextTrigger()).not.toBeNull();
+    expect(job(box).done).toHaveLength(8);
+    expect(pending(box)).toEqual([]);
+  });
+
+  it('a job whose failures pass 8 KB still saves every failure and ends, never "running" forever', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    // 100 accounts no longer in the tracker: each fails with a ~90-character reason (over 9 KB in one value).
+    const gone = Array.from({ length: 100 }, (_, i) => `GONE-${String(i).padStart(4, '0')}`);
+    box.services.properties.user.set('qbr.job', JSON.stringify({ accountIds: [...gone, 'ACC-007'], done: [], failed: [], qbrDate: null, startedAt: 0 }));
+    box.call('resumeJobs');
+    for (let i = 0; i < 10 && !job(box).finishedAt; i++) box.fireNextTrigger();
+    expect(box.services.executions.every((x) => !x.timedOut)).toBe(true);
+    expect(job(box).finishedAt).toBeDefined();
+    expect(job(box).done).toEqual(['ACC-007']);
+    expect([...box.services.properties.user.keys()].filter((k) => k.startsWith('qbr.jobfail.'))).toHaveLength(100);
+    for (const v of box.services.properties.user.values()) expect(Buffer.byteLength(v)).toBeLessThan(9 * 1024);
+    box.call('onAction', sheets('openManager'));
+    expect(cardText(box)).toContain('Last run: 1 of 101 accounts done');
+    expect(cardText(box)).toContain('100 failed');
+    expect(cardText(box)).not.toContain('Running in the background');
+  });
+});
+
 it('has the bundle on disk after the build', () => {
   expect(existsSync(BUNDLE)).toBe(true);
 });

@@ -18,7 +18,7 @@ import { OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { AddonStore } from './store';
-import { CARD_BUDGET_MS, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
+import { CARD_BUDGET_MS, jobProgress, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
 export interface ActionContext {
   host: Host;
@@ -76,8 +76,8 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
     if (result.kind === 'paused') {
       // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
-      queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
-      return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1 } }));
+      const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
+      return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1, ...(job.continuation ? { continuation: job.continuation } : {}) } }));
     }
     const o = result.outcome;
     return show(resultsCard({
@@ -90,24 +90,26 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const store = new AddonStore(ctx.host.store);
     const running = store.job();
     if (running && !running.finishedAt) {
-      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: { done: running.done.length, total: running.accountIds.length, running: true } }), 'update'), notification: 'The book is already running' };
+      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(running) }), 'update'), notification: 'The book is already running' };
     }
     const ids = loaded.book.accounts.map((a) => a.id);
     // A whole-book run regenerates every finished package (drafts and holds are updated, not duplicated).
     for (const id of ids) store.forget(id, null);
-    queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
-    return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: { done: 0, total: ids.length, running: true } }), 'update'), notification: `Running ${ids.length} accounts in the background` };
+    const job = queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
+    const how = job.continuation === 'manual' ? 'press Continue to run it in batches' : job.continuation === 'hourly' ? 'continuing hourly' : 'in the background';
+    return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(job) }), 'update'), notification: `${ids.length} accounts queued: ${how}` };
   }),
   refreshJob: (ctx) => {
     const slice = runJobSlice(ctx.host, CARD_BUDGET_MS);
     const job = slice === 'locked' ? new AddonStore(ctx.host.store).job() : slice;
     if (!job) return show(homeView(ctx), 'update');
-    const running = !job.finishedAt;
-    return { ...show(resultsCard({ accountName: `${job.accountIds.length} account${job.accountIds.length === 1 ? '' : 's'}`, warnings: job.failed.map((f) => `${f.id}: ${f.reason}`), inProgress: running ? { done: job.done.length, total: job.accountIds.length } : null }), 'update'), ...(slice === 'locked' ? { notification: 'Still running in the background' } : {}) };
+    const p = jobProgress(job);
+    const warnings = [...(p.stopped ? [`Stopped early: ${p.stopped}`] : []), ...job.failed.map((f) => `${f.id}: ${f.reason}`)];
+    return { ...show(resultsCard({ accountName: `${p.total} account${p.total === 1 ? '' : 's'}`, warnings, unit: 'account', inProgress: p.running ? p : null }), 'update'), ...(slice === 'locked' ? { notification: 'Another batch is running right now; try again in a minute' } : {}) };
   },
   openManager: (ctx) => withBook(ctx, (loaded) => {
     const job = new AddonStore(ctx.host.store).job();
-    return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? { done: job.done.length, total: job.accountIds.length, running: !job.finishedAt } : null }));
+    return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null }));
   }),
   openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone })),
   saveSettings: (ctx) => {
