@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/workbook/xlsx';
 import { seedSpreadsheet } from '../fake-google/seed';
+import { GAS_MESSAGES } from './harness/advanced';
 import { bundleProblems, loadBundle, type AddonSandbox } from './harness/load';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,7 +23,7 @@ beforeAll(async () => {
   tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
 }, 120_000);
 
-function sandbox(opts: { connected?: boolean; executionLimitMs?: number; callCostMs?: number } = {}): AddonSandbox {
+function sandbox(opts: { connected?: boolean; executionLimitMs?: number; callCostMs?: number | ((methodId: string) => number) } = {}): AddonSandbox {
   const box = loadBundle({ bundlePath: BUNDLE, clock: { start: '2026-11-22T14:00:00Z' }, callCostMs: opts.callCostMs ?? 800, timezone: 'America/New_York', executionLimitMs: opts.executionLimitMs ?? 30_000 });
   seedSpreadsheet(box.state, SHEET, tabs);
   if (opts.connected !== false) box.services.properties.user.set('qbr.tracker', SHEET);
@@ -33,7 +34,7 @@ const event = (action: string, params: Record<string, string> = {}, form: Record
   commonEventObject: { hostApp: 'SLIDES', timeZone: { id: 'America/New_York' }, parameters: { action, ...params }, formInputs: form },
 });
 const cardText = (box: AddonSandbox) => JSON.stringify(box.services.cards[box.services.cards.length - 1]);
-const count = (box: AddonSandbox, id: string) => box.services.calls.filter((c) => c.methodId === id && c.status < 300).length;
+const count = (box: AddonSandbox, id: string) => box.services.calls.filter((c) => c.methodId === id && c.status >= 200 && c.status < 300).length;
 
 describe('the built bundle', () => {
   it('is plain Apps Script: every manifest function is a global, nothing needs Node, no import/export', () => {
@@ -203,6 +204,49 @@ describe('book runs that would stall', () => {
     expect(cardText(box)).toContain('Last run: 1 of 101 accounts done');
     expect(cardText(box)).toContain('100 failed');
     expect(cardText(box)).not.toContain('Running in the background');
+  });
+});
+
+describe('the card deadline and Apps Script error text', () => {
+  const generate = (box: AddonSandbox) => box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+
+  it('never starts a slow call (a 10-second Docs batchUpdate) that would run the card past its 22-second budget', () => {
+    // The second doc's fill would start at 20.4 s: at an assumed 1.5 s a call it "fits", and ends at 30.4 s.
+    const slow = (id: string) => (id === 'docs.documents.batchUpdate' ? 10_000 : 800);
+    const box = sandbox({ callCostMs: slow, executionLimitMs: 360_000 });
+    generate(box);
+    const card = box.services.executions[box.services.executions.length - 1]!;
+    expect(card.timedOut).toBe(false);
+    expect(card.endedAt! - card.startedAt).toBeLessThanOrEqual(22_000);
+    for (let i = 0; i < 5 && box.services.triggers.some((t) => !t.fired && !t.deleted); i++) box.fireNextTrigger();
+    expect(count(box, 'drive.files.copy')).toBe(1);
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it.each([
+    ['Empty response', GAS_MESSAGES.empty],
+    ['a server error', GAS_MESSAGES.serverError],
+    ['a server error in French', GAS_MESSAGES.serverErrorFr],
+    ['DEADLINE_EXCEEDED', GAS_MESSAGES.deadline],
+    ['too many calls in a short time', GAS_MESSAGES.tooFast],
+  ])('retries an advanced-service "%s" and finishes the package', (_name, message) => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.services.faults.push({ methodId: 'calendar.events.insert', message, times: 1 });
+    generate(box);
+    while (box.fireNextTrigger()) { /* finish in the background if needed */ }
+    expect(box.services.calls.filter((c) => c.methodId === 'calendar.events.insert' && c.status === 0)).toHaveLength(1);
+    expect(count(box, 'calendar.events.insert')).toBe(11);
+    expect(cardText(box)).not.toMatch(/Google said no|rejected/);
+  });
+
+  it('stops on the daily quota without retrying, with a card that says to run again tomorrow', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.services.faults.push({ methodId: 'calendar.events.insert', message: GAS_MESSAGES.daily, times: 1 });
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    box.call('onAction', event('refreshJob'));
+    expect(box.services.calls.filter((c) => c.methodId === 'calendar.events.insert')).toHaveLength(1);
+    expect(JSON.stringify(box.services.cards)).toMatch(/daily quota.*tomorrow/);
   });
 });
 

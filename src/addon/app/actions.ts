@@ -14,11 +14,11 @@ import { managerCard } from '../cards/manager-view';
 import { errorCard, resultsCard } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
 import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../cards/spec';
-import { OutOfTime } from '../gas/transport';
+import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { AddonStore } from './store';
-import { CARD_BUDGET_MS, jobProgress, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
+import { CARD_BUDGET_MS, describeFailure, jobProgress, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
 export interface ActionContext {
   host: Host;
@@ -139,6 +139,7 @@ export function dispatch(name: string, ctx: ActionContext): ActionResultSpec {
 /** Any failure as a card that says what to fix (ApiErrors through the same explanations as the CLI). */
 export function failureCard(e: unknown): CardSpec {
   if (e instanceof OutOfTime) return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds.', fix: 'Try again; large trackers are faster the second time.' });
+  if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e) });
   if (e instanceof ApiError) {
     const why = explainApiError(e);
     return errorCard({ title: 'Google said no', message: why.message });

@@ -8,7 +8,9 @@ import { driveSync, Executor } from '../../google/execute';
 import { runAccount, type AccountOutcome, type PackagePart } from '../../google/package-run';
 import { ensureTemplate } from '../../google/template-run';
 import { readGoogleTracker, type GoogleTracker } from '../../google/tracker-io';
-import { OutOfTime } from '../gas/transport';
+import { explainApiError } from '../../google/errors';
+import { ApiError } from '../../google/execute';
+import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { AddonStore, type BookJob } from './store';
@@ -111,7 +113,7 @@ function slice(host: Host, budgetMs: number): BookJob | null {
     // A tracker that cannot be read now (quota, a blip) is tried again; three slices in a row end the job.
     job.attempts = (job.attempts ?? 0) + 1;
     if (!(e instanceof OutOfTime) && job.attempts >= 3) {
-      for (const id of pending) job.failed.push({ id, reason: short((e as Error).message) });
+      for (const id of pending) job.failed.push({ id, reason: short(describeFailure(e)) });
       return finish(host, store, job);
     }
     return keepGoing(host, store, job);
@@ -123,7 +125,7 @@ function slice(host: Host, budgetMs: number): BookJob | null {
       if (r.kind === 'paused') return keepGoing(host, store, job);
       job.done.push(id);
     } catch (e) {
-      job.failed.push({ id, reason: short((e as Error).message) });
+      job.failed.push({ id, reason: short(describeFailure(e)) });
     }
     job.updatedAt = host.now();
     const stopped = save(host, store, job);
@@ -132,9 +134,18 @@ function slice(host: Host, budgetMs: number): BookJob | null {
   return finish(host, store, job);
 }
 
+/** A failure in a CSM's words: Google's errors through the CLI's explanations, Apps Script's daily quota named as such. */
+export function describeFailure(e: unknown): string {
+  if (e instanceof ApiError && e.reason === DAILY_LIMIT) {
+    return `Apps Script's daily quota for Google calls is used up (Google said: ${e.message}): run again tomorrow; finished steps are kept.`;
+  }
+  if (e instanceof ApiError) return explainApiError(e).message;
+  return (e as Error)?.message ?? String(e);
+}
+
 /** Failure reasons stay short (each has its own property, 9 KB at most). */
 function short(text: string): string {
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
 
 /** Saves progress; a write Apps Script refuses ends the job visibly instead of leaving it "running" with no slice able to save. */

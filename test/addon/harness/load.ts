@@ -6,8 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { createState } from '../../fake-google/state';
-import type { Fault, FakeState, Violation } from '../../fake-google/types';
-import { type AdvancedCall, type EnabledService, createAdvancedServices } from './advanced';
+import type { FakeState, Violation } from '../../fake-google/types';
+import { type AdvancedCall, type AdvancedFault, type EnabledService, createAdvancedServices } from './advanced';
 import { type CardLog, type CardSpec, createCardService } from './cards';
 import { FakeClock } from './clock';
 import { type Execution, Runtime, contextRealm } from './runtime';
@@ -67,8 +67,8 @@ export interface Recorded {
   calls: AdvancedCall[];
   /** Requests Google would reject (bad body, params, arguments, scopes): a test should expect this empty. */
   violations: Violation[];
-  /** Push faults here: `{ methodId: 'slides.presentations.batchUpdate', status: 429, times: 1 }`. */
-  faults: Fault[];
+  /** Push faults here: `{ methodId: 'slides.presentations.batchUpdate', status: 429, times: 1 }`, or `message: GAS_MESSAGES.empty`. */
+  faults: AdvancedFault[];
   /** Every `build()` result (Card, ActionResponse …), in order. */
   cards: CardSpec[];
   /** Names given to `Action.setFunctionName`. */
