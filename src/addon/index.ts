@@ -2,9 +2,8 @@
  * The add-on's one public entry: the functions appsscript.json names (homepages, file-scope grant, the one card
  * action dispatcher, the background trigger). Everything they call is ordinary tested TypeScript.
  */
-import { dispatch, homeView, type ActionContext } from './app/actions';
+import { dispatch, fileScopeGranted, homeView, type ActionContext } from './app/actions';
 import { isoFromPickerMs } from './app/clock';
-import { AddonStore } from './app/store';
 import { runJobSlice, TRIGGER_BUDGET_MS } from './app/work';
 import { renderActionResult, renderCard } from './cards/render';
 import type { Host as HostApp } from './cards/home-view';
@@ -39,13 +38,9 @@ export function onHomepage(e?: AddonEvent): unknown {
 export const onSheetsHomepage = onHomepage;
 export const onSlidesHomepage = onHomepage;
 
-/** The user granted access to the open file: show the home card again (in Sheets it offers "use this spreadsheet"). */
+/** The user granted access to the open file ("use this spreadsheet", "use this presentation as our template"). */
 export function onFileScopeGranted(e?: AddonEvent): unknown {
-  const ctx = context(e);
-  // Granted from "use this spreadsheet": the open sheet becomes the tracker unless one is connected already.
-  const store = new AddonStore(ctx.host.store);
-  if (ctx.app === 'sheets' && ctx.activeFileId && !store.tracker()) store.setTracker(ctx.activeFileId);
-  return renderCard(homeView(ctx), CardService);
+  return renderCard(fileScopeGranted(context(e)), CardService);
 }
 
 /** Every card button and input lands here; the `action` parameter names the handler. */

@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/workbook/xlsx';
-import { seedSpreadsheet } from '../fake-google/seed';
+import { builtInPresentation } from '../../src/google/slides/snapshot';
+import { seedFile, seedSpreadsheet } from '../fake-google/seed';
+import { MIME } from '../fake-google/state';
 import { GAS_MESSAGES } from './harness/advanced';
 import { bundleProblems, loadBundle, type AddonSandbox } from './harness/load';
 
@@ -247,6 +249,58 @@ describe('the card deadline and Apps Script error text', () => {
     box.call('onAction', event('refreshJob'));
     expect(box.services.calls.filter((c) => c.methodId === 'calendar.events.insert')).toHaveLength(1);
     expect(JSON.stringify(box.services.cards)).toMatch(/daily quota.*tomorrow/);
+  });
+});
+
+describe('the team template and folder under drive.file', () => {
+  const TEAM = '1TeamTemplatePresentation0123456789';
+  const slides = (action: string) => ({ commonEventObject: { ...event(action).commonEventObject, hostApp: 'SLIDES' } });
+  const settings = (box: AddonSandbox) => JSON.parse(box.services.properties.user.get('qbr.settings') ?? '{}');
+  const generate = (box: AddonSandbox) => box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+
+  it('"use this presentation as our template" grants the file, and the next package is a copy of it', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    // The team's template: a presentation the user owns, which the add-on did not make.
+    seedFile(box.state, { id: TEAM, name: 'Acme QBR template', mimeType: MIME.presentation, content: builtInPresentation(), appCreated: false });
+    // Pasted as an ID, it is invisible under drive.file: the card says what to do instead of "not found".
+    box.services.properties.user.set('qbr.settings', JSON.stringify({ templateId: TEAM }));
+    generate(box);
+    expect(cardText(box)).toContain('Use this presentation as our template');
+    box.services.properties.user.delete('qbr.settings');
+
+    // In Slides, with the template open: the add-on first asks for the file, then Apps Script reports the grant.
+    box.call('onAction', slides('openSettings'));
+    expect(cardText(box)).toContain('Use this presentation as our template');
+    box.call('onAction', slides('useTemplate'));
+    expect(box.services.cards[box.services.cards.length - 1]!.kind).toBe('EditorFileScopeActionResponse');
+    box.call('onFileScopeGranted', box.grantFileScope(TEAM, 'SLIDES'));
+    expect(settings(box).templateId).toBe(TEAM);
+
+    generate(box);
+    while (box.fireNextTrigger()) { /* finish in the background */ }
+    expect(box.services.violations).toEqual([]);
+    const copies = box.services.calls.filter((c) => c.methodId === 'drive.files.copy' && c.status === 200);
+    expect(copies.map((c) => c.params.fileId)).toEqual([TEAM]);
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy')!;
+    expect(JSON.stringify(box.state.presentations.get(deck.id))).not.toContain('{{');
+    expect(JSON.stringify(box.state.presentations.get(deck.id))).toContain('GlobalTech');
+    expect(box.state.presentations.get(TEAM)).toEqual({ ...builtInPresentation(), presentationId: TEAM }); // never changed
+  });
+
+  it('makes its own QBR folder (a pasted one is out of reach) and puts the package there', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    seedFile(box.state, { id: 'someone-elses-folder-0123', name: 'Team QBRs', mimeType: 'application/vnd.google-apps.folder', appCreated: false });
+    box.services.properties.user.set('qbr.settings', JSON.stringify({ folderId: 'someone-elses-folder-0123' }));
+    generate(box);
+    expect(cardText(box)).toContain('Create a QBR folder');
+    box.call('onAction', event('createFolder'));
+    const folderId = settings(box).folderId;
+    expect(box.state.files.get(folderId)).toMatchObject({ name: 'QBR packages', mimeType: 'application/vnd.google-apps.folder', appCreated: true });
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy')!;
+    expect(deck.parents).toEqual([folderId]);
+    expect(box.services.violations).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { buildPackage } from '../../core/package/package';
 import { explainApiError } from '../../google/errors';
-import { driveIdOf } from '../../google/drive';
+import { createFolderCall, driveIdOf } from '../../google/drive';
 import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
@@ -18,7 +18,7 @@ import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { AddonStore } from './store';
-import { CARD_BUDGET_MS, describeFailure, jobProgress, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
+import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, jobProgress, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
 export interface ActionContext {
   host: Host;
@@ -111,7 +111,28 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const job = new AddonStore(ctx.host.store).job();
     return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null }));
   }),
-  openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone })),
+  openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app })),
+  useTemplate: (ctx) => {
+    if (ctx.app !== 'slides') {
+      return show(errorCard({ title: 'Open your template in Slides', message: 'This button works in Google Slides, with your team’s template open.', fix: 'Open the template in Google Slides, open QBR Facilitator there and press “Use this presentation as our template” in Settings.' }));
+    }
+    const store = new AddonStore(ctx.host.store);
+    // Apps Script passes the open presentation (e.slides.id) only once the user has let the add-on use it (drive.file):
+    // ask for it, and finish in onFileScopeGranted.
+    if (!ctx.activeFileId) {
+      store.setGrantIntent('template');
+      return { requestFileScope: true };
+    }
+    store.setSettings({ ...store.settings(), templateId: ctx.activeFileId });
+    return { ...show(settingsView(ctx), 'update'), notification: 'This presentation is now your team’s template' };
+  },
+  createFolder: (ctx) => {
+    const store = new AddonStore(ctx.host.store);
+    const made = ctx.host.transport(ctx.host.now() + CARD_BUDGET_MS).sendSync(createFolderCall(FOLDER_NAME, 'folderId')) as { id?: string };
+    if (!made.id) throw new Error('Google did not return the new folder');
+    store.setSettings({ ...store.settings(), folderId: made.id });
+    return { ...show(settingsView(ctx), 'update'), notification: `Created the folder “${FOLDER_NAME}” in My Drive` };
+  },
   saveSettings: (ctx) => {
     const store = new AddonStore(ctx.host.store);
     const length = ctx.form.defaultLength?.trim() ? Number(ctx.form.defaultLength) : null;
@@ -126,18 +147,44 @@ export const HANDLERS: Record<ActionName, Handler> = {
   },
 };
 
+const FOLDER_NAME = 'QBR packages';
+
+function settingsView(ctx: ActionContext): CardSpec {
+  return settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app });
+}
+
+/**
+ * The user granted the open file (drive.file): in Slides after "use this presentation as our template" it becomes
+ * the template; in Sheets the open sheet becomes the tracker unless one is connected already.
+ */
+export function fileScopeGranted(ctx: ActionContext): CardSpec {
+  const store = new AddonStore(ctx.host.store);
+  const intent = store.grantIntent();
+  store.setGrantIntent(null);
+  if (ctx.app === 'slides' && ctx.activeFileId && intent === 'template') {
+    store.setSettings({ ...store.settings(), templateId: ctx.activeFileId });
+    return settingsView(ctx);
+  }
+  if (ctx.app === 'sheets' && ctx.activeFileId && !store.tracker()) store.setTracker(ctx.activeFileId);
+  return homeView(ctx);
+}
+
 export function dispatch(name: string, ctx: ActionContext): ActionResultSpec {
   const handler = (HANDLERS as Record<string, Handler>)[name];
   if (!handler) return show(errorCard({ title: 'Unknown action', message: `The add-on has no action "${name}".`, fix: 'Reload the add-on.' }));
   try {
     return handler(ctx);
   } catch (e) {
-    return show(failureCard(e));
+    return show(failureCard(e, new AddonStore(ctx.host.store).settings()));
   }
 }
 
 /** Any failure as a card that says what to fix (ApiErrors through the same explanations as the CLI). */
-export function failureCard(e: unknown): CardSpec {
+export function failureCard(e: unknown, settings?: { templateId: string | null; folderId: string | null }): CardSpec {
+  const why = describeFailure(e, settings);
+  if (why === TEMPLATE_UNREACHABLE || why === FOLDER_UNREACHABLE) {
+    return errorCard({ title: why === TEMPLATE_UNREACHABLE ? 'Choose your template for the add-on' : 'Choose a folder the add-on made', message: why });
+  }
   if (e instanceof OutOfTime) return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds.', fix: 'Try again; large trackers are faster the second time.' });
   if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e) });
   if (e instanceof ApiError) {

@@ -11,6 +11,8 @@ const K = {
   template: 'qbr.template',
   account: 'qbr.run.',
   job: 'qbr.job',
+  /** What a file-scope request was for (`template`), read when Apps Script calls onFileScopeGranted. */
+  grant: 'qbr.grant',
   /** One property per failed account of the job: failures never grow the job's own value toward the 9 KB limit. */
   jobFail: 'qbr.jobfail.',
 } as const;
@@ -80,6 +82,15 @@ export class AddonStore {
 
   setSettings(s: Settings): void {
     this.kv.set(K.settings, JSON.stringify(s));
+  }
+
+  grantIntent(): string | null {
+    return this.kv.get(K.grant);
+  }
+
+  setGrantIntent(intent: string | null): void {
+    if (intent === null) this.kv.remove(K.grant);
+    else this.kv.set(K.grant, intent);
   }
 
   job(): BookJob | null {

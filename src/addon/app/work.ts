@@ -125,7 +125,7 @@ function slice(host: Host, budgetMs: number): BookJob | null {
       if (r.kind === 'paused') return keepGoing(host, store, job);
       job.done.push(id);
     } catch (e) {
-      job.failed.push({ id, reason: short(describeFailure(e)) });
+      job.failed.push({ id, reason: short(describeFailure(e, store.settings())) });
     }
     job.updatedAt = host.now();
     const stopped = save(host, store, job);
@@ -134,8 +134,15 @@ function slice(host: Host, budgetMs: number): BookJob | null {
   return finish(host, store, job);
 }
 
+/** drive.file shows the add-on only files it made or the user chose for it: what to do when the template is not one. */
+export const TEMPLATE_UNREACHABLE = 'The add-on cannot open your template: Google lets it copy only presentations it made or that you chose for it. Open the template in Google Slides, open QBR Facilitator there and press “Use this presentation as our template” (Settings), or empty the template setting to use the built-in one.';
+export const FOLDER_UNREACHABLE = 'The add-on cannot put files in the output folder: Google lets it use only a folder it created. Press “Create a QBR folder” in Settings (then move or share that folder as you like), or empty the folder setting to use My Drive.';
+
 /** A failure in a CSM's words: Google's errors through the CLI's explanations, Apps Script's daily quota named as such. */
-export function describeFailure(e: unknown): string {
+export function describeFailure(e: unknown, settings?: { templateId: string | null; folderId: string | null }): string {
+  const unreachable = e instanceof ApiError && e.status === 404 && /^drive\.files\.(copy|create)$/.test(e.methodId ?? '') ? e.message : null;
+  if (unreachable !== null && settings?.folderId && unreachable.includes(settings.folderId)) return FOLDER_UNREACHABLE;
+  if (unreachable !== null && settings?.templateId && e instanceof ApiError && e.methodId === 'drive.files.copy') return TEMPLATE_UNREACHABLE;
   if (e instanceof ApiError && e.reason === DAILY_LIMIT) {
     return `Apps Script's daily quota for Google calls is used up (Google said: ${e.message}): run again tomorrow; finished steps are kept.`;
   }

@@ -211,6 +211,12 @@ function answer(call: AdvancedCall, media: HarnessBlob | null, o: AdvancedOption
     const id = params.fileId ?? params.presentationId ?? params.documentId ?? params.spreadsheetId;
     const file = typeof id === 'string' ? o.state.files.get(id) : undefined;
     if (file && !file.appCreated) throw fail(404, `File not found: ${id}.`, 'notFound');
+    // Nor can it put a file into a folder it cannot see (a pasted folder ID the app did not create).
+    const parents = (body as { parents?: unknown } | undefined)?.parents;
+    for (const parent of Array.isArray(parents) ? parents : []) {
+      const folder = o.state.files.get(String(parent));
+      if (parent !== 'root' && (!folder || !folder.appCreated)) throw fail(404, `File not found: ${String(parent)}.`, 'notFound');
+    }
   }
   const handler = handlers()[methodId];
   if (!handler) throw fail(501, `The fake Google server has no handler for ${methodId}.`, 'notImplemented');

@@ -103,6 +103,11 @@ export interface AddonSandbox {
   fireNextTrigger(): { trigger: TriggerRecord; result: unknown; sandbox: AddonSandbox } | null;
   /** `setFunctionName` names that are not top-level functions. */
   unknownActionFunctions(): string[];
+  /**
+   * The user allows the add-on the open file (the editor's file-scope prompt): under drive.file it is then reachable,
+   * like a file the app created. Returns the event Apps Script passes to `onFileScopeGrantedTrigger`'s function.
+   */
+  grantFileScope(fileId: string, hostApp: 'SHEETS' | 'SLIDES'): Record<string, unknown>;
 }
 
 interface Shared {
@@ -210,6 +215,12 @@ function execution(shared: Shared): AddonSandbox {
       return { trigger: due, sandbox: next, result: next.call(due.handler, timeEvent(shared.clock.now(), due.id)) };
     },
     unknownActionFunctions: () => [...rec.actionFunctions].filter((f) => !globals.includes(f)).sort(),
+    grantFileScope(fileId, hostApp) {
+      const file = shared.state.files.get(fileId);
+      if (!file) throw new Error(`grantFileScope: no file ${fileId} in the fake Drive`);
+      file.appCreated = true;
+      return { commonEventObject: { hostApp, timeZone: { id: opt.timezone } }, [hostApp === 'SHEETS' ? 'sheets' : 'slides']: { id: fileId, title: file.name } };
+    },
   };
   return sandbox;
 }
