@@ -133,7 +133,7 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
   if (flags.folder && e.message.includes(flags.folder)) return null;
   return `Google cannot open the --template presentation ${flags.template} with this sign-in: under the drive.file permission the CLI `
     + 'reaches only presentations it made itself. To use your team\'s design, run once without --template: the CLI makes its own '
-    + '"QBR Facilitator template" presentation in your Drive; restyle that one in Google Slides (keep its {{tokens}}, docs/TEMPLATE.md) '
+    + '"QBR Facilitator: enterprise QBR template" presentation in your Drive; restyle that one in Google Slides (keep its {{tokens}}, docs/TEMPLATE.md) '
     + 'and every later run copies it, no --template needed. Also check that the id is a presentation shared with you.';
 }
 
