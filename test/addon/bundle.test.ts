@@ -241,6 +241,20 @@ describe('the card deadline and Apps Script error text', () => {
     expect(cardText(box)).not.toMatch(/Google said no|rejected/);
   });
 
+  it('does not resend a copy after "Empty response" (it may have been made): the next run adopts it, one deck', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.services.faults.push({ methodId: 'drive.files.copy', message: GAS_MESSAGES.empty, applied: true, times: 1 });
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    expect(box.services.calls.filter((c) => c.methodId === 'drive.files.copy')).toHaveLength(1);
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    const decks = [...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+    expect(decks).toHaveLength(1);
+    expect(JSON.stringify(box.state.presentations.get(decks[0]!.id))).not.toContain('{{');
+    expect(box.services.violations).toEqual([]);
+  });
+
   it('stops on the daily quota without retrying, with a card that says to run again tomorrow', () => {
     const box = sandbox({ executionLimitMs: 360_000 });
     box.services.faults.push({ methodId: 'calendar.events.insert', message: GAS_MESSAGES.daily, times: 1 });
