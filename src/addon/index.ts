@@ -9,15 +9,16 @@ import { renderActionResult, renderCard } from './cards/render';
 import type { Host as HostApp } from './cards/home-view';
 import { gasHost } from './gas/host';
 
+/** The add-on event object as @types/google-apps-script declares it; every part may be missing (a trigger, a test). */
 interface AddonEvent {
-  commonEventObject?: {
-    hostApp?: string;
-    parameters?: Record<string, string>;
-    formInputs?: Record<string, { stringInputs?: { value?: string[] }; dateInput?: { msSinceEpoch?: number | string } }>;
-    timeZone?: { id?: string };
-  };
-  sheets?: { id?: string };
-  slides?: { id?: string };
+  commonEventObject?: Partial<GoogleAppsScript.Addons.CommonEventObject>;
+  sheets?: Partial<GoogleAppsScript.Addons.SheetsEventObject>;
+  slides?: Partial<GoogleAppsScript.Addons.SlidesEventObject>;
+}
+
+/** The open file, when the user has let the add-on use it (drive.file): Apps Script sends its id only then. */
+function grantedFile(file: AddonEvent['sheets']): string | null {
+  return file?.id && file.addonHasFileScopePermission !== false ? file.id : null;
 }
 
 function context(e: AddonEvent | undefined): ActionContext {
@@ -28,7 +29,7 @@ function context(e: AddonEvent | undefined): ActionContext {
     else form[name] = input.stringInputs?.value?.[0] ?? '';
   }
   const app: HostApp = common.hostApp === 'SHEETS' ? 'sheets' : common.hostApp === 'SLIDES' ? 'slides' : 'other';
-  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, app, activeFileId: e?.sheets?.id ?? e?.slides?.id ?? null };
+  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, app, activeFileId: grantedFile(e?.sheets) ?? grantedFile(e?.slides) };
 }
 
 export function onHomepage(e?: AddonEvent): unknown {

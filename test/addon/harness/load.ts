@@ -219,7 +219,7 @@ function execution(shared: Shared): AddonSandbox {
       const file = shared.state.files.get(fileId);
       if (!file) throw new Error(`grantFileScope: no file ${fileId} in the fake Drive`);
       file.appCreated = true;
-      return { commonEventObject: { hostApp, timeZone: { id: opt.timezone } }, [hostApp === 'SHEETS' ? 'sheets' : 'slides']: { id: fileId, title: file.name } };
+      return { commonEventObject: { hostApp, timeZone: { id: opt.timezone } }, [hostApp === 'SHEETS' ? 'sheets' : 'slides']: { id: fileId, title: file.name, addonHasFileScopePermission: true } };
     },
   };
   return sandbox;
