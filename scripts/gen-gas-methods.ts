@@ -13,16 +13,17 @@ writeFileSync(join(__dirname, '..', 'src', 'addon', 'gas', 'methods.ts'), `/** G
 
 export interface GasMethod {
   /** \`['Slides', 'Presentations', 'batchUpdate']\` → Slides.Presentations.batchUpdate */
-  path: string[];
+  path: readonly string[];
   /** The required parameters, positional, after the resource when there is a body (discovery parameterOrder). */
-  order: string[];
+  order: readonly string[];
   body: boolean;
   /** Takes an upload: a media Blob (null here) comes before optionalArgs. */
   media: boolean;
 }
 
-export const GAS_METHODS: Record<string, GasMethod> = {
+/** \`as const\`: src/addon/gas/transport.ts checks every path against @types/google-apps-script at compile time. */
+export const GAS_METHODS = {
 ${body}
-};
+} as const satisfies Record<string, GasMethod>;
 `);
 console.log(`wrote ${Object.keys(table).length} methods to src/addon/gas/methods.ts`);

@@ -2,25 +2,23 @@
  * The add-on's one public entry: the functions appsscript.json names (homepages, file-scope grant, the one card
  * action dispatcher, the background trigger). Everything they call is ordinary tested TypeScript.
  */
-import { dispatch, homeView, type ActionContext } from './app/actions';
+import { dispatch, fileScopeGranted, homeView, type ActionContext } from './app/actions';
 import { isoFromPickerMs } from './app/clock';
-import { AddonStore } from './app/store';
 import { runJobSlice, TRIGGER_BUDGET_MS } from './app/work';
-import { renderActionResult, renderCard, type CardServiceLike } from './cards/render';
+import { renderActionResult, renderCard } from './cards/render';
 import type { Host as HostApp } from './cards/home-view';
 import { gasHost } from './gas/host';
 
-declare const CardService: CardServiceLike;
-
+/** The add-on event object as @types/google-apps-script declares it; every part may be missing (a trigger, a test). */
 interface AddonEvent {
-  commonEventObject?: {
-    hostApp?: string;
-    parameters?: Record<string, string>;
-    formInputs?: Record<string, { stringInputs?: { value?: string[] }; dateInput?: { msSinceEpoch?: number | string } }>;
-    timeZone?: { id?: string };
-  };
-  sheets?: { id?: string };
-  slides?: { id?: string };
+  commonEventObject?: Partial<GoogleAppsScript.Addons.CommonEventObject>;
+  sheets?: Partial<GoogleAppsScript.Addons.SheetsEventObject>;
+  slides?: Partial<GoogleAppsScript.Addons.SlidesEventObject>;
+}
+
+/** The open file, when the user has let the add-on use it (drive.file): Apps Script sends its id only then. */
+function grantedFile(file: AddonEvent['sheets']): string | null {
+  return file?.id && file.addonHasFileScopePermission !== false ? file.id : null;
 }
 
 function context(e: AddonEvent | undefined): ActionContext {
@@ -31,7 +29,7 @@ function context(e: AddonEvent | undefined): ActionContext {
     else form[name] = input.stringInputs?.value?.[0] ?? '';
   }
   const app: HostApp = common.hostApp === 'SHEETS' ? 'sheets' : common.hostApp === 'SLIDES' ? 'slides' : 'other';
-  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, app, activeFileId: e?.sheets?.id ?? e?.slides?.id ?? null };
+  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, app, activeFileId: grantedFile(e?.sheets) ?? grantedFile(e?.slides) };
 }
 
 export function onHomepage(e?: AddonEvent): unknown {
@@ -41,13 +39,9 @@ export function onHomepage(e?: AddonEvent): unknown {
 export const onSheetsHomepage = onHomepage;
 export const onSlidesHomepage = onHomepage;
 
-/** The user granted access to the open file: show the home card again (in Sheets it offers "use this spreadsheet"). */
+/** The user granted access to the open file ("use this spreadsheet", "use this presentation as our template"). */
 export function onFileScopeGranted(e?: AddonEvent): unknown {
-  const ctx = context(e);
-  // Granted from "use this spreadsheet": the open sheet becomes the tracker unless one is connected already.
-  const store = new AddonStore(ctx.host.store);
-  if (ctx.app === 'sheets' && ctx.activeFileId && !store.tracker()) store.setTracker(ctx.activeFileId);
-  return renderCard(homeView(ctx), CardService);
+  return renderCard(fileScopeGranted(context(e)), CardService);
 }
 
 /** Every card button and input lands here; the `action` parameter names the handler. */

@@ -110,10 +110,12 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: ${summary(outcome, exec.made.length)}\n`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
-        const why = explainApiError(e);
+        const unreachable = templateUnreachable(e, flags);
+        const why = unreachable ? { code: 'template', message: unreachable } : explainApiError(e);
         failed.push({ id: review.id, reason: why.message });
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: FAILED — ${why.message}\n`);
-        if (FATAL.has(why.code)) throw e;
+        // Every account copies the same template: stop at the first, with what to do.
+        if (FATAL.has(why.code) || unreachable) throw e;
       } finally {
         flush(join(flags.out, folders.get(review.id)!));
       }
@@ -128,6 +130,19 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   io.stderr(`\n${done.length} package${done.length === 1 ? '' : 's'} ${flags.dryRun ? 'planned (no call made)' : 'made in Google Workspace'}, ${made} API calls; listed in ${join(flags.out, 'google-requests.json')} (tracker, template) and ${join(flags.out, '<Account ID>', 'google-requests.json')}\n`);
   for (const s of [...reviews.skipped, ...failed]) io.stderr(`  skipped ${field(s.id)}: ${field(s.reason)}\n`);
   return failed.length > 0 ? 1 : exitStatus(reviews);
+}
+
+/**
+ * The default drive.file scope reaches only files this app made (or was given): a team's own template answers 404
+ * to the copy until the sign-in can read it. Says what to do instead of "not found" (the folder's own 404 aside).
+ */
+export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'template' | 'folder'>): string | null {
+  if (e.status !== 404 || e.methodId !== 'drive.files.copy' || !flags.template) return null;
+  if (flags.folder && e.message.includes(flags.folder)) return null;
+  return `Google cannot open the --template presentation ${flags.template} with this sign-in: under the drive.file permission the CLI `
+    + 'reaches only presentations it made itself. To use your team\'s design, run once without --template: the CLI makes its own '
+    + '"QBR Facilitator: enterprise QBR template" presentation in your Drive; restyle that one in Google Slides (keep its {{tokens}}, docs/TEMPLATE.md) '
+    + 'and every later run copies it, no --template needed. Also check that the id is a presentation shared with you.';
 }
 
 function summary(o: AccountOutcome, calls: number): string {

@@ -83,3 +83,17 @@ export function driveIdOf(input: string | undefined): string | null {
   const m = /\/(?:d|folders)\/([a-zA-Z0-9_-]{10,})/.exec(input);
   return m ? m[1]! : input.trim();
 }
+
+/**
+ * A folder for the QBR packages, made by the app: under the drive.file scope the app can put files only in a
+ * folder it created (or one the user chose for it), so the add-on offers to make one rather than take a pasted ID.
+ */
+export function createFolderCall(name: string, bindAs: string): ApiCall {
+  return {
+    id: 'drive.files.create',
+    params: {},
+    body: fileMetadata(name, 'application/vnd.google-apps.folder', null, { qbrFacilitatorFolder: 'v1' }),
+    bind: { [bindAs]: 'id' },
+    note: `Create the folder "${name}"`,
+  };
+}

@@ -122,7 +122,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
       st.holds.push(hold.key);
     } catch (e) {
       // A hold is a reminder, not the package: one that fails is reported and the account still gets its log row.
-      if (!(e instanceof ApiError)) throw e;
+      // A failure every later call would meet too (sign-in, a quota still exhausted after the back-off) stops the run.
+      if (!(e instanceof ApiError) || e.status === 401 || e.status === 429) throw e;
       warnings.push(`Hold "${title}" could not be made (${e.message}); run again to retry it`);
     }
   }

@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/workbook/xlsx';
-import { seedSpreadsheet } from '../fake-google/seed';
+import { builtInPresentation } from '../../src/google/slides/snapshot';
+import { seedFile, seedSpreadsheet } from '../fake-google/seed';
+import { MIME } from '../fake-google/state';
+import { GAS_MESSAGES } from './harness/advanced';
 import { bundleProblems, loadBundle, type AddonSandbox } from './harness/load';
 
 const ROOT = join(__dirname, '..', '..');
@@ -22,7 +25,7 @@ beforeAll(async () => {
   tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
 }, 120_000);
 
-function sandbox(opts: { connected?: boolean; executionLimitMs?: number; callCostMs?: number } = {}): AddonSandbox {
+function sandbox(opts: { connected?: boolean; executionLimitMs?: number; callCostMs?: number | ((methodId: string) => number) } = {}): AddonSandbox {
   const box = loadBundle({ bundlePath: BUNDLE, clock: { start: '2026-11-22T14:00:00Z' }, callCostMs: opts.callCostMs ?? 800, timezone: 'America/New_York', executionLimitMs: opts.executionLimitMs ?? 30_000 });
   seedSpreadsheet(box.state, SHEET, tabs);
   if (opts.connected !== false) box.services.properties.user.set('qbr.tracker', SHEET);
@@ -33,7 +36,7 @@ const event = (action: string, params: Record<string, string> = {}, form: Record
   commonEventObject: { hostApp: 'SLIDES', timeZone: { id: 'America/New_York' }, parameters: { action, ...params }, formInputs: form },
 });
 const cardText = (box: AddonSandbox) => JSON.stringify(box.services.cards[box.services.cards.length - 1]);
-const count = (box: AddonSandbox, id: string) => box.services.calls.filter((c) => c.methodId === id && c.status < 300).length;
+const count = (box: AddonSandbox, id: string) => box.services.calls.filter((c) => c.methodId === id && c.status >= 200 && c.status < 300).length;
 
 describe('the built bundle', () => {
   it('is plain Apps Script: every manifest function is a global, nothing needs Node, no import/export', () => {
@@ -134,6 +137,184 @@ describe('the built bundle', () => {
     box.services.locks.heldElsewhere.user = false;
     box.call('resumeJobs');
     expect(count(box, 'drive.files.copy')).toBe(1);
+  });
+});
+
+describe('book runs that would stall', () => {
+  const sheets = (action: string, params: Record<string, string> = {}) => ({ commonEventObject: { ...event(action, params).commonEventObject, hostApp: 'SHEETS' } });
+  const job = (box: AddonSandbox) => JSON.parse(box.services.properties.user.get('qbr.job')!);
+  const pending = (box: AddonSandbox) => box.services.triggers.filter((t) => !t.deleted);
+
+  it('continues hourly when Apps Script refuses a one-off trigger, and says so on the card', () => {
+    const box = sandbox({ executionLimitMs: 360_000, callCostMs: 3000 });
+    box.services.triggerPolicy.refuseOneOff = true;
+    box.call('onAction', sheets('runBook'));
+    expect(cardText(box)).toContain('Continuing hourly');
+    expect(cardText(box)).toContain('["setText","Continue"]');
+    expect(pending(box).map((t) => t.schedule)).toEqual([[['everyHours', 1]]]);
+    for (let i = 0; i < 20 && !job(box).finishedAt; i++) box.fireNextTrigger();
+    expect(job(box).done).toHaveLength(8);
+    expect(pending(box)).toEqual([]); // the hourly trigger goes once the book is done
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it('pauses visibly when every trigger is refused; Continue on the card finishes the book', () => {
+    const box = sandbox({ callCostMs: 3000 });
+    box.services.triggerPolicy.refuseAll = true;
+    box.call('onAction', sheets('runBook'));
+    expect(cardText(box)).toContain('Paused');
+    expect(cardText(box)).toMatch(/0 of 8 accounts done/);
+    let presses = 0;
+    while (!job(box).finishedAt && presses < 80) {
+      box.call('onAction', sheets('refreshJob'));
+      presses++;
+      const card = box.services.executions[box.services.executions.length - 1]!;
+      expect(card.timedOut).toBe(false);
+      if (!job(box).finishedAt) expect(cardText(box)).toMatch(/Paused.*of 8 accounts done.*Continue/);
+    }
+    expect(presses).toBeGreaterThan(1);
+    expect(job(box).done).toHaveLength(8);
+    box.call('onAction', sheets('openManager'));
+    expect(cardText(box)).toContain('Last run: 8 of 8 accounts done.');
+  });
+
+  it('a trigger that finds the lock taken leaves a fresh trigger behind, so the book still finishes', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.call('onAction', sheets('runBook'));
+    box.services.locks.heldElsewhere.user = true;
+    const first = box.fireNextTrigger();
+    expect(first).not.toBeNull();
+    box.services.locks.heldElsewhere.user = false;
+    for (let i = 0; i < 20 && !job(box).finishedAt; i++) expect(box.fireNextTrigger()).not.toBeNull();
+    expect(job(box).done).toHaveLength(8);
+    expect(pending(box)).toEqual([]);
+  });
+
+  it('a job whose failures pass 8 KB still saves every failure and ends, never "running" forever', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    // 100 accounts no longer in the tracker: each fails with a ~90-character reason (over 9 KB in one value).
+    const gone = Array.from({ length: 100 }, (_, i) => `GONE-${String(i).padStart(4, '0')}`);
+    box.services.properties.user.set('qbr.job', JSON.stringify({ accountIds: [...gone, 'ACC-007'], done: [], failed: [], qbrDate: null, startedAt: 0 }));
+    box.call('resumeJobs');
+    for (let i = 0; i < 10 && !job(box).finishedAt; i++) box.fireNextTrigger();
+    expect(box.services.executions.every((x) => !x.timedOut)).toBe(true);
+    expect(job(box).finishedAt).toBeDefined();
+    expect(job(box).done).toEqual(['ACC-007']);
+    expect([...box.services.properties.user.keys()].filter((k) => k.startsWith('qbr.jobfail.'))).toHaveLength(100);
+    for (const v of box.services.properties.user.values()) expect(Buffer.byteLength(v)).toBeLessThan(9 * 1024);
+    box.call('onAction', sheets('openManager'));
+    expect(cardText(box)).toContain('Last run: 1 of 101 accounts done');
+    expect(cardText(box)).toContain('100 failed');
+    expect(cardText(box)).not.toContain('Running in the background');
+  });
+});
+
+describe('the card deadline and Apps Script error text', () => {
+  const generate = (box: AddonSandbox) => box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+
+  it('never starts a slow call (a 10-second Docs batchUpdate) that would run the card past its 22-second budget', () => {
+    // The second doc's fill would start at 20.4 s: at an assumed 1.5 s a call it "fits", and ends at 30.4 s.
+    const slow = (id: string) => (id === 'docs.documents.batchUpdate' ? 10_000 : 800);
+    const box = sandbox({ callCostMs: slow, executionLimitMs: 360_000 });
+    generate(box);
+    const card = box.services.executions[box.services.executions.length - 1]!;
+    expect(card.timedOut).toBe(false);
+    expect(card.endedAt! - card.startedAt).toBeLessThanOrEqual(22_000);
+    for (let i = 0; i < 5 && box.services.triggers.some((t) => !t.fired && !t.deleted); i++) box.fireNextTrigger();
+    expect(count(box, 'drive.files.copy')).toBe(1);
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it.each([
+    ['Empty response', GAS_MESSAGES.empty],
+    ['a server error', GAS_MESSAGES.serverError],
+    ['a server error in French', GAS_MESSAGES.serverErrorFr],
+    ['DEADLINE_EXCEEDED', GAS_MESSAGES.deadline],
+    ['too many calls in a short time', GAS_MESSAGES.tooFast],
+  ])('retries an advanced-service "%s" and finishes the package', (_name, message) => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.services.faults.push({ methodId: 'calendar.events.insert', message, times: 1 });
+    generate(box);
+    while (box.fireNextTrigger()) { /* finish in the background if needed */ }
+    expect(box.services.calls.filter((c) => c.methodId === 'calendar.events.insert' && c.status === 0)).toHaveLength(1);
+    expect(count(box, 'calendar.events.insert')).toBe(11);
+    expect(cardText(box)).not.toMatch(/Google said no|rejected/);
+  });
+
+  it('does not resend a copy after "Empty response" (it may have been made): the next run adopts it, one deck', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.services.faults.push({ methodId: 'drive.files.copy', message: GAS_MESSAGES.empty, applied: true, times: 1 });
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    expect(box.services.calls.filter((c) => c.methodId === 'drive.files.copy')).toHaveLength(1);
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    const decks = [...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+    expect(decks).toHaveLength(1);
+    expect(JSON.stringify(box.state.presentations.get(decks[0]!.id))).not.toContain('{{');
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it('stops on the daily quota without retrying, with a card that says to run again tomorrow', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    box.services.faults.push({ methodId: 'calendar.events.insert', message: GAS_MESSAGES.daily, times: 1 });
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    box.call('onAction', event('refreshJob'));
+    expect(box.services.calls.filter((c) => c.methodId === 'calendar.events.insert')).toHaveLength(1);
+    expect(JSON.stringify(box.services.cards)).toMatch(/daily quota.*tomorrow/);
+  });
+});
+
+describe('the team template and folder under drive.file', () => {
+  const TEAM = '1TeamTemplatePresentation0123456789';
+  const slides = (action: string) => ({ commonEventObject: { ...event(action).commonEventObject, hostApp: 'SLIDES' } });
+  const settings = (box: AddonSandbox) => JSON.parse(box.services.properties.user.get('qbr.settings') ?? '{}');
+  const generate = (box: AddonSandbox) => box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+
+  it('"use this presentation as our template" grants the file, and the next package is a copy of it', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    // The team's template: a presentation the user owns, which the add-on did not make.
+    seedFile(box.state, { id: TEAM, name: 'Acme QBR template', mimeType: MIME.presentation, content: builtInPresentation(), appCreated: false });
+    // Pasted as an ID, it is invisible under drive.file: the card says what to do instead of "not found".
+    box.services.properties.user.set('qbr.settings', JSON.stringify({ templateId: TEAM }));
+    generate(box);
+    expect(cardText(box)).toContain('Use this presentation as our template');
+    box.services.properties.user.delete('qbr.settings');
+
+    // In Slides, with the template open: the add-on first asks for the file, then Apps Script reports the grant.
+    box.call('onAction', slides('openSettings'));
+    expect(cardText(box)).toContain('Use this presentation as our template');
+    box.call('onAction', slides('useTemplate'));
+    expect(box.services.cards[box.services.cards.length - 1]!.kind).toBe('EditorFileScopeActionResponse');
+    box.call('onFileScopeGranted', box.grantFileScope(TEAM, 'SLIDES'));
+    expect(settings(box).templateId).toBe(TEAM);
+
+    generate(box);
+    while (box.fireNextTrigger()) { /* finish in the background */ }
+    expect(box.services.violations).toEqual([]);
+    const copies = box.services.calls.filter((c) => c.methodId === 'drive.files.copy' && c.status === 200);
+    expect(copies.map((c) => c.params.fileId)).toEqual([TEAM]);
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy')!;
+    expect(JSON.stringify(box.state.presentations.get(deck.id))).not.toContain('{{');
+    expect(JSON.stringify(box.state.presentations.get(deck.id))).toContain('GlobalTech');
+    expect(box.state.presentations.get(TEAM)).toEqual({ ...builtInPresentation(), presentationId: TEAM }); // never changed
+  });
+
+  it('makes its own QBR folder (a pasted one is out of reach) and puts the package there', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    seedFile(box.state, { id: 'someone-elses-folder-0123', name: 'Team QBRs', mimeType: 'application/vnd.google-apps.folder', appCreated: false });
+    box.services.properties.user.set('qbr.settings', JSON.stringify({ folderId: 'someone-elses-folder-0123' }));
+    generate(box);
+    expect(cardText(box)).toContain('Create a QBR folder');
+    box.call('onAction', event('createFolder'));
+    const folderId = settings(box).folderId;
+    expect(box.state.files.get(folderId)).toMatchObject({ name: 'QBR packages', mimeType: 'application/vnd.google-apps.folder', appCreated: true });
+    generate(box);
+    while (box.fireNextTrigger()) { /* background */ }
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy')!;
+    expect(deck.parents).toEqual([folderId]);
+    expect(box.services.violations).toEqual([]);
   });
 });
 

@@ -522,6 +522,14 @@ describe('the settings card', () => {
     expect(card.footer?.primary).toEqual({ text: 'Save', style: 'filled', color: '#1A73E8', action: { name: 'saveSettings' } });
   });
 
+  it('offers "use this presentation as our template" in Slides only, and a folder the add-on makes, saying why (drive.file)', () => {
+    const base = { templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC' };
+    const names = (host: 'slides' | 'sheets') => widgets(settingsCard({ ...base, host })).flatMap((w) => (w.kind === 'buttons' ? w.buttons.map((b) => [b.text, b.action?.name]) : []));
+    expect(names('slides')).toEqual([['Use this presentation as our template', 'useTemplate'], ['Create a QBR folder', 'createFolder']]);
+    expect(names('sheets')).toEqual([['Create a QBR folder', 'createFolder']]);
+    expect(JSON.stringify(settingsCard(base))).toMatch(/copy only a template it made or one you chose for it/);
+  });
+
   it('shows a save error under its field', () => {
     const card = settingsCard({ templateId: null, folderId: null, timezone: 'Mars/Base', defaultLengthMinutes: null, userTimezone: 'UTC', errors: { timezone: '"Mars/Base" is not a time zone' } });
     const ws = widgets(card);
@@ -537,7 +545,7 @@ describe('every action the views emit is one the dispatcher knows', () => {
       ...book.accounts.map(cardFor),
       managerCard({ book, today: TODAY, log: [] }), managerCard({ book, today: TODAY, log: [], job: { done: 1, total: 8, running: true } }),
       resultsCard({ accountName: 'A', warnings: [], inProgress: { done: 1, total: 2, jobId: 'j1' } }),
-      settingsCard({ templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC' }),
+      settingsCard({ templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC', host: 'slides' }),
       errorCard({ title: 't', message: 'm' }),
     ];
     const names = new Set(cards.flatMap(actions).map((a) => a.name));

@@ -4,7 +4,7 @@
  */
 import { buildPackage } from '../../core/package/package';
 import { explainApiError } from '../../google/errors';
-import { driveIdOf } from '../../google/drive';
+import { createFolderCall, driveIdOf } from '../../google/drive';
 import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
@@ -14,11 +14,11 @@ import { managerCard } from '../cards/manager-view';
 import { errorCard, resultsCard } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
 import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../cards/spec';
-import { OutOfTime } from '../gas/transport';
+import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { AddonStore } from './store';
-import { CARD_BUDGET_MS, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
+import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, jobProgress, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
 export interface ActionContext {
   host: Host;
@@ -76,8 +76,8 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
     if (result.kind === 'paused') {
       // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
-      queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
-      return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1 } }));
+      const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
+      return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1, ...(job.continuation ? { continuation: job.continuation } : {}) } }));
     }
     const o = result.outcome;
     return show(resultsCard({
@@ -90,26 +90,49 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const store = new AddonStore(ctx.host.store);
     const running = store.job();
     if (running && !running.finishedAt) {
-      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: { done: running.done.length, total: running.accountIds.length, running: true } }), 'update'), notification: 'The book is already running' };
+      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(running) }), 'update'), notification: 'The book is already running' };
     }
     const ids = loaded.book.accounts.map((a) => a.id);
     // A whole-book run regenerates every finished package (drafts and holds are updated, not duplicated).
     for (const id of ids) store.forget(id, null);
-    queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
-    return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: { done: 0, total: ids.length, running: true } }), 'update'), notification: `Running ${ids.length} accounts in the background` };
+    const job = queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
+    const how = job.continuation === 'manual' ? 'press Continue to run it in batches' : job.continuation === 'hourly' ? 'continuing hourly' : 'in the background';
+    return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(job) }), 'update'), notification: `${ids.length} accounts queued: ${how}` };
   }),
   refreshJob: (ctx) => {
     const slice = runJobSlice(ctx.host, CARD_BUDGET_MS);
     const job = slice === 'locked' ? new AddonStore(ctx.host.store).job() : slice;
     if (!job) return show(homeView(ctx), 'update');
-    const running = !job.finishedAt;
-    return { ...show(resultsCard({ accountName: `${job.accountIds.length} account${job.accountIds.length === 1 ? '' : 's'}`, warnings: job.failed.map((f) => `${f.id}: ${f.reason}`), inProgress: running ? { done: job.done.length, total: job.accountIds.length } : null }), 'update'), ...(slice === 'locked' ? { notification: 'Still running in the background' } : {}) };
+    const p = jobProgress(job);
+    const warnings = [...(p.stopped ? [`Stopped early: ${p.stopped}`] : []), ...job.failed.map((f) => `${f.id}: ${f.reason}`)];
+    return { ...show(resultsCard({ accountName: `${p.total} account${p.total === 1 ? '' : 's'}`, warnings, unit: 'account', inProgress: p.running ? p : null }), 'update'), ...(slice === 'locked' ? { notification: 'Another batch is running right now; try again in a minute' } : {}) };
   },
   openManager: (ctx) => withBook(ctx, (loaded) => {
     const job = new AddonStore(ctx.host.store).job();
-    return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? { done: job.done.length, total: job.accountIds.length, running: !job.finishedAt } : null }));
+    return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null }));
   }),
-  openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone })),
+  openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app })),
+  useTemplate: (ctx) => {
+    if (ctx.app !== 'slides') {
+      return show(errorCard({ title: 'Open your template in Slides', message: 'This button works in Google Slides, with your team’s template open.', fix: 'Open the template in Google Slides, open QBR Facilitator there and press “Use this presentation as our template” in Settings.' }));
+    }
+    const store = new AddonStore(ctx.host.store);
+    // Apps Script passes the open presentation (e.slides.id) only once the user has let the add-on use it (drive.file):
+    // ask for it, and finish in onFileScopeGranted.
+    if (!ctx.activeFileId) {
+      store.setGrantIntent('template');
+      return { requestFileScope: true };
+    }
+    store.setSettings({ ...store.settings(), templateId: ctx.activeFileId });
+    return { ...show(settingsView(ctx), 'update'), notification: 'This presentation is now your team’s template' };
+  },
+  createFolder: (ctx) => {
+    const store = new AddonStore(ctx.host.store);
+    const made = ctx.host.transport(ctx.host.now() + CARD_BUDGET_MS).sendSync(createFolderCall(FOLDER_NAME, 'folderId')) as { id?: string };
+    if (!made.id) throw new Error('Google did not return the new folder');
+    store.setSettings({ ...store.settings(), folderId: made.id });
+    return { ...show(settingsView(ctx), 'update'), notification: `Created the folder “${FOLDER_NAME}” in My Drive` };
+  },
   saveSettings: (ctx) => {
     const store = new AddonStore(ctx.host.store);
     const length = ctx.form.defaultLength?.trim() ? Number(ctx.form.defaultLength) : null;
@@ -124,19 +147,46 @@ export const HANDLERS: Record<ActionName, Handler> = {
   },
 };
 
+const FOLDER_NAME = 'QBR packages';
+
+function settingsView(ctx: ActionContext): CardSpec {
+  return settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app });
+}
+
+/**
+ * The user granted the open file (drive.file): in Slides after "use this presentation as our template" it becomes
+ * the template; in Sheets the open sheet becomes the tracker unless one is connected already.
+ */
+export function fileScopeGranted(ctx: ActionContext): CardSpec {
+  const store = new AddonStore(ctx.host.store);
+  const intent = store.grantIntent();
+  store.setGrantIntent(null);
+  if (ctx.app === 'slides' && ctx.activeFileId && intent === 'template') {
+    store.setSettings({ ...store.settings(), templateId: ctx.activeFileId });
+    return settingsView(ctx);
+  }
+  if (ctx.app === 'sheets' && ctx.activeFileId && !store.tracker()) store.setTracker(ctx.activeFileId);
+  return homeView(ctx);
+}
+
 export function dispatch(name: string, ctx: ActionContext): ActionResultSpec {
   const handler = (HANDLERS as Record<string, Handler>)[name];
   if (!handler) return show(errorCard({ title: 'Unknown action', message: `The add-on has no action "${name}".`, fix: 'Reload the add-on.' }));
   try {
     return handler(ctx);
   } catch (e) {
-    return show(failureCard(e));
+    return show(failureCard(e, new AddonStore(ctx.host.store).settings()));
   }
 }
 
 /** Any failure as a card that says what to fix (ApiErrors through the same explanations as the CLI). */
-export function failureCard(e: unknown): CardSpec {
+export function failureCard(e: unknown, settings?: { templateId: string | null; folderId: string | null }): CardSpec {
+  const why = describeFailure(e, settings);
+  if (why === TEMPLATE_UNREACHABLE || why === FOLDER_UNREACHABLE) {
+    return errorCard({ title: why === TEMPLATE_UNREACHABLE ? 'Choose your template for the add-on' : 'Choose a folder the add-on made', message: why });
+  }
   if (e instanceof OutOfTime) return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds.', fix: 'Try again; large trackers are faster the second time.' });
+  if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e) });
   if (e instanceof ApiError) {
     const why = explainApiError(e);
     return errorCard({ title: 'Google said no', message: why.message });

@@ -9,6 +9,8 @@ export interface KeyValueStore {
   keys(prefix: string): string[];
 }
 
+export type Continuation = 'soon' | 'hourly' | 'manual';
+
 export interface Host {
   /** The user's own properties (their tracker, settings, run state): nothing is shared between users. */
   store: KeyValueStore;
@@ -19,8 +21,12 @@ export interface Host {
   transport(deadline: number): SyncTransport & { calls: number };
   /** Runs `fn` under the user's lock, or returns null when another execution holds it. */
   withLock<T>(fn: () => T): T | null;
-  /** Schedules the background continuation (a time-driven trigger), once; false when Apps Script refused it. */
-  scheduleResume(afterMs: number): boolean;
-  /** Removes the continuation trigger once the work is done. */
+  /**
+   * Makes sure one background continuation is pending: a one-off trigger after `afterMs` (`soon`), else an hourly
+   * one (`hourly`: add-on triggers are documented at most hourly), else `manual` when Apps Script refused both.
+   * A one-off trigger that already fired (Apps Script keeps it listed) is deleted, never taken for a pending one.
+   */
+  scheduleResume(afterMs: number): Continuation;
+  /** Removes the continuation trigger(s) once the work is done. */
   clearResume(): void;
 }

@@ -11,7 +11,14 @@ const K = {
   template: 'qbr.template',
   account: 'qbr.run.',
   job: 'qbr.job',
+  /** What a file-scope request was for (`template`), read when Apps Script calls onFileScopeGranted. */
+  grant: 'qbr.grant',
+  /** One property per failed account of the job: failures never grow the job's own value toward the 9 KB limit. */
+  jobFail: 'qbr.jobfail.',
 } as const;
+
+/** A property value holds at most 9 KB; the job's own value stays under this, or the job ends visibly. */
+export const JOB_VALUE_BUDGET = 8 * 1024;
 
 export interface Settings {
   templateId: string | null;
@@ -35,6 +42,17 @@ export interface BookJob {
   attempts?: number;
   startedAt: number;
   finishedAt?: number;
+  /** Last time a slice saved progress. */
+  updatedAt?: number;
+  /**
+   * How the job continues: `soon` a one-off trigger, `hourly` an hourly trigger (add-ons may be refused anything
+   * more frequent), `manual` only the card's Continue button (Apps Script refused every trigger).
+   */
+  continuation?: 'soon' | 'hourly' | 'manual';
+  /** Why the job ended before every account was tried (progress could not be saved …). */
+  stopped?: string;
+  /** Counts kept when the job had to be stopped with its lists dropped (see stopJob). */
+  counts?: { done: number; failed: number; total: number };
 }
 
 const json = <T>(text: string | null, fallback: T): T => {
@@ -66,13 +84,47 @@ export class AddonStore {
     this.kv.set(K.settings, JSON.stringify(s));
   }
 
-  job(): BookJob | null {
-    return json<BookJob | null>(this.kv.get(K.job), null);
+  grantIntent(): string | null {
+    return this.kv.get(K.grant);
   }
 
+  setGrantIntent(intent: string | null): void {
+    if (intent === null) this.kv.remove(K.grant);
+    else this.kv.set(K.grant, intent);
+  }
+
+  job(): BookJob | null {
+    const job = json<BookJob | null>(this.kv.get(K.job), null);
+    if (!job) return null;
+    const failed = [...(job.failed ?? [])];
+    for (const key of this.kv.keys(K.jobFail)) {
+      const id = key.slice(K.jobFail.length);
+      if (!failed.some((f) => f.id === id)) failed.push({ id, reason: this.kv.get(key) ?? '' });
+    }
+    const order = new Map(job.accountIds.map((id, i) => [id, i]));
+    failed.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return { ...job, failed };
+  }
+
+  /** Failures first (one property each), then the job itself; throws when Apps Script refuses a write. */
   setJob(job: BookJob | null): void {
-    if (job === null) this.kv.remove(K.job);
-    else this.kv.set(K.job, JSON.stringify(job));
+    if (job === null) {
+      this.kv.remove(K.job);
+      for (const key of this.kv.keys(K.jobFail)) this.kv.remove(key);
+      return;
+    }
+    for (const f of job.failed) if (this.kv.get(K.jobFail + f.id) !== f.reason) this.kv.set(K.jobFail + f.id, f.reason);
+    const text = JSON.stringify({ ...job, failed: [] });
+    if (text.length > JOB_VALUE_BUDGET) throw new Error(`the job's progress (${Math.round(text.length / 1024)} KB) no longer fits in one property`);
+    this.kv.set(K.job, text);
+  }
+
+  /** Ends a job whose progress cannot be saved: a small value that keeps only the counts and why, so no card says "Running" forever. */
+  stopJob(job: BookJob, reason: string, now: number): BookJob {
+    const counts = { done: job.done.length, failed: job.failed.length, total: job.accountIds.length };
+    const stopped: BookJob = { accountIds: [], done: [], failed: [], qbrDate: job.qbrDate, startedAt: job.startedAt, finishedAt: now, updatedAt: now, stopped: reason, counts };
+    this.kv.set(K.job, JSON.stringify(stopped));
+    return stopped;
   }
 
   /**

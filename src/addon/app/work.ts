@@ -8,7 +8,9 @@ import { driveSync, Executor } from '../../google/execute';
 import { runAccount, type AccountOutcome, type PackagePart } from '../../google/package-run';
 import { ensureTemplate } from '../../google/template-run';
 import { readGoogleTracker, type GoogleTracker } from '../../google/tracker-io';
-import { OutOfTime } from '../gas/transport';
+import { explainApiError } from '../../google/errors';
+import { ApiError } from '../../google/execute';
+import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { AddonStore, type BookJob } from './store';
@@ -61,16 +63,19 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
 
 /**
  * Hands work to the background: added to the unfinished job when there is one (never replacing it), else a new
- * job; a trigger picks it up (or, where Apps Script refuses the trigger, the next Refresh).
+ * job; a trigger picks it up, or, where Apps Script refuses every trigger, the card's Continue button.
  */
 export function queue(host: Host, job: BookJob): BookJob {
   const store = new AddonStore(host.store);
   const running = store.job();
-  const next = running && !running.finishedAt
+  const merged = running && !running.finishedAt;
+  const next: BookJob = merged
     ? { ...running, accountIds: [...running.accountIds, ...job.accountIds.filter((id) => !running.accountIds.includes(id))] }
-    : job;
+    : { ...job };
+  if (!merged) store.setJob(null); // a finished job's failures go with it
+  next.continuation = host.scheduleResume(RESUME_AFTER_MS);
+  next.updatedAt = host.now();
   store.setJob(next);
-  host.scheduleResume(RESUME_AFTER_MS);
   return next;
 }
 
@@ -80,18 +85,21 @@ export function queue(host: Host, job: BookJob): BookJob {
  */
 export function runJobSlice(host: Host, budgetMs: number): BookJob | null | 'locked' {
   const result = host.withLock((): { job: BookJob | null } => ({ job: slice(host, budgetMs) }));
-  return result === null ? 'locked' : result.job;
+  if (result !== null) return result.job;
+  // Another execution holds the lock. This trigger has fired all the same: replace it, or the job would wait
+  // on a trigger that never runs again (the lock holder's own rescheduling keeps the one made here).
+  const job = new AddonStore(host.store).job();
+  if (job && !job.finishedAt) host.scheduleResume(RESUME_AFTER_MS);
+  return 'locked';
 }
 
 function slice(host: Host, budgetMs: number): BookJob | null {
-  // A one-off trigger stays listed after it fired: clear it, so a slice that needs another one can schedule it.
-  host.clearResume();
   const store = new AddonStore(host.store);
   const job = store.job();
   const trackerId = store.tracker();
-  if (!job || !trackerId) {
+  if (!job || !trackerId || job.finishedAt) {
     host.clearResume();
-    return null;
+    return job;
   }
   const deadline = host.now() + budgetMs;
   const pending = job.accountIds.filter((id) => !job.done.includes(id) && !job.failed.some((f) => f.id === id));
@@ -105,7 +113,7 @@ function slice(host: Host, budgetMs: number): BookJob | null {
     // A tracker that cannot be read now (quota, a blip) is tried again; three slices in a row end the job.
     job.attempts = (job.attempts ?? 0) + 1;
     if (!(e instanceof OutOfTime) && job.attempts >= 3) {
-      for (const id of pending) job.failed.push({ id, reason: short((e as Error).message) });
+      for (const id of pending) job.failed.push({ id, reason: short(describeFailure(e)) });
       return finish(host, store, job);
     }
     return keepGoing(host, store, job);
@@ -117,26 +125,75 @@ function slice(host: Host, budgetMs: number): BookJob | null {
       if (r.kind === 'paused') return keepGoing(host, store, job);
       job.done.push(id);
     } catch (e) {
-      job.failed.push({ id, reason: short((e as Error).message) });
+      job.failed.push({ id, reason: short(describeFailure(e, store.settings())) });
     }
-    store.setJob(job);
+    job.updatedAt = host.now();
+    const stopped = save(host, store, job);
+    if (stopped) return stopped;
   }
   return finish(host, store, job);
 }
 
-/** Failure reasons stay short: the whole job lives in one property (9 KB). */
+/** drive.file shows the add-on only files it made or the user chose for it: what to do when the template is not one. */
+export const TEMPLATE_UNREACHABLE = 'The add-on cannot open your template: Google lets it copy only presentations it made or that you chose for it. Open the template in Google Slides, open QBR Facilitator there and press “Use this presentation as our template” (Settings), or empty the template setting to use the built-in one.';
+export const FOLDER_UNREACHABLE = 'The add-on cannot put files in the output folder: Google lets it use only a folder it created. Press “Create a QBR folder” in Settings (then move or share that folder as you like), or empty the folder setting to use My Drive.';
+
+/** A failure in a CSM's words: Google's errors through the CLI's explanations, Apps Script's daily quota named as such. */
+export function describeFailure(e: unknown, settings?: { templateId: string | null; folderId: string | null }): string {
+  const unreachable = e instanceof ApiError && e.status === 404 && /^drive\.files\.(copy|create)$/.test(e.methodId ?? '') ? e.message : null;
+  if (unreachable !== null && settings?.folderId && unreachable.includes(settings.folderId)) return FOLDER_UNREACHABLE;
+  if (unreachable !== null && settings?.templateId && e instanceof ApiError && e.methodId === 'drive.files.copy') return TEMPLATE_UNREACHABLE;
+  if (e instanceof ApiError && e.reason === DAILY_LIMIT) {
+    return `Apps Script's daily quota for Google calls is used up (Google said: ${e.message}): run again tomorrow; finished steps are kept.`;
+  }
+  if (e instanceof ApiError) return explainApiError(e).message;
+  return (e as Error)?.message ?? String(e);
+}
+
+/** Failure reasons stay short (each has its own property, 9 KB at most). */
 function short(text: string): string {
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return text.length > 300 ? `${text.slice(0, 297)}…` : text;
+}
+
+/** Saves progress; a write Apps Script refuses ends the job visibly instead of leaving it "running" with no slice able to save. */
+function save(host: Host, store: AddonStore, job: BookJob): BookJob | null {
+  try {
+    store.setJob(job);
+    return null;
+  } catch (e) {
+    host.clearResume();
+    return store.stopJob(job, `Progress could not be saved (${short((e as Error).message)})`, host.now());
+  }
 }
 
 function keepGoing(host: Host, store: AddonStore, job: BookJob): BookJob {
-  store.setJob(job);
-  host.scheduleResume(RESUME_AFTER_MS);
-  return job;
+  job.continuation = host.scheduleResume(RESUME_AFTER_MS);
+  job.updatedAt = host.now();
+  return save(host, store, job) ?? job;
 }
 
 function finish(host: Host, store: AddonStore, job: BookJob): BookJob {
-  store.setJob({ ...job, finishedAt: host.now() });
   host.clearResume();
-  return { ...job, finishedAt: host.now() };
+  const done: BookJob = { ...job, finishedAt: host.now(), updatedAt: host.now() };
+  delete done.continuation;
+  return save(host, store, done) ?? done;
+}
+
+/** What the cards show of a job: counts, whether it still runs, how it continues, why it stopped. */
+export interface JobProgress {
+  done: number;
+  failed: number;
+  total: number;
+  running: boolean;
+  continuation?: BookJob['continuation'];
+  stopped?: string;
+}
+
+export function jobProgress(job: BookJob): JobProgress {
+  const c = job.counts ?? { done: job.done.length, failed: job.failed.length, total: job.accountIds.length };
+  return {
+    ...c, running: !job.finishedAt,
+    ...(job.continuation && !job.finishedAt ? { continuation: job.continuation } : {}),
+    ...(job.stopped ? { stopped: job.stopped } : {}),
+  };
 }

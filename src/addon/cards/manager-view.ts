@@ -2,6 +2,7 @@
 import type { AccountReview, BookReview } from '../../core/analysis/types';
 import { addDays, type IsoDate } from '../../core/dates';
 import { formatter, type Formatter } from '../../core/package/format';
+import { progressWidgets, type BackgroundProgress } from './results-view';
 import { byUrgency, dueWithin, nextQbr, nextQbrText } from './schedule';
 import type { CardSpec, SectionSpec, WidgetSpec } from './spec';
 import { bandBadge, bandWord, bold, colour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
@@ -12,7 +13,7 @@ export interface ManagerInput {
   /** QBR Log rows: which account was generated when (ISO timestamps or dates). */
   log: { accountId: string; generatedAt: string }[];
   /** The whole-book run, when one was started. */
-  job?: { done: number; total: number; running: boolean } | null;
+  job?: (BackgroundProgress & { running: boolean; stopped?: string }) | null;
 }
 
 export const DUE_WINDOW_DAYS = 30;
@@ -85,16 +86,11 @@ function summarySection(book: BookReview, c: BookCounts): SectionSpec {
 function runSection(input: ManagerInput): SectionSpec {
   const job = input.job ?? null;
   if (job && job.running) {
-    return {
-      header: 'Whole-book run',
-      widgets: [
-        { kind: 'text', html: `${bold('Running in the background')}: ${job.done} of ${plural(job.total, 'account')} done — refresh` },
-        { kind: 'buttons', buttons: [{ text: 'Refresh', style: 'filled', color: PRIMARY, action: { name: 'refreshJob' } }] },
-      ],
-    };
+    return { header: 'Whole-book run', widgets: progressWidgets(job, 'account') };
   }
   const widgets: WidgetSpec[] = [];
-  if (job) widgets.push({ kind: 'text', html: `Last run: ${job.done} of ${plural(job.total, 'account')} done.` });
+  if (job) widgets.push({ kind: 'text', html: `Last run: ${job.done} of ${plural(job.total, 'account')} done${job.failed ? `, ${colour(RED, `${job.failed} failed`)}` : ''}.` });
+  if (job?.stopped) widgets.push({ kind: 'text', html: colour(RED, `Stopped early: ${escapeCardHtml(job.stopped)}. Run it again to finish the rest (finished packages are updated, not duplicated).`) });
   widgets.push(
     { kind: 'text', html: colour(GREY, 'Makes every account’s package in background batches (past the 6-minute limit) and logs each in the QBR Log tab. Drafts are never sent.') },
     { kind: 'buttons', buttons: [{ text: 'Run for the whole book', style: 'filled', color: PRIMARY, action: { name: 'runBook' } }] },

@@ -1,82 +1,15 @@
 /** The one CardService renderer: card specs and action results in, CardService builder calls out; every action goes to the global `onAction`. */
 import { isIsoDate, toDays } from '../../core/dates';
-import type { ActionResultSpec, ActionSpec, ButtonSpec, CardSpec, KnownIcon, SectionSpec, WidgetSpec } from './spec';
+import type { ActionResultSpec, ActionSpec, ButtonSpec, CardSpec, SectionSpec, WidgetSpec } from './spec';
 
 /** The one global function the entry file exposes for card actions; the action name travels in the `action` parameter. */
 export const DISPATCHER_FUNCTION = 'onAction';
 
 const DAY_MS = 86_400_000;
 
-/* The subset of Apps Script's CardService this renderer calls, typed here because @types/google-apps-script is not a
-   dependency. Builders return themselves for chaining, as the real ones do; built objects are opaque. */
-type Built = object;
-interface ActionLike { setFunctionName(n: string): ActionLike; setParameters(p: Record<string, string>): ActionLike; setLoadIndicator(i: unknown): ActionLike }
-interface OpenLinkLike { setUrl(url: string): OpenLinkLike }
-interface TextButtonLike {
-  setText(t: string): TextButtonLike; setOnClickAction(a: ActionLike): TextButtonLike; setOpenLink(l: OpenLinkLike): TextButtonLike;
-  setTextButtonStyle(s: unknown): TextButtonLike; setBackgroundColor(c: string): TextButtonLike;
-}
-interface IconImageLike { setIcon(icon: unknown): IconImageLike }
-interface DecoratedTextLike {
-  setText(t: string): DecoratedTextLike; setTopLabel(t: string): DecoratedTextLike; setBottomLabel(t: string): DecoratedTextLike;
-  setWrapText(w: boolean): DecoratedTextLike; setStartIcon(i: IconImageLike): DecoratedTextLike; setButton(b: TextButtonLike): DecoratedTextLike;
-  setOnClickAction(a: ActionLike): DecoratedTextLike;
-}
-interface TextParagraphLike { setText(t: string): TextParagraphLike }
-interface ButtonSetLike { addButton(b: TextButtonLike): ButtonSetLike }
-interface TextInputLike {
-  setFieldName(n: string): TextInputLike; setTitle(t: string): TextInputLike; setValue(v: string): TextInputLike; setHint(h: string): TextInputLike;
-  setMultiline(m: boolean): TextInputLike; setOnChangeAction(a: ActionLike): TextInputLike;
-}
-interface DatePickerLike { setFieldName(n: string): DatePickerLike; setTitle(t: string): DatePickerLike; setValueInMsSinceEpoch(ms: number): DatePickerLike }
-interface SelectionInputLike {
-  setType(t: unknown): SelectionInputLike; setFieldName(n: string): SelectionInputLike; setTitle(t: string): SelectionInputLike;
-  addItem(text: string, value: string, selected: boolean): SelectionInputLike; setOnChangeAction(a: ActionLike): SelectionInputLike;
-}
-interface CardSectionLike {
-  setHeader(h: string): CardSectionLike; setCollapsible(c: boolean): CardSectionLike; setNumUncollapsibleWidgets(n: number): CardSectionLike;
-  addWidget(w: object): CardSectionLike;
-}
-interface CardHeaderLike { setTitle(t: string): CardHeaderLike; setSubtitle(s: string): CardHeaderLike; setImageUrl(u: string): CardHeaderLike }
-interface FixedFooterLike { setPrimaryButton(b: TextButtonLike): FixedFooterLike; setSecondaryButton(b: TextButtonLike): FixedFooterLike }
-interface CardBuilderLike {
-  setName(n: string): CardBuilderLike; setHeader(h: CardHeaderLike): CardBuilderLike; addSection(s: CardSectionLike): CardBuilderLike;
-  setFixedFooter(f: FixedFooterLike): CardBuilderLike; build(): Built;
-}
-interface NavigationLike { pushCard(c: Built): NavigationLike; updateCard(c: Built): NavigationLike; popToRoot(): NavigationLike }
-interface NotificationLike { setText(t: string): NotificationLike }
-interface ActionResponseBuilderLike {
-  setNavigation(n: NavigationLike): ActionResponseBuilderLike; setNotification(n: NotificationLike): ActionResponseBuilderLike;
-  setOpenLink(l: OpenLinkLike): ActionResponseBuilderLike; build(): Built;
-}
-
-export interface CardServiceLike {
-  /** Editor add-ons: asks for access to the open file; absent in hosts that have no open file. */
-  newEditorFileScopeActionResponseBuilder?(): { requestFileScopeForActiveDocument(): { build(): unknown } };
-  newCardBuilder(): CardBuilderLike;
-  newCardHeader(): CardHeaderLike;
-  newCardSection(): CardSectionLike;
-  newFixedFooter(): FixedFooterLike;
-  newTextParagraph(): TextParagraphLike;
-  newDecoratedText(): DecoratedTextLike;
-  newIconImage(): IconImageLike;
-  newButtonSet(): ButtonSetLike;
-  newTextButton(): TextButtonLike;
-  newAction(): ActionLike;
-  newOpenLink(): OpenLinkLike;
-  newTextInput(): TextInputLike;
-  newDatePicker(): DatePickerLike;
-  newSelectionInput(): SelectionInputLike;
-  newDivider(): object;
-  newNavigation(): NavigationLike;
-  newNotification(): NotificationLike;
-  newActionResponseBuilder(): ActionResponseBuilderLike;
-  SelectionInputType: { DROPDOWN: unknown; CHECK_BOX: unknown; SWITCH: unknown };
-  /** `TEXT` is deprecated in favour of `OUTLINED`, so a spec's `text` style maps there. */
-  TextButtonStyle: { FILLED: unknown; OUTLINED: unknown };
-  LoadIndicator: { SPINNER: unknown; NONE: unknown };
-  Icon: Record<KnownIcon, unknown>;
-}
+/** Apps Script's CardService as @types/google-apps-script declares it: every builder call below is checked by the compiler. */
+export type CardServiceLike = GoogleAppsScript.Card_Service.CardService;
+type Built = GoogleAppsScript.Card_Service.Card;
 
 export function renderCard(spec: CardSpec, cs: CardServiceLike): unknown {
   const header = cs.newCardHeader().setTitle(spec.header.title);
@@ -112,7 +45,7 @@ export function renderActionResult(result: ActionResultSpec, cs: CardServiceLike
   return response.build();
 }
 
-function section(s: SectionSpec, cs: CardServiceLike): CardSectionLike {
+function section(s: SectionSpec, cs: CardServiceLike): GoogleAppsScript.Card_Service.CardSection {
   const out = cs.newCardSection();
   if (s.header) out.setHeader(s.header);
   if (s.collapsible) {
@@ -175,7 +108,7 @@ export function dayToMs(day: string): number {
   return toDays(day) * DAY_MS;
 }
 
-function button(b: ButtonSpec, cs: CardServiceLike): TextButtonLike {
+function button(b: ButtonSpec, cs: CardServiceLike): GoogleAppsScript.Card_Service.TextButton {
   const t = cs.newTextButton().setText(b.text);
   if (b.style === 'filled') {
     t.setTextButtonStyle(cs.TextButtonStyle.FILLED);
@@ -189,7 +122,7 @@ function button(b: ButtonSpec, cs: CardServiceLike): TextButtonLike {
 }
 
 /** Every action calls the one dispatcher; the name rides in the parameters (which must all be strings). */
-function action(a: ActionSpec, cs: CardServiceLike): ActionLike {
+function action(a: ActionSpec, cs: CardServiceLike): GoogleAppsScript.Card_Service.Action {
   const out = cs.newAction().setFunctionName(DISPATCHER_FUNCTION).setParameters({ ...(a.params ?? {}), action: a.name });
   if (a.loadIndicator) out.setLoadIndicator(a.loadIndicator === 'none' ? cs.LoadIndicator.NONE : cs.LoadIndicator.SPINNER);
   return out;

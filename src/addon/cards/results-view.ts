@@ -2,7 +2,7 @@
 import { isIsoDate } from '../../core/dates';
 import { formatter } from '../../core/package/format';
 import type { ActionSpec, ButtonSpec, CardSpec, SectionSpec, WidgetSpec } from './spec';
-import { bold, colour, escapeCardHtml, plural, PRIMARY, RED } from './text';
+import { bold, colour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
 
 export const GMAIL_DRAFTS_URL = 'https://mail.google.com/mail/#drafts';
 
@@ -15,18 +15,54 @@ export interface ResultsInput {
   holds?: { title: string; date: string }[];
   warnings: string[];
   /** Set while steps are still running in the background (the 30-second budget ran out). */
-  inProgress?: { done: number; total: number; jobId?: string } | null;
+  inProgress?: BackgroundProgress | null;
+  /** What `inProgress` counts (`step`, or `account` for a book run). */
+  unit?: string;
   /** Locale for the hold dates (the account's); en-US when not given. */
   locale?: string;
 }
 
 const VISIBLE_HOLDS = 4;
 
+/** Work continuing in the background: counts, and how it continues (a trigger soon, hourly, or only by Continue). */
+export interface BackgroundProgress {
+  done: number;
+  total: number;
+  failed?: number;
+  /** `soon` (default): a trigger within minutes; `hourly`: Google allows this add-on one background run an hour; `manual`: no trigger allowed. */
+  continuation?: 'soon' | 'hourly' | 'manual';
+  jobId?: string;
+}
+
+/**
+ * The progress line and its button, on the results and manager cards. Where no trigger comes soon, the card says
+ * so and offers Continue (a batch run right here, about 20 seconds), so a run never sits at "running" unexplained.
+ */
+export function progressWidgets(p: BackgroundProgress, unit: string, lead = 'Running in the background'): WidgetSpec[] {
+  const action: ActionSpec = { name: 'refreshJob', ...(p.jobId ? { params: { jobId: p.jobId } } : {}) };
+  const failed = p.failed ? `, ${colour(RED, `${p.failed} failed`)}` : '';
+  const counts = `${p.done} of ${plural(p.total, unit)}${unit === 'account' ? ' done' : ''}${failed}`;
+  if (p.continuation === 'hourly' || p.continuation === 'manual') {
+    const why = p.continuation === 'hourly'
+      ? 'Google lets this add-on run in the background only once an hour, so the rest continues hourly. Press Continue to run the next batch now (keep this card open; about 20 seconds each).'
+      : 'Paused: Google did not allow a background trigger for this add-on. Press Continue to run the next batch (about 20 seconds each) until it is done; nothing is repeated.';
+    return [
+      { kind: 'text', html: `${bold(p.continuation === 'hourly' ? 'Continuing hourly' : 'Paused')}: ${counts}` },
+      { kind: 'text', html: colour(GREY, why) },
+      { kind: 'buttons', buttons: [{ text: 'Continue', style: 'filled', color: PRIMARY, action }] },
+    ];
+  }
+  return [
+    { kind: 'text', html: `${bold(lead)}: ${counts} — refresh` },
+    { kind: 'buttons', buttons: [{ text: 'Refresh', style: 'filled', color: PRIMARY, action }] },
+  ];
+}
+
 export function resultsCard(input: ResultsInput): CardSpec {
   const fmt = formatter(input.locale ?? 'en-US', 'USD');
   const sections: SectionSpec[] = [];
   const running = input.inProgress ?? null;
-  if (running) sections.push(progressSection(running));
+  if (running) sections.push(progressSection(running, input.unit ?? 'step'));
 
   const links: ButtonSpec[] = [];
   if (input.deckUrl) links.push({ text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } });
@@ -69,14 +105,8 @@ export function resultsCard(input: ResultsInput): CardSpec {
   };
 }
 
-function progressSection(p: { done: number; total: number; jobId?: string }): SectionSpec {
-  const refresh: ActionSpec = { name: 'refreshJob', ...(p.jobId ? { params: { jobId: p.jobId } } : {}) };
-  return {
-    widgets: [
-      { kind: 'text', html: `${bold('Still working in the background')}: ${p.done} of ${plural(p.total, 'step')} — refresh` },
-      { kind: 'buttons', buttons: [{ text: 'Refresh', style: 'filled', color: PRIMARY, action: refresh }] },
-    ],
-  };
+function progressSection(p: BackgroundProgress, unit: string): SectionSpec {
+  return { widgets: progressWidgets(p, unit, 'Still working in the background') };
 }
 
 export interface ErrorInput {

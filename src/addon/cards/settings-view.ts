@@ -13,7 +13,13 @@ export interface SettingsInput {
   userTimezone: string;
   /** Problems from the last Save, shown under the field they belong to. */
   errors?: Partial<Record<SettingsField, string>>;
+  /** In Slides the open presentation can become the team template (through the file-scope grant). */
+  host?: 'slides' | 'sheets' | 'other';
 }
+
+/** Under drive.file the add-on sees only files it made or the user chose for it: a pasted ID of anyone else's file is invisible to it. */
+export const TEMPLATE_GRANT_NOTE = 'The add-on can copy only a template it made or one you chose for it: open your team’s template in Google Slides, open QBR Facilitator there and press “Use this presentation as our template”. Your template is never changed: every deck is a copy of it.';
+export const FOLDER_NOTE = 'Decks and docs are created here. The add-on can use only a folder it created: press “Create a QBR folder”, then move or share that folder as you like.';
 
 export function settingsCard(input: SettingsInput): CardSpec {
   const errors = input.errors ?? {};
@@ -30,8 +36,8 @@ export function settingsCard(input: SettingsInput): CardSpec {
       {
         header: 'Deck',
         widgets: [
-          ...field('templateId', 'Slides template (ID or link)', input.templateId, 'Leave empty for the built-in template',
-            'Your template is never changed: every deck is a copy of it.'),
+          ...field('templateId', 'Slides template (ID or link)', input.templateId, 'Leave empty for the built-in template', TEMPLATE_GRANT_NOTE),
+          ...(input.host === 'slides' ? [{ kind: 'buttons', buttons: [{ text: 'Use this presentation as our template', action: { name: 'useTemplate' } }] } satisfies WidgetSpec] : []),
           ...field('defaultLength', 'Default QBR length (minutes)', input.defaultLengthMinutes === null ? null : String(input.defaultLengthMinutes),
             'Leave empty for the segment’s length', 'Used for the invitation and the agenda; empty means Enterprise 60–90 min, Strategic 90–120, Mid-Market 45–60, SMB 30–45.'),
         ],
@@ -39,8 +45,8 @@ export function settingsCard(input: SettingsInput): CardSpec {
       {
         header: 'Where things go',
         widgets: [
-          ...field('folderId', 'Output folder (Drive ID or link)', input.folderId, 'Leave empty for My Drive',
-            'Decks and docs are created here.'),
+          ...field('folderId', 'Output folder (Drive ID or link)', input.folderId, 'Leave empty for My Drive', FOLDER_NOTE),
+          { kind: 'buttons', buttons: [{ text: 'Create a QBR folder', action: { name: 'createFolder' } }] },
           ...field('timezone', 'Time zone for holds', input.timezone, `Leave empty for yours (${input.userTimezone})`,
             `Holds follow the account’s Timezone in the tracker; this zone is for accounts without one. Empty means yours (${escapeCardHtml(input.userTimezone)}).`),
         ],

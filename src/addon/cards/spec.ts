@@ -23,7 +23,7 @@ export type KnownIcon = (typeof KNOWN_ICONS)[number];
  */
 export const ACTION_NAMES = [
   'connectTracker', 'disconnectTracker', 'search', 'openHome', 'openAccount', 'openManager', 'openSettings',
-  'saveSettings', 'generate', 'refreshJob', 'runBook',
+  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 

@@ -1,27 +1,11 @@
 /** The Host of the add-on made from Apps Script's own services (properties, lock, triggers, session, advanced services). */
-import type { Host, KeyValueStore } from '../app/host';
+import type { Continuation, Host, KeyValueStore } from '../app/host';
 import { gasTransport } from './transport';
 
-/* Apps Script globals: present at run time in Apps Script (and in the test sandbox), typed loosely here on purpose. */
-declare const PropertiesService: { getUserProperties(): GasProperties };
-declare const LockService: { getUserLock(): { tryLock(ms: number): boolean; releaseLock(): void } };
-declare const ScriptApp: {
-  newTrigger(fn: string): { timeBased(): { after(ms: number): { create(): unknown } } };
-  getProjectTriggers(): { getHandlerFunction(): string }[];
-  deleteTrigger(t: unknown): void;
-};
-declare const Session: { getScriptTimeZone(): string };
-declare const Utilities: { sleep(ms: number): void };
-declare const Slides: unknown, Drive: unknown, Docs: unknown, Gmail: unknown, Calendar: unknown, Sheets: unknown;
-
-interface GasProperties {
-  getProperty(k: string): string | null;
-  setProperty(k: string, v: string): unknown;
-  deleteProperty(k: string): unknown;
-  getKeys(): string[];
-}
-
 export const RESUME_FUNCTION = 'resumeJobs';
+/** The continuation trigger this add-on made: its id, and when a one-off one comes due (hourly ones stay until cleared). */
+const RESUME_KEY = 'qbr.resume';
+const HOURLY = 1;
 
 export function gasHost(opts: { timezone?: string | null } = {}): Host {
   const props = PropertiesService.getUserProperties();
@@ -47,19 +31,45 @@ export function gasHost(opts: { timezone?: string | null } = {}): Host {
         lock.releaseLock();
       }
     },
-    scheduleResume(afterMs) {
-      // One continuation at a time: a second trigger would only find the lock taken.
-      if (resumeTriggers().length > 0) return true;
+    scheduleResume(afterMs): Continuation {
+      const now = Date.now();
+      const mine = readResume(store);
+      let kept: Continuation | null = null;
+      for (const t of resumeTriggers()) {
+        // A fired one-off trigger stays listed: only the one recorded here, and not yet due, still counts.
+        const pending = mine !== null && t.getUniqueId() === mine.id && (mine.hourly || mine.dueAt > now);
+        if (pending && kept === null) kept = mine.hourly ? 'hourly' : 'soon';
+        else ScriptApp.deleteTrigger(t);
+      }
+      if (kept) return kept;
       try {
-        ScriptApp.newTrigger(RESUME_FUNCTION).timeBased().after(afterMs).create();
-        return true;
+        const t = ScriptApp.newTrigger(RESUME_FUNCTION).timeBased().after(afterMs).create();
+        store.set(RESUME_KEY, JSON.stringify({ id: t.getUniqueId(), dueAt: now + afterMs, hourly: false }));
+        return 'soon';
       } catch {
-        // Add-ons may be refused frequent time-driven triggers: the job then advances with each Refresh instead.
-        return false;
+        // Add-ons may be refused frequent time-driven triggers: an hourly one is the documented limit.
+      }
+      try {
+        const t = ScriptApp.newTrigger(RESUME_FUNCTION).timeBased().everyHours(HOURLY).create();
+        store.set(RESUME_KEY, JSON.stringify({ id: t.getUniqueId(), dueAt: now, hourly: true }));
+        return 'hourly';
+      } catch {
+        store.remove(RESUME_KEY);
+        return 'manual';
       }
     },
     clearResume() {
       for (const t of resumeTriggers()) ScriptApp.deleteTrigger(t);
+      store.remove(RESUME_KEY);
     },
   };
+}
+
+function readResume(store: KeyValueStore): { id: string; dueAt: number; hourly: boolean } | null {
+  try {
+    const r = JSON.parse(store.get(RESUME_KEY) ?? 'null') as { id?: unknown; dueAt?: unknown; hourly?: unknown } | null;
+    return r && typeof r.id === 'string' ? { id: r.id, dueAt: Number(r.dueAt) || 0, hourly: r.hourly === true } : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,15 +2,16 @@
 
 export interface GasMethod {
   /** `['Slides', 'Presentations', 'batchUpdate']` → Slides.Presentations.batchUpdate */
-  path: string[];
+  path: readonly string[];
   /** The required parameters, positional, after the resource when there is a body (discovery parameterOrder). */
-  order: string[];
+  order: readonly string[];
   body: boolean;
   /** Takes an upload: a media Blob (null here) comes before optionalArgs. */
   media: boolean;
 }
 
-export const GAS_METHODS: Record<string, GasMethod> = {
+/** `as const`: src/addon/gas/transport.ts checks every path against @types/google-apps-script at compile time. */
+export const GAS_METHODS = {
   'slides.presentations.create': { path: ["Slides","Presentations","create"], order: [], body: true, media: false },
   'slides.presentations.get': { path: ["Slides","Presentations","get"], order: ["presentationId"], body: false, media: false },
   'slides.presentations.batchUpdate': { path: ["Slides","Presentations","batchUpdate"], order: ["presentationId"], body: true, media: false },
@@ -31,4 +32,4 @@ export const GAS_METHODS: Record<string, GasMethod> = {
   'sheets.spreadsheets.batchUpdate': { path: ["Sheets","Spreadsheets","batchUpdate"], order: ["spreadsheetId"], body: true, media: false },
   'sheets.spreadsheets.values.batchGet': { path: ["Sheets","Spreadsheets","Values","batchGet"], order: ["spreadsheetId"], body: false, media: false },
   'sheets.spreadsheets.values.batchUpdate': { path: ["Sheets","Spreadsheets","Values","batchUpdate"], order: ["spreadsheetId"], body: true, media: false },
-};
+} as const satisfies Record<string, GasMethod>;

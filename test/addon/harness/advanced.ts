@@ -55,8 +55,8 @@ export interface AdvancedOptions {
   runtime: Runtime;
   calls: AdvancedCall[];
   violations: Violation[];
-  /** Consumed like the fake server's: the next `times` matching calls fail before their handler runs. */
-  faults: Fault[];
+  /** Consumed like the fake server's: the next `times` matching calls fail before their handler runs (after it, when `applied`). */
+  faults: AdvancedFault[];
   /** Fake-clock cost of each call (what a batch's time budget is measured against). */
   callCostMs: number | ((methodId: string) => number);
   /** Scopes the script was granted (the manifest's `oauthScopes`); absent = every scope. */
@@ -71,6 +71,24 @@ const FAULT_REASONS: Record<number, [string, string]> = {
 };
 /** What Apps Script throws when the HTTP exchange itself fails (the fake's `drop` fault). */
 export const DROPPED_MESSAGE = "We're sorry, a server error occurred. Please wait a bit and try again.";
+
+/**
+ * Failures Apps Script reports as a bare message (an `Exception`, no `details` code), as seen in public reports of
+ * advanced-service calls; the localized ones are the same failure for users whose Apps Script language is not English.
+ */
+export const GAS_MESSAGES = {
+  empty: 'Empty response',
+  serverError: DROPPED_MESSAGE,
+  deadline: 'API call to slides.presentations.batchUpdate failed with error: DEADLINE_EXCEEDED',
+  daily: 'Service invoked too many times for one day: premium slides.',
+  tooFast: 'Service invoked too many times in a short time: slides. Try Utilities.sleep(1000) between calls.',
+  serverErrorFr: "Nous sommes désolés, une erreur de serveur s'est produite. Veuillez patienter un peu et réessayer.",
+  serverErrorDe: 'Es ist ein Serverfehler aufgetreten. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
+  serverErrorEs: 'Lo sentimos, se ha producido un error en el servidor. Espera un momento y vuelve a intentarlo.',
+} as const;
+
+/** A fault of the stand-ins: the fake server's, or an Apps Script message (thrown before the call, or after it took effect). */
+export type AdvancedFault = Fault & { message?: string; applied?: boolean };
 
 const docs = new Map<string, Json>();
 function discovery(file: string): Json {
@@ -166,6 +184,18 @@ function answer(call: AdvancedCall, media: HarnessBlob | null, o: AdvancedOption
     throw fail(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions');
   }
   const fault = o.faults.find((f) => f.times > 0 && (f.methodId === undefined || f.methodId === methodId));
+  if (fault?.message !== undefined) {
+    fault.times--;
+    if (fault.applied) {
+      try {
+        handlers()[methodId]?.({ methodId, params, body, token: TEST_TOKEN, fileScopeOnly: false }, o.state);
+      } catch {
+        /* the message below is all the script sees either way */
+      }
+    }
+    call.status = 0;
+    throw o.runtime.exception(fault.message);
+  }
   if (fault) {
     fault.times--;
     if (fault.drop) {
@@ -181,6 +211,12 @@ function answer(call: AdvancedCall, media: HarnessBlob | null, o: AdvancedOption
     const id = params.fileId ?? params.presentationId ?? params.documentId ?? params.spreadsheetId;
     const file = typeof id === 'string' ? o.state.files.get(id) : undefined;
     if (file && !file.appCreated) throw fail(404, `File not found: ${id}.`, 'notFound');
+    // Nor can it put a file into a folder it cannot see (a pasted folder ID the app did not create).
+    const parents = (body as { parents?: unknown } | undefined)?.parents;
+    for (const parent of Array.isArray(parents) ? parents : []) {
+      const folder = o.state.files.get(String(parent));
+      if (parent !== 'root' && (!folder || !folder.appCreated)) throw fail(404, `File not found: ${String(parent)}.`, 'notFound');
+    }
   }
   const handler = handlers()[methodId];
   if (!handler) throw fail(501, `The fake Google server has no handler for ${methodId}.`, 'notImplemented');

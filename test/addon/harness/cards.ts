@@ -45,7 +45,7 @@ export function toSpec(v: unknown): unknown {
 }
 
 /** Zero-argument methods; every other method needs its arguments defined (a misspelt enum member is `undefined`). */
-const NO_ARGS = new Set(['build', 'popCard', 'popToRoot', 'printJson', 'throwException']);
+const NO_ARGS = new Set(['build', 'popCard', 'popToRoot', 'printJson', 'throwException', 'requestFileScopeForActiveDocument']);
 
 export function createCardService(runtime: Runtime, log: CardLog): Record<string, unknown> {
   const invalid = (what: string): Error => runtime.exception(`Invalid argument: ${what}`);

@@ -6,13 +6,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { createState } from '../../fake-google/state';
-import type { Fault, FakeState, Violation } from '../../fake-google/types';
-import { type AdvancedCall, type EnabledService, createAdvancedServices } from './advanced';
+import type { FakeState, Violation } from '../../fake-google/types';
+import { type AdvancedCall, type AdvancedFault, type EnabledService, createAdvancedServices } from './advanced';
 import { type CardLog, type CardSpec, createCardService } from './cards';
 import { FakeClock } from './clock';
 import { type Execution, Runtime, contextRealm } from './runtime';
 import {
-  type LockLog, type LogLine, type PropertyStores, type TriggerRecord,
+  type LockLog, type LogLine, type PropertyStores, type TriggerPolicy, type TriggerRecord,
   createLockService, createLogging, createPropertiesService, createScriptApp, createSession,
 } from './services';
 import { createUtilities, isZone } from './utilities';
@@ -67,14 +67,16 @@ export interface Recorded {
   calls: AdvancedCall[];
   /** Requests Google would reject (bad body, params, arguments, scopes): a test should expect this empty. */
   violations: Violation[];
-  /** Push faults here: `{ methodId: 'slides.presentations.batchUpdate', status: 429, times: 1 }`. */
-  faults: Fault[];
+  /** Push faults here: `{ methodId: 'slides.presentations.batchUpdate', status: 429, times: 1 }`, or `message: GAS_MESSAGES.empty`. */
+  faults: AdvancedFault[];
   /** Every `build()` result (Card, ActionResponse …), in order. */
   cards: CardSpec[];
   /** Names given to `Action.setFunctionName`. */
   actionFunctions: Set<string>;
   properties: PropertyStores;
   triggers: TriggerRecord[];
+  /** Set `refuseOneOff` to have `after()`/`at()` triggers refused (sub-hourly recurrence always is). */
+  triggerPolicy: TriggerPolicy;
   locks: LockLog;
   logs: LogLine[];
   executions: Execution[];
@@ -97,10 +99,15 @@ export interface AddonSandbox {
   call(fnName: string, ...args: unknown[]): unknown;
   /** A new execution: the bundle re-run in a fresh context (globals reset, as in Apps Script), sharing every store and the clock. */
   nextExecution(): AddonSandbox;
-  /** Runs the earliest pending `after`/`at` trigger in a fresh execution, the clock moved to its due time; null when none. */
+  /** Runs the earliest due trigger (a one-off not yet fired, or a recurring one) in a fresh execution, the clock moved to its due time; null when none. */
   fireNextTrigger(): { trigger: TriggerRecord; result: unknown; sandbox: AddonSandbox } | null;
   /** `setFunctionName` names that are not top-level functions. */
   unknownActionFunctions(): string[];
+  /**
+   * The user allows the add-on the open file (the editor's file-scope prompt): under drive.file it is then reachable,
+   * like a file the app created. Returns the event Apps Script passes to `onFileScopeGrantedTrigger`'s function.
+   */
+  grantFileScope(fileId: string, hostApp: 'SHEETS' | 'SLIDES'): Record<string, unknown>;
 }
 
 interface Shared {
@@ -128,7 +135,7 @@ export function loadBundle(options: LoadOptions = {}): AddonSandbox {
     recorded: {
       calls: [], violations: [], faults: [], cards: card.built, actionFunctions: card.actionFunctions,
       properties: { user: new Map(), script: new Map(), document: new Map() },
-      triggers: [], logs: [], executions: [],
+      triggers: [], triggerPolicy: { refuseOneOff: false }, logs: [], executions: [],
       locks: { heldElsewhere: { user: false, script: false, document: false }, held: new Set(), events: [] },
     },
     options: {
@@ -159,7 +166,7 @@ function execution(shared: Shared): AddonSandbox {
     CardService: createCardService(runtime, shared.card),
     PropertiesService: createPropertiesService(runtime, rec.properties),
     LockService: createLockService(runtime, rec.locks),
-    ScriptApp: createScriptApp(runtime, rec.triggers),
+    ScriptApp: createScriptApp(runtime, rec.triggers, rec.triggerPolicy),
     Utilities: createUtilities(runtime),
     Session: createSession({ timeZone: opt.timezone, userEmail: opt.userEmail, locale: opt.locale }),
     Logger: logging.Logger,
@@ -199,14 +206,21 @@ function execution(shared: Shared): AddonSandbox {
     },
     nextExecution: () => execution(shared),
     fireNextTrigger() {
-      const due = rec.triggers.filter((t) => !t.deleted && t.fired === 0 && t.dueAt !== null).sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0))[0];
+      const due = rec.triggers.filter((t) => !t.deleted && t.dueAt !== null && (t.fired === 0 || t.everyMs !== null)).sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0))[0];
       if (!due || due.dueAt === null) return null;
       shared.clock.advanceTo(due.dueAt);
       due.fired++;
+      if (due.everyMs !== null) due.dueAt += due.everyMs;
       const next = execution(shared);
       return { trigger: due, sandbox: next, result: next.call(due.handler, timeEvent(shared.clock.now(), due.id)) };
     },
     unknownActionFunctions: () => [...rec.actionFunctions].filter((f) => !globals.includes(f)).sort(),
+    grantFileScope(fileId, hostApp) {
+      const file = shared.state.files.get(fileId);
+      if (!file) throw new Error(`grantFileScope: no file ${fileId} in the fake Drive`);
+      file.appCreated = true;
+      return { commonEventObject: { hostApp, timeZone: { id: opt.timezone } }, [hostApp === 'SHEETS' ? 'sheets' : 'slides']: { id: fileId, title: file.name, addonHasFileScopePermission: true } };
+    },
   };
   return sandbox;
 }

@@ -18,9 +18,9 @@ export interface PropertyStores {
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
-export function createPropertiesService(runtime: Runtime, stores: PropertyStores): Record<string, unknown> {
-  const props = (store: Map<string, string>): Record<string, unknown> => {
-    const self: Record<string, unknown> = {};
+export function createPropertiesService(runtime: Runtime, stores: PropertyStores): GoogleAppsScript.Properties.PropertiesService {
+  const props = (store: Map<string, string>): GoogleAppsScript.Properties.Properties => {
+    const self = {} as GoogleAppsScript.Properties.Properties;
     /** Apps Script turns numbers and booleans into strings; an object would be stored as "[object Object]", which the harness refuses. */
     const text = (key: unknown, value: unknown): [string, string] => {
       if (typeof key !== 'string' || key === '') throw runtime.exception('Invalid argument: key');
@@ -38,7 +38,7 @@ export function createPropertiesService(runtime: Runtime, stores: PropertyStores
       for (const [k, v] of next) store.set(k, v);
     };
     Object.assign(self, {
-      getProperty: (key: string) => (runtime.check(), store.get(key) ?? null),
+      getProperty: (key: string): string | null => (runtime.check(), store.get(key) ?? null),
       getProperties: () => (runtime.check(), runtime.realm.adopt(Object.fromEntries(store))),
       getKeys: () => (runtime.check(), runtime.realm.adopt([...store.keys()])),
       setProperty(key: unknown, value: unknown) {
@@ -65,7 +65,7 @@ export function createPropertiesService(runtime: Runtime, stores: PropertyStores
         store.clear();
         return self;
       },
-    });
+    } satisfies GoogleAppsScript.Properties.Properties);
     return self;
   };
   const user = props(stores.user);
@@ -84,8 +84,8 @@ export interface LockLog {
   events: { lock: LockKind; op: 'tryLock' | 'waitLock' | 'releaseLock'; ok: boolean; at: number }[];
 }
 
-export function createLockService(runtime: Runtime, log: LockLog): Record<string, unknown> {
-  const lock = (kind: LockKind): Record<string, unknown> => {
+export function createLockService(runtime: Runtime, log: LockLog): GoogleAppsScript.Lock.LockService {
+  const lock = (kind: LockKind): GoogleAppsScript.Lock.Lock => {
     const acquire = (op: 'tryLock' | 'waitLock', timeoutMs: number): boolean => {
       runtime.check();
       const ok = log.held.has(kind) || !log.heldElsewhere[kind];
@@ -121,14 +121,31 @@ export interface TriggerRecord {
   /** How many times the harness fired it. A fired one-off trigger stays listed until deleted, as in Apps Script. */
   fired: number;
   deleted: boolean;
+  /** A recurring trigger's period (`everyHours(n)` …); null for a one-off. */
+  everyMs: number | null;
 }
+
+/**
+ * What Apps Script lets this add-on schedule. Add-on time-driven triggers may run at most once an hour (always
+ * enforced here); a one-off `after()`/`at()` is undocumented for add-ons, so a test can have it refused.
+ */
+export interface TriggerPolicy {
+  refuseOneOff: boolean;
+  /** Every time-driven trigger refused (a user or domain that allows the add-on none). */
+  refuseAll?: boolean;
+}
+
+/** The harness's wording of Apps Script's refusals (scripts only see an Exception with a message). */
+export const SUB_HOURLY_REFUSED = 'Add-ons may not create time-based triggers that run more often than once per hour.';
+export const ONE_OFF_REFUSED = 'This add-on is not allowed to create a one-off time-based trigger.';
+
+const HOUR_MS = 3_600_000;
 
 /** Apps Script's limit: 20 triggers per user per script. */
 export const TRIGGER_LIMIT = 20;
 
-export function createScriptApp(runtime: Runtime, triggers: TriggerRecord[]): Record<string, unknown> {
-  let ids = 0;
-  const view = (t: TriggerRecord): Record<string, unknown> => ({
+export function createScriptApp(runtime: Runtime, triggers: TriggerRecord[], policy: TriggerPolicy = { refuseOneOff: false }): Record<string, unknown> {
+  const view = (t: TriggerRecord): Pick<GoogleAppsScript.Script.Trigger, 'getHandlerFunction' | 'getUniqueId'> & Record<string, unknown> => ({
     getHandlerFunction: () => t.handler,
     getUniqueId: () => t.id,
     getTriggerSource: () => 'CLOCK',
@@ -152,10 +169,17 @@ export function createScriptApp(runtime: Runtime, triggers: TriggerRecord[]): Re
       }
       const after = schedule.find(([s]) => s === 'after')?.[1];
       const at = schedule.find(([s]) => s === 'at')?.[1];
+      const minutes = schedule.find(([s]) => s === 'everyMinutes')?.[1];
+      const hours = schedule.find(([s]) => s === 'everyHours')?.[1];
+      if (minutes !== undefined || (hours !== undefined && !(Number(hours) >= 1))) throw runtime.exception(SUB_HOURLY_REFUSED);
+      if (policy.refuseAll) throw runtime.exception(ONE_OFF_REFUSED.replace('a one-off', 'any'));
+      if ((after !== undefined || at !== undefined) && policy.refuseOneOff) throw runtime.exception(ONE_OFF_REFUSED);
       const now = runtime.clock.now();
+      const everyMs = typeof hours === 'number' ? hours * HOUR_MS : null;
       const record: TriggerRecord = {
-        id: `trigger-${++ids}`, handler, schedule, createdAt: now, fired: 0, deleted: false,
-        dueAt: typeof after === 'number' ? now + after : typeof at === 'number' ? at : null,
+        // Ids stay unique across executions (each execution makes a new ScriptApp over the same list).
+        id: `trigger-${triggers.length + 1}`, handler, schedule, createdAt: now, fired: 0, deleted: false, everyMs,
+        dueAt: typeof after === 'number' ? now + after : typeof at === 'number' ? at : everyMs !== null ? now + everyMs : null,
       };
       triggers.push(record);
       return view(record);
