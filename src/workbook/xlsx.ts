@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, Tab, Workbook } from '../core/tracker/workbook';
 import { TrackerOpenError } from './errors';
+import { oversizeMessage, zipParts } from './zip-size';
 
 const DOWNLOAD_HINT = 'download the Sheet with File → Download → Microsoft Excel (.xlsx)';
 
@@ -16,6 +17,7 @@ export async function readXlsx(source: string | Buffer): Promise<Workbook> {
   const label = typeof source === 'string' ? source : 'the workbook';
   const bytes = typeof source === 'string' ? await readBytes(source) : source;
   checkSignature(bytes, label);
+  checkUnzippedSize(bytes, label);
 
   const excel = new ExcelJS.Workbook();
   try {
@@ -55,11 +57,24 @@ function checkSignature(bytes: Buffer, label: string): void {
   }
 }
 
+/** Refuses a workbook whose parts would unzip past the documented limit, before exceljs inflates any of them. */
+function checkUnzippedSize(bytes: Buffer, label: string): void {
+  const parts = zipParts(bytes);
+  const message = parts && oversizeMessage(label, parts);
+  if (message) throw new TrackerOpenError('too-large', message);
+}
+
 function readSheet(sheet: ExcelJS.Worksheet): Tab {
   const rows: Cell[][] = [];
-  // Blank rows stay as [] so that rows[i] is always sheet row i + 1, as findings cite it.
-  for (let r = 1; r <= sheet.rowCount; r++) rows.push(readRow(sheet.getRow(r)));
-  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+  // Only rows holding a value are visited: the declared extent (rowCount) counts formatted-only rows, and a
+  // single styled cell on row 1,048,576 would otherwise make a million row objects per tab.
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells = readRow(row);
+    if (cells.length === 0) return; // only merged-away copies
+    // Blank rows stay as [] so that rows[i] is always sheet row i + 1, as findings cite it.
+    while (rows.length < r - 1) rows.push([]);
+    rows.push(cells);
+  });
   return { name: sheet.name, rows };
 }
 

@@ -1,0 +1,59 @@
+/** Reads an .xlsx file's zip directory to refuse workbooks whose parts unzip to more than a tracker can hold, before any is inflated. */
+
+/**
+ * The most a workbook's parts may add up to once unzipped. A 10,000-account tracker with four quarters of
+ * metrics is about 60 MB; exceljs holds roughly 20 bytes of memory per unzipped byte, so this keeps a run
+ * under about 3 GB while a "zip bomb" (a small file whose shared strings expand to hundreds of MB) is refused.
+ */
+export const MAX_UNZIPPED_BYTES = 128 * 1024 * 1024;
+
+export interface ZipPart {
+  name: string;
+  /** The size the zip directory declares for the part once inflated. */
+  size: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+
+/**
+ * The parts listed in the zip's central directory, or null when the directory cannot be found (the caller
+ * leaves such files to the zip library, which explains them). Zip64 sizes read as 0xFFFFFFFF, i.e. ≥ 4 GB.
+ */
+export function zipParts(bytes: Buffer): ZipPart[] | null {
+  const eocd = findEocd(bytes);
+  if (eocd < 0) return null;
+  const count = bytes.readUInt16LE(eocd + 10);
+  let at = bytes.readUInt32LE(eocd + 16);
+  const parts: ZipPart[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return null;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    parts.push({ name: bytes.toString('utf8', at + 46, at + 46 + nameLength), size: bytes.readUInt32LE(at + 24) });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return parts;
+}
+
+/** The end-of-central-directory record sits in the last 22 bytes plus at most a 64 KB comment. */
+function findEocd(bytes: Buffer): number {
+  const stop = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let i = bytes.length - 22; i >= stop; i--) {
+    if (bytes.readUInt32LE(i) === EOCD) return i;
+  }
+  return -1;
+}
+
+/** The sentence for a workbook over the limit, naming its biggest part so a user can see what swelled. */
+export function oversizeMessage(label: string, parts: ZipPart[], limit = MAX_UNZIPPED_BYTES): string | null {
+  const total = parts.reduce((sum, p) => sum + p.size, 0);
+  if (total <= limit) return null;
+  const biggest = parts.reduce((a, b) => (b.size > a.size ? b : a));
+  return `${label} unzips to ${megabytes(total)} (${biggest.name} alone is ${megabytes(biggest.size)}), more than the ` +
+    `${megabytes(limit)} a tracker may hold; save a copy with only the tracker's tabs and values ` +
+    '(no pasted images or unused ranges), or export the tabs as .csv files.';
+}
+
+const megabytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en-US')} MB`;
