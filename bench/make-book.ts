@@ -141,10 +141,11 @@ const SHEETS: SheetSpec[] = [
  * Writes `accounts` accounts with 4 quarters of Metrics, 3 Value lines, 2 Risks, 3 Actions and 2
  * Stakeholders each, plus Settings. Deterministic: the same arguments give the same cells.
  */
-export async function makeBenchBook(path: string, accounts: number): Promise<void> {
+export async function makeBenchBook(path: string, accounts: number, only?: string[]): Promise<void> {
   // Shared strings would keep every distinct string in memory until the end; inline strings stream.
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   for (const [s, spec] of SHEETS.entries()) {
+    if (only && !only.includes(spec.name)) continue;
     const sheet = book.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Column styles are inherited by every new cell, so dates and money get their format without per-cell work.
     sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 14, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
@@ -160,6 +161,21 @@ export async function makeBenchBook(path: string, accounts: number): Promise<voi
   for (const row of [['Key', 'Value'], ['Hourly Rate', 75], ['Timezone', 'America/New_York'], ['Currency', 'USD']]) settings.addRow(row).commit();
   settings.commit();
   await book.commit();
+}
+
+/**
+ * A copy of `source` with one formatted, empty cell on the last row a sheet can have (1,048,576) in each
+ * tab: the file stays small but declares a million rows per tab (issue 9's "bounded reading" case).
+ */
+export async function makeFarCellBook(source: string, path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(source);
+  for (const sheet of book.worksheets) {
+    const far = sheet.getCell(1_048_576, 1);
+    far.numFmt = '0.00';
+    far.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  }
+  await book.xlsx.writeFile(path);
 }
 
 if (require.main === module) {
