@@ -171,8 +171,13 @@ function describe(f: Finding): string {
 
 function latestBegunQuarter(rows: RowOf<'metrics'>[], today: IsoDate, fiscal: number): Quarter | null {
   let best: Quarter | null = null;
+  // A big book repeats a handful of quarters across every account: each one's start is worked out once.
+  const begun = new Map<number, boolean>();
   for (const r of rows) {
-    if (quarterStart(r.quarter, fiscal) > today) continue;
+    const index = quarterIndex(r.quarter);
+    let started = begun.get(index);
+    if (started === undefined) begun.set(index, (started = quarterStart(r.quarter, fiscal) <= today));
+    if (!started) continue;
     if (best === null || quarterIndex(r.quarter) > quarterIndex(best)) best = r.quarter;
   }
   return best;
