@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, Tab, Workbook } from '../core/tracker/workbook';
 import { TrackerOpenError } from './errors';
-import { oversizeMessage, zipParts } from './zip-size';
+import { oversizeMessage, understatedPart, zipParts } from './zip-size';
 
 const DOWNLOAD_HINT = 'download the Sheet with File → Download → Microsoft Excel (.xlsx)';
 
@@ -60,8 +60,13 @@ function checkSignature(bytes: Buffer, label: string): void {
 /** Refuses a workbook whose parts would unzip past the documented limit, before exceljs inflates any of them. */
 function checkUnzippedSize(bytes: Buffer, label: string): void {
   const parts = zipParts(bytes);
-  const message = parts && oversizeMessage(label, parts);
+  if (!parts) return;
+  const message = oversizeMessage(label, parts);
   if (message) throw new TrackerOpenError('too-large', message);
+  const liar = understatedPart(bytes, parts);
+  if (liar) {
+    throw new TrackerOpenError('too-large', `${label} is damaged or hostile: ${liar.name} unzips to more than the ${liar.size.toLocaleString('en-US')} bytes its zip directory declares; save the workbook again as .xlsx (${DOWNLOAD_HINT}).`);
+  }
 }
 
 function readSheet(sheet: ExcelJS.Worksheet): Tab {

@@ -1,4 +1,5 @@
-/** Reads an .xlsx file's zip directory to refuse workbooks whose parts unzip to more than a tracker can hold, before any is inflated. */
+/** Reads an .xlsx file's zip directory to refuse workbooks whose parts unzip to more than a tracker can hold, before exceljs inflates any. */
+import { inflateRawSync } from 'node:zlib';
 
 /**
  * The most a workbook's parts may add up to once unzipped. A 10,000-account tracker with four quarters of
@@ -11,6 +12,11 @@ export interface ZipPart {
   name: string;
   /** The size the zip directory declares for the part once inflated. */
   size: number;
+  /** 8 is deflate; 0 is stored. */
+  method: number;
+  compressedSize: number;
+  /** Where the part's local header starts. */
+  offset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -31,7 +37,10 @@ export function zipParts(bytes: Buffer): ZipPart[] | null {
     const nameLength = bytes.readUInt16LE(at + 28);
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
-    parts.push({ name: bytes.toString('utf8', at + 46, at + 46 + nameLength), size: bytes.readUInt32LE(at + 24) });
+    parts.push({
+      name: bytes.toString('utf8', at + 46, at + 46 + nameLength), size: bytes.readUInt32LE(at + 24),
+      method: bytes.readUInt16LE(at + 10), compressedSize: bytes.readUInt32LE(at + 20), offset: bytes.readUInt32LE(at + 42),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return parts;
@@ -57,3 +66,21 @@ export function oversizeMessage(label: string, parts: ZipPart[], limit = MAX_UNZ
 }
 
 const megabytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en-US')} MB`;
+
+/**
+ * The first deflated part that inflates to more than its directory entry declares, or null. Inflating stops at the
+ * declared size, so a file that lies about its sizes to pass {@link oversizeMessage} costs no more than an honest
+ * one; the zip library would only notice the lie after inflating everything. Damaged parts are left to it.
+ */
+export function understatedPart(bytes: Buffer, parts: ZipPart[]): ZipPart | null {
+  for (const part of parts) {
+    if (part.method !== 8 || part.offset + 30 > bytes.length) continue;
+    const start = part.offset + 30 + bytes.readUInt16LE(part.offset + 26) + bytes.readUInt16LE(part.offset + 28);
+    try {
+      inflateRawSync(bytes.subarray(start, start + part.compressedSize), { maxOutputLength: Math.max(1, part.size) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return part;
+    }
+  }
+  return null;
+}

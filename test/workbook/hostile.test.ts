@@ -78,12 +78,22 @@ describe('bounded reading of .xlsx', () => {
   });
 });
 
+/** Every part of a workbook as exceljs writes it. */
+async function partsOf(book: ExcelJS.Workbook): Promise<{ name: string; data: Buffer }[]> {
+  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  const parts: { name: string; data: Buffer }[] = [];
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n]!.dir)) {
+    parts.push({ name, data: await zip.file(name)!.async('nodebuffer') });
+  }
+  return parts;
+}
+
 /** A zip written by hand, so a part of any size can be stored deflated in well under a second. */
-function zipOf(parts: { name: string; data: Buffer }[]): Buffer {
+function zipOf(parts: { name: string; data: Buffer; declared?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of parts) {
+  for (const { name, data, declared = data.length } of parts) {
     const packed = deflateRawSync(data);
     const fileName = Buffer.from(name);
     const local = Buffer.alloc(30);
@@ -92,7 +102,7 @@ function zipOf(parts: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(declared, 22);
     local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -101,7 +111,7 @@ function zipOf(parts: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc32(data), 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declared, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, packed);
@@ -120,11 +130,7 @@ function zipOf(parts: { name: string; data: Buffer }[]): Buffer {
 
 describe('the unzipped-size guard', () => {
   it('refuses a small workbook whose shared strings expand past the limit, with exit 2 and the part named', async () => {
-    const plain = await JSZip.loadAsync(await (await smallBook()).xlsx.writeBuffer());
-    const parts: { name: string; data: Buffer }[] = [];
-    for (const name of Object.keys(plain.files).filter((n) => !plain.files[n]!.dir)) {
-      parts.push({ name, data: await plain.file(name)!.async('nodebuffer') });
-    }
+    const parts = await partsOf(await smallBook());
     const strings = parts.find((p) => p.name === 'xl/sharedStrings.xml')!;
     const item = '<si><t>padding</t></si>';
     const count = Math.ceil((MAX_UNZIPPED_BYTES + 1) / item.length);
@@ -145,19 +151,27 @@ describe('the unzipped-size guard', () => {
     expect(stderr.split('\n').filter(Boolean)).toHaveLength(1); // one sentence, no stack trace
   }, 30_000);
 
+  it('refuses a workbook whose zip directory understates a part, without inflating it past the declared size', async () => {
+    const parts = await partsOf(await smallBook());
+    const strings = parts.find((p) => p.name === 'xl/sharedStrings.xml')!;
+    const padded = Buffer.concat([strings.data.subarray(0, strings.data.length - 6), Buffer.alloc(50 * 1024 * 1024, ' '), Buffer.from('</sst>')]);
+    const path = join(dir.path, 'liar.xlsx');
+    writeFileSync(path, zipOf(parts.map((p) => (p === strings ? { ...p, data: padded, declared: strings.data.length } : p))));
+
+    await expect(readXlsx(path)).rejects.toMatchObject({
+      name: 'TrackerOpenError', code: 'too-large',
+      message: expect.stringMatching(/xl\/sharedStrings\.xml unzips to more than the [\d,]+ bytes its zip directory declares/),
+    });
+  });
+
   it('documents the limit in the README', () => {
     expect(MAX_UNZIPPED_BYTES).toBe(128 * 1024 * 1024);
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/128 MB/);
   });
 
-  it('reads a workbook just under the limit as before', async () => {
+  it('reads an honest hand-written zip as before', async () => {
     const path = join(dir.path, 'hand-zipped.xlsx');
-    const plain = await JSZip.loadAsync(await (await smallBook()).xlsx.writeBuffer());
-    const parts: { name: string; data: Buffer }[] = [];
-    for (const name of Object.keys(plain.files).filter((n) => !plain.files[n]!.dir)) {
-      parts.push({ name, data: await plain.file(name)!.async('nodebuffer') });
-    }
-    writeFileSync(path, zipOf(parts));
+    writeFileSync(path, zipOf(await partsOf(await smallBook())));
     expect((await readXlsx(path)).tabs[0]!.rows[1]).toEqual(['A1', 'Acme', 220000, 400, '2026-08-15', '2027-05-22']);
   });
 });
