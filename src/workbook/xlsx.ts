@@ -1,9 +1,10 @@
 /** Reads an .xlsx workbook (via exceljs) into the Workbook port: every sheet a tab, every cell a plain value. */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Cell, Tab, Workbook } from '../core/tracker/workbook';
 import { TrackerOpenError } from './errors';
-import { oversizeMessage, understatedPart, zipParts } from './zip-size';
+import { checkParts, oversizeMessage, withoutEmptyRows, zipParts } from './zip-size';
 
 const DOWNLOAD_HINT = 'download the Sheet with File → Download → Microsoft Excel (.xlsx)';
 
@@ -17,12 +18,12 @@ export async function readXlsx(source: string | Buffer): Promise<Workbook> {
   const label = typeof source === 'string' ? source : 'the workbook';
   const bytes = typeof source === 'string' ? await readBytes(source) : source;
   checkSignature(bytes, label);
-  checkUnzippedSize(bytes, label);
+  const workbook = await boundedBytes(bytes, label);
 
   const excel = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it actually wants.
-    await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await excel.xlsx.load(workbook as unknown as ExcelJS.Buffer);
   } catch (cause) {
     throw new TrackerOpenError('unreadable', `${label} is not a readable .xlsx workbook (${DOWNLOAD_HINT}).`, { cause });
   }
@@ -57,15 +58,27 @@ function checkSignature(bytes: Buffer, label: string): void {
   }
 }
 
-/** Refuses a workbook whose parts would unzip past the documented limit, before exceljs inflates any of them. */
-function checkUnzippedSize(bytes: Buffer, label: string): void {
+/**
+ * Refuses a workbook whose parts would unzip past the documented limit (or more than they declare) before exceljs
+ * inflates any of them, and drops valueless rows from sheets that have many, so the data, not the formatting, decides the work.
+ */
+async function boundedBytes(bytes: Buffer, label: string): Promise<Buffer> {
   const parts = zipParts(bytes);
-  if (!parts) return;
+  if (!parts) return bytes;
   const message = oversizeMessage(label, parts);
   if (message) throw new TrackerOpenError('too-large', message);
-  const liar = understatedPart(bytes, parts);
-  if (liar) {
-    throw new TrackerOpenError('too-large', `${label} is damaged or hostile: ${liar.name} unzips to more than the ${liar.size.toLocaleString('en-US')} bytes its zip directory declares; save the workbook again as .xlsx (${DOWNLOAD_HINT}).`);
+  const { understated, sparse } = checkParts(bytes, parts);
+  if (understated) {
+    throw new TrackerOpenError('too-large', `${label} is damaged or hostile: ${understated.name} unzips to more than the ${understated.size.toLocaleString('en-US')} bytes its zip directory declares; save the workbook again as .xlsx (${DOWNLOAD_HINT}).`);
+  }
+  if (sparse.length === 0) return bytes;
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    for (const sheet of sparse) zip.file(sheet.name, withoutEmptyRows(sheet.xml));
+    // Untouched parts keep their compressed bytes; only the rewritten sheets are deflated again.
+    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  } catch (cause) {
+    throw new TrackerOpenError('unreadable', `${label} is not a readable .xlsx workbook (${DOWNLOAD_HINT}).`, { cause });
   }
 }
 

@@ -67,20 +67,56 @@ export function oversizeMessage(label: string, parts: ZipPart[], limit = MAX_UNZ
 
 const megabytes = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString('en-US')} MB`;
 
+/** Rows with no value beyond which a sheet is rewritten before exceljs reads it (below, they cost next to nothing). */
+const EMPTY_ROWS_TOLERATED = 10_000;
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const ROW_OPEN = Buffer.from('<row');
+const CELL_CLOSE = Buffer.from('</c>');
+
+export interface PartsCheck {
+  /** The first deflated part that inflates to more than its directory entry declares. */
+  understated: ZipPart | null;
+  /** Worksheets with more than {@link EMPTY_ROWS_TOLERATED} rows that hold no value, as inflated XML. */
+  sparse: { name: string; xml: Buffer }[];
+}
+
 /**
- * The first deflated part that inflates to more than its directory entry declares, or null. Inflating stops at the
- * declared size, so a file that lies about its sizes to pass {@link oversizeMessage} costs no more than an honest
- * one; the zip library would only notice the lie after inflating everything. Damaged parts are left to it.
+ * Inflates every deflated part once, stopping at its declared size, so a file that lies about its sizes to pass
+ * {@link oversizeMessage} costs no more than an honest one (the zip library would only notice the lie after
+ * inflating everything). Worksheets are also counted for rows without a value: exceljs's in-memory reader
+ * keeps an object per `<row>` element, so formatting reaching row 1,048,576 would cost gigabytes.
+ * Damaged parts are left to the zip library, which explains them.
  */
-export function understatedPart(bytes: Buffer, parts: ZipPart[]): ZipPart | null {
+export function checkParts(bytes: Buffer, parts: ZipPart[]): PartsCheck {
+  const sparse: PartsCheck['sparse'] = [];
   for (const part of parts) {
     if (part.method !== 8 || part.offset + 30 > bytes.length) continue;
     const start = part.offset + 30 + bytes.readUInt16LE(part.offset + 26) + bytes.readUInt16LE(part.offset + 28);
+    let xml: Buffer;
     try {
-      inflateRawSync(bytes.subarray(start, start + part.compressedSize), { maxOutputLength: Math.max(1, part.size) });
+      xml = inflateRawSync(bytes.subarray(start, start + part.compressedSize), { maxOutputLength: Math.max(1, part.size) });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return part;
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { understated: part, sparse };
+      continue;
+    }
+    // A row holding a value has at least one `</c>`; valueless cells are written `<c r=".." s=".."/>`.
+    if (SHEET.test(part.name) && count(xml, ROW_OPEN) - count(xml, CELL_CLOSE) > EMPTY_ROWS_TOLERATED) {
+      sparse.push({ name: part.name, xml });
     }
   }
-  return null;
+  return { understated: null, sparse };
+}
+
+function count(haystack: Buffer, needle: Buffer): number {
+  let n = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/** Rows that hold no value: `<row …/>`, or a row of valueless cells only (`<c r="A9" s="3"/>`). */
+const EMPTY_ROW = /<row\b[^>]*\/>|<row\b[^>]*>(?:\s*<c\b[^>]*\/>)*\s*<\/row>/g;
+
+/** The worksheet XML without its valueless rows; rows keep their `r` numbers, so nothing else moves. */
+export function withoutEmptyRows(xml: Buffer): string {
+  return xml.toString('utf8').replace(EMPTY_ROW, '');
 }
