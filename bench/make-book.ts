@@ -1,5 +1,7 @@
 /** Writes a large, deterministic tracker .xlsx for benchmarks (`tsx bench/make-book.ts out.xlsx 10000`), streamed so memory stays flat. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 type Value = string | number | Date | null;
 
@@ -176,6 +178,21 @@ export async function makeFarCellBook(source: string, path: string): Promise<voi
     far.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   }
   await book.xlsx.writeFile(path);
+}
+
+/**
+ * A copy of `source` whose first tab has a formatted, valueless `<row>` element on every row after its data down
+ * to 1,048,576, as a whole-sheet fill saved by some editors writes it (a 2.5 MB file).
+ */
+export async function makeFormattedRowsBook(source: string, path: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(source));
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(name)!.async('string');
+  const last = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+  const rows: string[] = [];
+  for (let r = last + 1; r <= 1_048_576; r++) rows.push(`<row r="${r}" s="1" customFormat="1"/>`);
+  zip.file(name, xml.replace('</sheetData>', `${rows.join('')}</sheetData>`));
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 if (require.main === module) {

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { renderBook } from '../src/cli/report';
 import { analyzeWorkbook } from '../src/core';
 import { openTracker } from '../src/workbook/open';
-import { makeBenchBook, makeFarCellBook } from './make-book';
+import { makeBenchBook, makeFarCellBook, makeFormattedRowsBook } from './make-book';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -85,13 +85,16 @@ async function main(): Promise<void> {
   console.log(`  ratio analyze / floor = ${ratio.toFixed(3)}   goal ≤ 1.3: ${verdict(ratio <= 1.3)}`);
 
   const far = await ensure(join(dir, 'far-cell.xlsx'), () => makeFarCellBook(EXAMPLE, join(dir, 'far-cell.xlsx')));
+  const rows = await ensure(join(dir, 'formatted-rows.xlsx'), () => makeFormattedRowsBook(EXAMPLE, join(dir, 'formatted-rows.xlsx')));
   const tall = await ensure(join(dir, 'tall-50000.xlsx'), () => makeBenchBook(join(dir, 'tall-50000.xlsx'), 50_000, ['Accounts']));
   const example = analyzeRss(EXAMPLE);
   const farRss = analyzeRss(far);
+  const rowsRss = analyzeRss(rows);
   const tallRss = analyzeRss(tall);
   console.log('qbr analyze peak memory (max RSS of its own process)');
   console.log(`  examples/tracker.xlsx                                  ${example.toFixed(0)} MiB`);
   console.log(`  the example + one formatted cell on row 1,048,576/tab  ${farRss.toFixed(0)} MiB  (${(farRss / example).toFixed(2)}× the example; goal ≤ 1.5×: ${verdict(farRss <= 1.5 * example)})`);
+  console.log(`  the example + a formatted <row> down to 1,048,576       ${rowsRss.toFixed(0)} MiB  (${(rowsRss / example).toFixed(2)}× the example; goal ≤ 1.5×: ${verdict(rowsRss <= 1.5 * example)})`);
   console.log(`  one 50,000-row tab (Accounts)                          ${tallRss.toFixed(0)} MiB`);
 }
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Cell, Tab, Workbook } from '../core/tracker/workbook';
 import { TrackerOpenError } from './errors';
-import { checkParts, oversizeMessage, withoutEmptyRows, zipParts } from './zip-size';
+import { checkParts, oversizeMessage, zipParts } from './zip-size';
 
 const DOWNLOAD_HINT = 'download the Sheet with File → Download → Microsoft Excel (.xlsx)';
 
@@ -74,7 +74,7 @@ async function boundedBytes(bytes: Buffer, label: string): Promise<Buffer> {
   if (sparse.length === 0) return bytes;
   try {
     const zip = await JSZip.loadAsync(bytes);
-    for (const sheet of sparse) zip.file(sheet.name, withoutEmptyRows(sheet.xml));
+    for (const sheet of sparse) zip.file(sheet.name, sheet.xml);
     // Untouched parts keep their compressed bytes; only the rewritten sheets are deflated again.
     return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   } catch (cause) {

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { run } from '../../src/cli/main';
 import { readCsvFile } from '../../src/workbook/csv';
 import { readXlsx } from '../../src/workbook/xlsx';
-import { MAX_UNZIPPED_BYTES } from '../../src/workbook/zip-size';
+import { MAX_UNZIPPED_BYTES, withoutEmptyRows } from '../../src/workbook/zip-size';
 import { tempDir } from './helpers';
 
 const dir = tempDir('hostile');
@@ -88,6 +88,16 @@ describe('bounded reading of .xlsx', () => {
       ['Accounts', [['Account ID', 'Account', 'ARR', 'Licensed Seats', 'Last QBR Date', 'Renewal Date'], ['A1', 'Acme', 220000, 400, '2026-08-15', '2027-05-22']]],
     );
   }, 120_000);
+
+  it('drops exactly the rows without a value from sheet XML, and nothing else', () => {
+    const xml = '<sheetData><row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c></row><row r="2" s="1" customFormat="1"/>' +
+      '<row r="3"><c r="A3" s="1"/><c r="B3" s="1"/></row><row r="4"><c r="A4"><v>5</v></c><c r="B4" s="2"/></row><row r="5"></row>' +
+      '<row r="6"><c r="A6" t="inlineStr"><is><t>x</t></is></c></row></sheetData><rowBreaks count="1"><brk id="3"/></rowBreaks>';
+    expect(withoutEmptyRows(Buffer.from(xml)).toString()).toBe(
+      '<sheetData><row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="A4"><v>5</v></c><c r="B4" s="2"/></row>' +
+      '<row r="6"><c r="A6" t="inlineStr"><is><t>x</t></is></c></row></sheetData><rowBreaks count="1"><brk id="3"/></rowBreaks>',
+    );
+  });
 
   it('keeps blank rows between data rows, so row numbers still match the sheet', async () => {
     const book = await smallBook((b) => {
