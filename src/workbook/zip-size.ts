@@ -99,49 +99,60 @@ export function checkParts(bytes: Buffer, parts: ZipPart[]): PartsCheck {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { understated: part, sparse };
       continue;
     }
-    // A row holding a value has at least one `</c>`; valueless cells are written `<c r=".." s=".."/>`.
-    if (SHEET.test(part.name) && count(xml, ROW_OPEN) - count(xml, CELL_CLOSE) > EMPTY_ROWS_TOLERATED) {
+    if (SHEET.test(part.name) && emptyRowCount(xml) > EMPTY_ROWS_TOLERATED) {
       sparse.push({ name: part.name, xml: withoutEmptyRows(xml) });
     }
   }
   return { understated: null, sparse };
 }
 
-function count(haystack: Buffer, needle: Buffer): number {
-  let n = 0;
-  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
 const ROW_CLOSE = Buffer.from('</row>');
 const AFTER_NAME = new Set([0x20, 0x09, 0x0a, 0x0d, 0x2f, 0x3e]); // `<row` then space, `/` or `>`, not `<rowBreaks`
 
 /**
- * The worksheet XML without the rows that hold no value (`<row …/>`, or a row of valueless cells such as
- * `<c r="A9" s="3"/>` only); rows keep their `r` numbers, so nothing else moves. Works on the bytes, keeping
- * slices of the original, so a 40 MB sheet of empty rows is never also held as a string.
+ * Calls `empty(start, end)` for each row element that holds no value (`<row …/>`, or a row of valueless cells
+ * such as `<c r="A9" s="3"/>` only). Native searches per row, never per cell, and each byte is searched once.
+ */
+function eachEmptyRow(xml: Buffer, empty: (start: number, end: number) => void): void {
+  let nextCell = -1; // the first `</c>` at or after the current row, found lazily and reused across empty rows
+  let at = xml.indexOf(ROW_OPEN);
+  while (at >= 0) {
+    const tagEnd = xml.indexOf(0x3e, at);
+    if (tagEnd < 0) return;
+    let end = tagEnd + 1;
+    let isEmpty = AFTER_NAME.has(xml[at + 4]!);
+    if (isEmpty && xml[tagEnd - 1] !== 0x2f) {
+      const close = xml.indexOf(ROW_CLOSE, tagEnd);
+      if (close < 0) return;
+      end = close + ROW_CLOSE.length;
+      if (nextCell !== Infinity && nextCell < tagEnd) {
+        const found = xml.indexOf(CELL_CLOSE, tagEnd);
+        nextCell = found < 0 ? Infinity : found;
+      }
+      isEmpty = nextCell > close;
+    }
+    if (isEmpty) empty(at, end);
+    at = xml.indexOf(ROW_OPEN, end);
+  }
+}
+
+function emptyRowCount(xml: Buffer): number {
+  let n = 0;
+  eachEmptyRow(xml, () => n++);
+  return n;
+}
+
+/**
+ * The worksheet XML without the rows that hold no value; rows keep their `r` numbers, so nothing else moves.
+ * Works on the bytes, keeping slices of the original, so a 40 MB sheet of empty rows is never also a string.
  */
 export function withoutEmptyRows(xml: Buffer): Buffer {
   const kept: Buffer[] = [];
   let from = 0;
-  let at = xml.indexOf(ROW_OPEN);
-  while (at >= 0) {
-    const tagEnd = xml.indexOf(0x3e, at);
-    if (tagEnd < 0) break;
-    let end = tagEnd + 1;
-    let empty = AFTER_NAME.has(xml[at + 4]!);
-    if (empty && xml[tagEnd - 1] !== 0x2f) {
-      const close = xml.indexOf(ROW_CLOSE, tagEnd);
-      if (close < 0) break;
-      end = close + ROW_CLOSE.length;
-      empty = xml.subarray(tagEnd, close).indexOf(CELL_CLOSE) < 0;
-    }
-    if (empty) {
-      if (at > from) kept.push(xml.subarray(from, at));
-      from = end;
-    }
-    at = xml.indexOf(ROW_OPEN, end);
-  }
+  eachEmptyRow(xml, (start, end) => {
+    if (start > from) kept.push(xml.subarray(from, start));
+    from = end;
+  });
   kept.push(xml.subarray(from));
   return Buffer.concat(kept);
 }
