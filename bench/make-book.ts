@@ -1,5 +1,7 @@
 /** Writes a large, deterministic tracker .xlsx for benchmarks (`tsx bench/make-book.ts out.xlsx 10000`), streamed so memory stays flat. */
+import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 type Value = string | number | Date | null;
 
@@ -141,10 +143,11 @@ const SHEETS: SheetSpec[] = [
  * Writes `accounts` accounts with 4 quarters of Metrics, 3 Value lines, 2 Risks, 3 Actions and 2
  * Stakeholders each, plus Settings. Deterministic: the same arguments give the same cells.
  */
-export async function makeBenchBook(path: string, accounts: number): Promise<void> {
+export async function makeBenchBook(path: string, accounts: number, only?: string[]): Promise<void> {
   // Shared strings would keep every distinct string in memory until the end; inline strings stream.
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   for (const [s, spec] of SHEETS.entries()) {
+    if (only && !only.includes(spec.name)) continue;
     const sheet = book.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Column styles are inherited by every new cell, so dates and money get their format without per-cell work.
     sheet.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 14, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
@@ -160,6 +163,36 @@ export async function makeBenchBook(path: string, accounts: number): Promise<voi
   for (const row of [['Key', 'Value'], ['Hourly Rate', 75], ['Timezone', 'America/New_York'], ['Currency', 'USD']]) settings.addRow(row).commit();
   settings.commit();
   await book.commit();
+}
+
+/**
+ * A copy of `source` with one formatted, empty cell on the last row a sheet can have (1,048,576) in each
+ * tab: the file stays small but declares a million rows per tab (issue 9's "bounded reading" case).
+ */
+export async function makeFarCellBook(source: string, path: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(source);
+  for (const sheet of book.worksheets) {
+    const far = sheet.getCell(1_048_576, 1);
+    far.numFmt = '0.00';
+    far.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  }
+  await book.xlsx.writeFile(path);
+}
+
+/**
+ * A copy of `source` whose first tab has a formatted, valueless `<row>` element on every row after its data down
+ * to 1,048,576, as a whole-sheet fill saved by some editors writes it (a 2.5 MB file).
+ */
+export async function makeFormattedRowsBook(source: string, path: string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(source));
+  const name = 'xl/worksheets/sheet1.xml';
+  const xml = await zip.file(name)!.async('string');
+  const last = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+  const rows: string[] = [];
+  for (let r = last + 1; r <= 1_048_576; r++) rows.push(`<row r="${r}" s="1" customFormat="1"/>`);
+  zip.file(name, xml.replace('</sheetData>', `${rows.join('')}</sheetData>`));
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 if (require.main === module) {

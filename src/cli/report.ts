@@ -17,13 +17,17 @@ export function renderBook(book: BookReview): string {
     String(a.findings.length),
   ]);
   const out: string[] = [`QBR book as of ${book.today}: ${book.accounts.length} account(s) analysed, ${book.skipped.length} skipped`, ''];
-  out.push(...table([header, ...rows]));
+  for (const line of table([header, ...rows])) out.push(line); // push(...lines) overflows the stack on big books
 
   const all: Finding[] = [...book.findings, ...book.accounts.flatMap((a) => a.findings)];
   if (all.length > 0) {
     out.push('', `Findings (${all.length}):`);
     const byTab = new Map<string, Finding[]>();
-    for (const f of all) byTab.set(f.tab, [...(byTab.get(f.tab) ?? []), f]);
+    for (const f of all) {
+      const list = byTab.get(f.tab);
+      if (list) list.push(f); // not a copy per finding: a tab with 50,000 findings would be quadratic
+      else byTab.set(f.tab, [f]);
+    }
     for (const [tab, list] of byTab) {
       out.push(`  ${field(tab)}`);
       for (const f of list.sort((x, y) => (x.row ?? 0) - (y.row ?? 0))) {
@@ -41,7 +45,8 @@ export function renderBook(book: BookReview): string {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  // A reduce, not Math.max(...column): spreading a column of 100,000+ accounts overflows the call stack.
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   return rows.map((r, n) => {
     const line = r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
     return n === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;

@@ -1,6 +1,6 @@
 /** The one error a tracker adapter throws: a file that cannot be opened at all, with a code and a sentence that says what to do. */
 
-export type TrackerOpenCode = 'not-found' | 'unreadable' | 'unsupported';
+export type TrackerOpenCode = 'not-found' | 'unreadable' | 'unsupported' | 'too-large';
 
 /**
  * Raised only when there is no workbook to read; problems *inside* a readable workbook are findings,

@@ -1,8 +1,10 @@
 /** Reads an .xlsx workbook (via exceljs) into the Workbook port: every sheet a tab, every cell a plain value. */
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Cell, Tab, Workbook } from '../core/tracker/workbook';
 import { TrackerOpenError } from './errors';
+import { checkParts, oversizeMessage, zipParts } from './zip-size';
 
 const DOWNLOAD_HINT = 'download the Sheet with File → Download → Microsoft Excel (.xlsx)';
 
@@ -16,11 +18,12 @@ export async function readXlsx(source: string | Buffer): Promise<Workbook> {
   const label = typeof source === 'string' ? source : 'the workbook';
   const bytes = typeof source === 'string' ? await readBytes(source) : source;
   checkSignature(bytes, label);
+  const workbook = await boundedBytes(bytes, label);
 
   const excel = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type; a Node Buffer is what it actually wants.
-    await excel.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await excel.xlsx.load(workbook as unknown as ExcelJS.Buffer);
   } catch (cause) {
     throw new TrackerOpenError('unreadable', `${label} is not a readable .xlsx workbook (${DOWNLOAD_HINT}).`, { cause });
   }
@@ -55,11 +58,41 @@ function checkSignature(bytes: Buffer, label: string): void {
   }
 }
 
+/**
+ * Refuses a workbook whose parts would unzip past the documented limit (or more than they declare) before exceljs
+ * inflates any of them, and drops valueless rows from sheets that have many, so the data, not the formatting, decides the work.
+ */
+async function boundedBytes(bytes: Buffer, label: string): Promise<Buffer> {
+  const parts = zipParts(bytes);
+  if (!parts) return bytes;
+  const message = oversizeMessage(label, parts);
+  if (message) throw new TrackerOpenError('too-large', message);
+  const { understated, sparse } = checkParts(bytes, parts);
+  if (understated) {
+    throw new TrackerOpenError('too-large', `${label} is damaged or hostile: ${understated.name} unzips to more than the ${understated.size.toLocaleString('en-US')} bytes its zip directory declares; save the workbook again as .xlsx (${DOWNLOAD_HINT}).`);
+  }
+  if (sparse.length === 0) return bytes;
+  try {
+    const zip = await JSZip.loadAsync(bytes);
+    for (const sheet of sparse) zip.file(sheet.name, sheet.xml);
+    // Untouched parts keep their compressed bytes; only the rewritten sheets are deflated again.
+    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  } catch (cause) {
+    throw new TrackerOpenError('unreadable', `${label} is not a readable .xlsx workbook (${DOWNLOAD_HINT}).`, { cause });
+  }
+}
+
 function readSheet(sheet: ExcelJS.Worksheet): Tab {
   const rows: Cell[][] = [];
-  // Blank rows stay as [] so that rows[i] is always sheet row i + 1, as findings cite it.
-  for (let r = 1; r <= sheet.rowCount; r++) rows.push(readRow(sheet.getRow(r)));
-  while (rows.length > 0 && rows[rows.length - 1]!.length === 0) rows.pop();
+  // Only rows holding a value are visited: the declared extent (rowCount) counts formatted-only rows, and a
+  // single styled cell on row 1,048,576 would otherwise make a million row objects per tab.
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    const cells = readRow(row);
+    if (cells.length === 0) return; // only merged-away copies
+    // Blank rows stay as [] so that rows[i] is always sheet row i + 1, as findings cite it.
+    while (rows.length < r - 1) rows.push([]);
+    rows.push(cells);
+  });
   return { name: sheet.name, rows };
 }
 

@@ -51,7 +51,7 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
     const errors = own.filter((f) => f.severity === 'error');
     const row = accountRows.get(id);
     if (errors.length > 0 || !row) {
-      skippedFindings.push(...own);
+      for (const f of own) skippedFindings.push(f); // not push(...own): one account may carry 100,000+ findings
       skipped.push({ id, reason: errors.map(describe).join('; ') || 'the account row could not be read' });
       continue;
     }
@@ -172,8 +172,13 @@ function describe(f: Finding): string {
 
 function latestBegunQuarter(rows: RowOf<'metrics'>[], today: IsoDate, fiscal: number): Quarter | null {
   let best: Quarter | null = null;
+  // A big book repeats a handful of quarters across every account: each one's start is worked out once.
+  const begun = new Map<number, boolean>();
   for (const r of rows) {
-    if (quarterStart(r.quarter, fiscal) > today) continue;
+    const index = quarterIndex(r.quarter);
+    let started = begun.get(index);
+    if (started === undefined) begun.set(index, (started = quarterStart(r.quarter, fiscal) <= today));
+    if (!started) continue;
     if (best === null || quarterIndex(r.quarter) > quarterIndex(best)) best = r.quarter;
   }
   return best;

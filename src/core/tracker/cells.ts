@@ -41,7 +41,8 @@ export function isMissing(cell: Cell): boolean {
   if (typeof cell === 'boolean') return false;
   if (typeof cell === 'string') {
     const s = cell.trim();
-    return MISSING_WORDS.has(s.toLowerCase()) || ERROR_VALUE.test(s);
+    // Missing words are at most 3 letters and error values start with '#': ordinary text skips the copy and the regex.
+    return s.length <= 3 ? MISSING_WORDS.has(s.toLowerCase()) : s.charCodeAt(0) === 0x23 && ERROR_VALUE.test(s);
   }
   return Number.isNaN(cell.getTime());
 }

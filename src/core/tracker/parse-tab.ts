@@ -50,34 +50,36 @@ export function parseTab<K extends TabKey>(workbook: Workbook, key: K, options: 
   }
 
   const rows: RowOf<K>[] = [];
-  const entries = Object.entries(spec.columns);
-  const idKey = 'accountId' in spec.columns ? 'accountId' : null;
+  // Each column's cell index and header text, worked out once per tab rather than once per cell.
+  const fields = Object.entries(spec.columns).map(([field, column]) => {
+    const index = located.columns.get(field);
+    const header = index === undefined ? column.header : (parseText(located.headerCells[index]) ?? column.header);
+    return { field, column, index, header };
+  });
+  const idIndex = 'accountId' in spec.columns ? (located.columns.get('accountId') ?? -1) : null;
   for (let r = located.headerRow + 1; r < tab.rows.length; r++) {
     const { cells, controls } = cleanRow(tab.rows[r] ?? []);
     if (cells.every(isBlank)) continue;
     const sheetRow = r + 1;
-    const accountId = idKey !== null ? parseText(cells[located.columns.get(idKey) ?? -1]) : null;
+    const accountId = idIndex !== null ? parseText(cells[idIndex]) : null;
     const record: Record<string, unknown> = { row: sheetRow };
-    const rowFindings: Finding[] = [];
     const missingRequired: { header: string; cell: Cell; problem: string | null }[] = [];
-    for (const [field, column] of entries) {
-      const index = located.columns.get(field);
+    for (const { field, column, index, header } of fields) {
       const cell = index === undefined ? null : cells[index];
-      const header = index === undefined ? column.header : (parseText(located.headerCells[index]) ?? column.header);
       const removed = index === undefined ? undefined : controls?.get(index);
       if (removed) {
         const typed = visible(String((tab.rows[r] ?? [])[index!]));
-        rowFindings.push(cellFinding(tab.name, sheetRow, header, typed, `control character${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed from the text`, accountId));
+        findings.push(cellFinding(tab.name, sheetRow, header, typed, `control character${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed from the text`, accountId));
       }
-      const parsed = plausible(parseCell(cell, column.kind, options), column, header);
-      record[field] = parsed.ok ? parsed.value : null;
+      // Text cannot fail to parse, so it skips the result object (most cells of a big tracker are text).
+      const parsed = column.kind === 'text' ? null : plausible(parseCell(cell, column.kind, options), column, header);
+      record[field] = parsed === null ? parseText(cell) : parsed.ok ? parsed.value : null;
       if (column.required && record[field] === null) {
-        missingRequired.push({ header, cell, problem: parsed.ok ? null : parsed.message });
-      } else if (!parsed.ok) {
-        rowFindings.push(cellFinding(tab.name, sheetRow, header, cell, parsed.message, accountId));
+        missingRequired.push({ header, cell, problem: parsed === null || parsed.ok ? null : parsed.message });
+      } else if (parsed !== null && !parsed.ok) {
+        findings.push(cellFinding(tab.name, sheetRow, header, cell, parsed.message, accountId));
       }
     }
-    findings.push(...rowFindings);
     if (missingRequired.length > 0) {
       // In Accounts a row that names an account but lacks a required value costs that account (SPEC §2: error).
       const accountRow = key === 'accounts' && accountId !== null;
