@@ -1,7 +1,9 @@
 // Build: the Apps Script bundle (build/Code.js + build/appsscript.json, what `clasp push` uploads) and the CLI (dist/cli.mjs).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { holidayTable, tableSpan } from './holiday-table.mjs';
 
 // `--cli-outdir <dir>` builds only the CLI, there (the startup test builds a private copy to run).
 const cliOutAt = process.argv.indexOf('--cli-outdir');
@@ -23,11 +25,15 @@ async function buildAddon() {
     mainFields: ['module', 'main'],
     legalComments: 'none',
     logLevel: 'warning',
-    // Apps Script has no timers. The holiday library's astronomy code reads `setTimeout` once at load, into a
-    // variable it never uses (a setImmediate fallback); the bundle gets `undefined` there instead of a ReferenceError.
-    define: { setTimeout: 'undefined', setImmediate: 'undefined' },
+    // The public holidays of every country for a span of years, computed now from date-holidays: the library
+    // itself (with moment-timezone and astronomia) would be 2.3 MB of the bundle. src/addon/app/holidays.ts reads it.
+    define: { QBR_HOLIDAY_TABLE: JSON.stringify(cachedHolidayTable()) },
     inject: ['scripts/gas-shims.mjs'],
+    metafile: true,
   });
+  // The holiday library must stay out: the add-on gets its holidays from the table only.
+  const heavy = Object.keys(addon.metafile.inputs).filter((f) => /node_modules\/(date-holidays|moment|moment-timezone|astronomia)\//.test(f));
+  if (heavy.length) throw new Error(`the add-on bundle pulls in the holiday library: ${heavy.slice(0, 3).join(', ')}`);
   const code = addon.outputFiles[0].text;
   const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8'));
   const fromManifest = [manifest.addOns.common.homepageTrigger.runFunction,
@@ -38,6 +44,18 @@ async function buildAddon() {
   writeFileSync('build/Code.js', `// QBR Facilitator add-on — built by scripts/build.mjs from src/addon; do not edit.\n${code}\n${stubs}\n`);
   copyFileSync('appsscript.json', 'build/appsscript.json');
   console.log(`built build/Code.js (${(code.length / 1024).toFixed(0)} KB, entry points: ${entries.join(', ')})`);
+}
+
+/** The table for this year's span, kept in node_modules/.cache per date-holidays version (computing it takes ~10 s). */
+function cachedHolidayTable() {
+  const span = tableSpan();
+  const version = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('date-holidays/package.json'), 'utf8')).version;
+  const file = join('node_modules', '.cache', 'qbr-holidays', `${version}-${span.from}-${span.to}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const table = holidayTable(span);
+  mkdirSync(join('node_modules', '.cache', 'qbr-holidays'), { recursive: true });
+  writeFileSync(file, JSON.stringify(table));
+  return table;
 }
 
 // The CLI as ES module chunks: the entry holds the argument parsing and the core; each command's heavy packages

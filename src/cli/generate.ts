@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountJson, analyzeWorkbook, isIsoDate, type AccountReview } from '../core';
 import { buildPackage } from '../core/package/package';
+import { libraryHolidays } from '../holidays/library';
 import type { QbrPackage } from '../core/package/types';
 import { exitStatus } from './analyze';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
@@ -56,7 +57,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   for (const [i, review] of book.accounts.entries()) {
     const dir = join(out, safeDirName(review.id));
     mkdirSync(dir, { recursive: true });
-    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } });
+    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' }, holidays: libraryHolidays });
     const files = await writePackageFiles(dir, review, pkg, now);
     writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), package: packageSummary(pkg) }, null, 2)}\n`);
     written.push({ review, pkg, dir });

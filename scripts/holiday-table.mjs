@@ -1,0 +1,70 @@
+// The add-on's holiday table: each country's (and region's) public days off for a span of years, computed at build time
+// from `date-holidays` (the library the CLI runs live), in a compact string encoding src/core/package/holiday-table.ts reads.
+import Holidays from 'date-holidays';
+
+/** Days off in every sense a CSM would not book prep time on (the same rule as src/holidays/library.ts). */
+const DAY_OFF_TYPES = new Set(['public', 'bank']);
+
+/** The span the bundle carries: last year (late packages, missed steps) to four years ahead (QBRs are planned a quarter out). */
+export function tableSpan(now = new Date()) {
+  const year = now.getUTCFullYear();
+  return { from: year - 1, to: year + 4 };
+}
+
+const b36 = (n) => n.toString(36).padStart(2, '0');
+
+/** date → name of one region's days off in one year, first name of a day kept (as the library source does). */
+function daysOff(country, state, year) {
+  const lib = new Holidays(state ? { country, state } : country, { languages: 'en' });
+  const map = new Map();
+  for (const h of lib.getHolidays(year, 'en') || []) {
+    const day = h.date.slice(0, 10);
+    if (DAY_OFF_TYPES.has(h.type) && !map.has(day)) map.set(day, h.name);
+  }
+  return map;
+}
+
+/**
+ * One region's days as `fixed;year0;year1;…`: each part a run of 4-character entries (month·32+day and the name's
+ * index, both base 36); a day and name found in every year of the span is written once, in `fixed`.
+ */
+function encode(byYear, nameIndex) {
+  const key = (day, name) => `${day.slice(5)}|${name}`;
+  const counts = new Map();
+  for (const map of byYear) for (const [day, name] of map) counts.set(key(day, name), (counts.get(key(day, name)) ?? 0) + 1);
+  const entry = (day, name) => {
+    if (!nameIndex.has(name)) nameIndex.set(name, nameIndex.size);
+    return b36(Number(day.slice(5, 7)) * 32 + Number(day.slice(8, 10))) + b36(nameIndex.get(name));
+  };
+  const fixed = [...counts].filter(([, n]) => n === byYear.length).map(([k]) => k);
+  const isFixed = new Set(fixed);
+  const fixedPart = fixed.map((k) => entry(`0000-${k.slice(0, 5)}`, k.slice(6))).join('');
+  const years = byYear.map((map) => [...map].filter(([day, name]) => !isFixed.has(key(day, name))).map(([day, name]) => entry(day, name)).join(''));
+  return [fixedPart, ...years].join(';');
+}
+
+/** The whole table for `span`; regions are written as the days they add to their country and the days they drop. */
+export function holidayTable(span = tableSpan()) {
+  const years = [];
+  for (let y = span.from; y <= span.to; y++) years.push(y);
+  const nameIndex = new Map();
+  const root = new Holidays();
+  const countries = root.getCountries('en');
+  const days = {};
+  const zoneCountries = new Map();
+  for (const code of Object.keys(countries)) {
+    const base = years.map((y) => daysOff(code, null, y));
+    days[code] = encode(base, nameIndex);
+    for (const [state] of Object.entries(root.getStates(code, 'en') ?? {})) {
+      const own = years.map((y) => daysOff(code, state, y));
+      const added = own.map((map, i) => new Map([...map].filter(([d, n]) => base[i].get(d) !== n)));
+      const dropped = own.map((map, i) => new Map([...base[i]].filter(([d, n]) => map.get(d) !== n)));
+      days[`${code}-${state}`] = `${encode(added, nameIndex)}>${encode(dropped, nameIndex)}`;
+    }
+    for (const zone of new Holidays(code).getTimezones() ?? []) zoneCountries.set(zone, [...(zoneCountries.get(zone) ?? []), code]);
+  }
+  // Zones the tz database ties to one country only, grouped by country: `US: 'America/New_York America/Chicago …'`.
+  const zones = {};
+  for (const [zone, codes] of zoneCountries) if (codes.length === 1) zones[codes[0]] = zones[codes[0]] ? `${zones[codes[0]]} ${zone}` : zone;
+  return { from: span.from, to: span.to, names: [...nameIndex.keys()].join('|'), countries, days, zones };
+}
