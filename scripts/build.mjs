@@ -1,9 +1,8 @@
 // Build: the Apps Script bundle (build/Code.js + build/appsscript.json, what `clasp push` uploads) and the CLI (dist/cli.mjs).
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { holidayTable, tableSpan } from './holiday-table.mjs';
+import { cachedHolidayTable } from './holiday-table.mjs';
 
 // `--cli-outdir <dir>` builds only the CLI, there (the startup test builds a private copy to run).
 const cliOutAt = process.argv.indexOf('--cli-outdir');
@@ -44,18 +43,6 @@ async function buildAddon() {
   writeFileSync('build/Code.js', `// QBR Facilitator add-on — built by scripts/build.mjs from src/addon; do not edit.\n${code}\n${stubs}\n`);
   copyFileSync('appsscript.json', 'build/appsscript.json');
   console.log(`built build/Code.js (${(code.length / 1024).toFixed(0)} KB, entry points: ${entries.join(', ')})`);
-}
-
-/** The table for this year's span, kept in node_modules/.cache per date-holidays version (computing it takes ~10 s). */
-function cachedHolidayTable() {
-  const span = tableSpan();
-  const version = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('date-holidays/package.json'), 'utf8')).version;
-  const file = join('node_modules', '.cache', 'qbr-holidays', `${version}-${span.from}-${span.to}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const table = holidayTable(span);
-  mkdirSync(join('node_modules', '.cache', 'qbr-holidays'), { recursive: true });
-  writeFileSync(file, JSON.stringify(table));
-  return table;
 }
 
 // The CLI as ES module chunks: the entry holds the argument parsing and the core; each command's heavy packages

@@ -1,6 +1,10 @@
 // The add-on's holiday table: each country's (and region's) public days off for a span of years, computed at build time
 // from `date-holidays` (the library the CLI runs live), in a compact string encoding src/core/package/holiday-table.ts reads.
 import Holidays from 'date-holidays';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Days off in every sense a CSM would not book prep time on (the same rule as src/holidays/library.ts). */
 const DAY_OFF_TYPES = new Set(['public', 'bank']);
@@ -68,3 +72,21 @@ export function holidayTable(span = tableSpan()) {
   for (const [zone, codes] of zoneCountries) if (codes.length === 1) zones[codes[0]] = zones[codes[0]] ? `${zones[codes[0]]} ${zone}` : zone;
   return { from: span.from, to: span.to, names: [...nameIndex.keys()].join('|'), countries, days, zones };
 }
+
+/** The table of this year's span, kept in node_modules/.cache per date-holidays version (computing it takes ~10 s). */
+export function cachedHolidayTable(span = tableSpan()) {
+  const file = cacheFile(span);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const table = holidayTable(span);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(table));
+  return table;
+}
+
+function cacheFile(span) {
+  const version = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('date-holidays/package.json'), 'utf8')).version;
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'qbr-holidays', `${version}-${span.from}-${span.to}.json`);
+}
+
+// `node scripts/holiday-table.mjs`: the table the add-on build uses, on stdout (the table-vs-library test reads it).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.stdout.write(JSON.stringify(cachedHolidayTable()));

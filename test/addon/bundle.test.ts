@@ -13,6 +13,8 @@ import { bundleProblems, loadBundle, type AddonSandbox } from './harness/load';
 const ROOT = join(__dirname, '..', '..');
 const BUNDLE = join(ROOT, 'build', 'Code.js');
 const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
+/** What `npm run bench` holds the add-on bundle to (bench/addon.ts prints it). */
+const BUNDLE_BUDGET = 480 * 1024;
 let tabs: Record<string, unknown[][]>;
 
 beforeAll(async () => {
@@ -47,6 +49,14 @@ describe('the built bundle', () => {
     for (const s of scopes) expect(s).not.toMatch(/auth\/drive$|mail\.google\.com|gmail\.send|gmail\.modify|auth\/calendar$/);
   });
 
+  it('carries its holidays as a compact table, not the 2 MB holiday library (date-holidays, moment-timezone, astronomia)', () => {
+    const code = readFileSync(BUNDLE, 'utf8');
+    expect(code).not.toMatch(/node_modules\/(date-holidays|moment|moment-timezone|astronomia)\//);
+    expect(code).toContain('Thanksgiving Day');
+    // ~375 KB of code before holidays plus the table; the whole library made it 2.6 MB.
+    expect(code.length).toBeLessThan(BUNDLE_BUDGET);
+  });
+
   it('shows the connect card first, then the book once a tracker is connected', () => {
     const box = sandbox({ connected: false });
     box.call('onHomepage', event('home'));
@@ -76,6 +86,21 @@ describe('the built bundle', () => {
     expect(JSON.stringify(box.state.presentations.get(deck.id))).not.toContain('{{');
     const log = box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Log')!.values;
     expect(log.filter((r) => r[0] === 'ACC-001')).toHaveLength(1);
+  });
+
+  it('moves a hold off a US public holiday from the bundled holiday table: T-14 of a Thu 2026-12-10 QBR leaves Thanksgiving for Wed 11-25', () => {
+    const box = sandbox();
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'holds' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+    for (let i = 0; i < 5 && box.services.triggers.some((t) => !t.fired && !t.deleted); i++) box.fireNextTrigger();
+    const events = [...box.state.events.values()].flatMap((cal) => [...cal.values()]) as { summary?: string; description?: string; start?: { dateTime?: string } }[];
+    const starts = events.map((e) => e.start?.dateTime?.slice(0, 10));
+    // America/Chicago → US; without the holidays the step would sit on Thanksgiving itself.
+    expect(starts).toContain('2026-11-25');
+    expect(starts).not.toContain('2026-11-26');
+    const prep = events.find((e) => e.start?.dateTime?.startsWith('2026-11-25'))!;
+    expect(prep.summary).toMatch(/Data pull & prep begins/);
+    expect(prep.description).toContain('Moved from Thu 2026-11-26 because of Thanksgiving Day.');
+    expect(box.services.violations).toEqual([]);
   });
 
   it('runs the whole book in trigger batches that stop before the time limit and resume where they stopped', () => {
