@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cachedHolidayTable } from './holiday-table.mjs';
 
+const readable = process.argv.includes('--readable');
 // `--cli-outdir <dir>` builds only the CLI, there (the startup test builds a private copy to run).
 const cliOutAt = process.argv.indexOf('--cli-outdir');
 const cliOut = cliOutAt > 0 ? process.argv[cliOutAt + 1] : 'dist';
@@ -29,8 +30,9 @@ async function buildAddon() {
     // with moment-timezone and astronomia, would be 2.3 MB of the bundle): 94 KB of JSON, 46 KB gzipped in base64.
     // src/addon/gas/holidays.ts opens it with Utilities.ungzip.
     define: { QBR_HOLIDAY_TABLE: JSON.stringify(gzipSync(JSON.stringify(cachedHolidayTable()), { level: 9 }).toString('base64')) },
-    // Whitespace only: names stay, so Apps Script's stack traces still name the function (a third of the size was indentation).
-    minifyWhitespace: true,
+    // Minified, so the add-on stays under its size before holidays (issue 8: 287 KB) with the table in it. Property and
+    // exported names stay; `node scripts/build.mjs --readable` builds it unminified for reading an Apps Script stack trace.
+    minify: !readable,
     inject: ['scripts/gas-shims.mjs'],
     metafile: true,
   });
