@@ -15,6 +15,9 @@ export function tableSpan(now = new Date()) {
   return { from: year - 1, to: year + 4 };
 }
 
+/** Bumped when the encoding changes, so a cached table of the old encoding is not reused. */
+const FORMAT = 'g2';
+
 const b36 = (n) => n.toString(36).padStart(2, '0');
 
 /** date → name of one region's days off in one year, first name of a day kept (as the library source does). */
@@ -29,22 +32,25 @@ function daysOff(country, state, year) {
 }
 
 /**
- * One region's days as `fixed;year0;year1;…`: each part a run of 4-character entries (month·32+day and the name's
- * index, both base 36); a day and name found in every year of the span is written once, in `fixed`.
+ * One region's days, grouped by holiday name (`,` between groups): the name's index in `names`, then the dates it
+ * falls on in every year of the span, then (after `:`) the other dates of each year, years separated by `.`. A date
+ * is month·32+day in two base-36 characters. In the US of 2025–2030 New Year's Day is `000x`
+ * (name 0 on 01-01), Thanksgiving `2a:aj.ai.ah.af.ae.ak` (name 74 on 11-27 in 2025, 11-26 in 2026 …).
  */
 function encode(byYear, nameIndex) {
-  const key = (day, name) => `${day.slice(5)}|${name}`;
-  const counts = new Map();
-  for (const map of byYear) for (const [day, name] of map) counts.set(key(day, name), (counts.get(key(day, name)) ?? 0) + 1);
-  const entry = (day, name) => {
+  const groups = new Map();
+  byYear.forEach((map, year) => {
+    for (const [day, name] of map) {
+      if (!groups.has(name)) groups.set(name, byYear.map(() => []));
+      groups.get(name)[year].push(b36(Number(day.slice(5, 7)) * 32 + Number(day.slice(8, 10))));
+    }
+  });
+  return [...groups].map(([name, dates]) => {
     if (!nameIndex.has(name)) nameIndex.set(name, nameIndex.size);
-    return b36(Number(day.slice(5, 7)) * 32 + Number(day.slice(8, 10))) + b36(nameIndex.get(name));
-  };
-  const fixed = [...counts].filter(([, n]) => n === byYear.length).map(([k]) => k);
-  const isFixed = new Set(fixed);
-  const fixedPart = fixed.map((k) => entry(`0000-${k.slice(0, 5)}`, k.slice(6))).join('');
-  const years = byYear.map((map) => [...map].filter(([day, name]) => !isFixed.has(key(day, name))).map(([day, name]) => entry(day, name)).join(''));
-  return [fixedPart, ...years].join(';');
+    const every = dates[0].filter((md) => dates.every((year) => year.includes(md)));
+    const rest = dates.map((year) => year.filter((md) => !every.includes(md)).join(''));
+    return b36(nameIndex.get(name)) + every.join('') + (rest.some(Boolean) ? `:${rest.join('.')}` : '');
+  }).join(',');
 }
 
 /** The whole table for `span`; regions are written as the days they add to their country and the days they drop. */
@@ -85,7 +91,7 @@ export function cachedHolidayTable(span = tableSpan()) {
 
 function cacheFile(span) {
   const version = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('date-holidays/package.json'), 'utf8')).version;
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'qbr-holidays', `${version}-${span.from}-${span.to}.json`);
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'qbr-holidays', `${FORMAT}-${version}-${span.from}-${span.to}.json`);
 }
 
 // `node scripts/holiday-table.mjs`: the table the add-on build uses, on stdout (the table-vs-library test reads it).

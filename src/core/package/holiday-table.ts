@@ -3,9 +3,10 @@ import type { IsoDate } from '../dates';
 import type { HolidaySource } from './holidays';
 
 /**
- * As scripts/holiday-table.mjs writes it. `days[code]` is `fixed;year0;year1;…`, each part a run of 4-character
- * entries (month·32+day, then the name's index in `names`, both base 36): `fixed` days fall on the same date every
- * year of the span. A region (`DE-BY`) is `added>dropped`: days it has beyond its country's, and country days it does not keep.
+ * As scripts/holiday-table.mjs writes it. `days[code]` lists a country's days off grouped by holiday name (`,` between
+ * groups): the name's index in `names` (two base-36 characters), the dates it falls on in every year of the span, then
+ * after `:` each year's other dates, years separated by `.`; a date is month·32+day in two base-36 characters. A
+ * region (`DE-BY`) is `added>dropped`: the days it has beyond its country's, and the country's days it does not keep.
  */
 export interface HolidayTable {
   from: number;
@@ -24,18 +25,23 @@ export function tableHolidaySource(table: HolidayTable): HolidaySource {
   const decoded = new Map<string, Map<IsoDate, string>>();
   let zoneToCountry: Map<string, string> | null = null;
 
-  const entries = (part: string | undefined, year: number): [IsoDate, string][] => {
-    const out: [IsoDate, string][] = [];
-    for (let i = 0; part && i + 4 <= part.length; i += 4) {
-      const md = parseInt(part.slice(i, i + 2), 36);
-      const date = `${year}-${String(Math.floor(md / 32)).padStart(2, '0')}-${String(md % 32).padStart(2, '0')}`;
-      out.push([date, names[parseInt(part.slice(i + 2, i + 4), 36)]!]);
+  const dates = (run: string, year: number): IsoDate[] => {
+    const out: IsoDate[] = [];
+    for (let i = 0; i + 2 <= run.length; i += 2) {
+      const md = parseInt(run.slice(i, i + 2), 36);
+      out.push(`${year}-${String(Math.floor(md / 32)).padStart(2, '0')}-${String(md % 32).padStart(2, '0')}`);
     }
     return out;
   };
   const yearOf = (encoded: string | undefined, year: number): [IsoDate, string][] => {
-    const parts = (encoded ?? '').split(';');
-    return [...entries(parts[0], year), ...entries(parts[1 + year - table.from], year)];
+    const out: [IsoDate, string][] = [];
+    for (const group of (encoded ?? '').split(',')) {
+      if (!group) continue;
+      const name = names[parseInt(group.slice(0, 2), 36)]!;
+      const [every, years] = group.slice(2).split(':');
+      for (const day of [...dates(every ?? '', year), ...dates(years?.split('.')[year - table.from] ?? '', year)]) out.push([day, name]);
+    }
+    return out;
   };
 
   const daysOff = (code: string, year: number): Map<IsoDate, string> | null => {

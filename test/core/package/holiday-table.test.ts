@@ -49,9 +49,9 @@ describe('the build-time holiday table', () => {
 });
 
 describe('a year outside the table', () => {
-  // Hand-made: the US with New Year's Day (01-01, fixed) and Thanksgiving on 11-26 in 2026 only; span 2026 alone.
-  // 01-01 → month 1·32+1 = 33 = "0x"; 11-26 → 11·32+26 = 378 = "ai"; names 0 and 1.
-  const tiny = tableHolidaySource({ from: 2026, to: 2026, names: "New Year's Day|Thanksgiving Day", countries: { US: 'United States of America' }, days: { US: '0x00;ai01' }, zones: { US: 'America/New_York' } });
+  // Hand-made, span 2026 alone: the US with New Year's Day (name 0, on 01-01 every year) and Thanksgiving (name 1, 11-26
+  // in 2026). 01-01 → month 1·32+1 = 33 = "0x"; 11-26 → 11·32+26 = 378 = "ai".
+  const tiny = tableHolidaySource({ from: 2026, to: 2026, names: "New Year's Day|Thanksgiving Day", countries: { US: 'United States of America' }, days: { US: '000x,01:ai' }, zones: { US: 'America/New_York' } });
 
   it('decodes the entries it has', () => {
     expect(sorted(tiny.daysOff('US', 2026))).toEqual([['2026-01-01', "New Year's Day"], ['2026-11-26', 'Thanksgiving Day']]);
