@@ -3,9 +3,12 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { cachedHolidayTable } from './holiday-table.mjs';
+import { cachedHolidayTable, tableSpan } from './holiday-table.mjs';
 
 const readable = process.argv.includes('--readable');
+// `--holiday-from <year>`: the holiday table's first year (default last year); the add-on tests build for their fake clock.
+const holidayFromAt = process.argv.indexOf('--holiday-from');
+const holidaySpan = holidayFromAt > 0 ? tableSpan(Number(process.argv[holidayFromAt + 1])) : tableSpan();
 // `--cli-outdir <dir>` builds only the CLI, there (the startup test builds a private copy to run).
 const cliOutAt = process.argv.indexOf('--cli-outdir');
 const cliOut = cliOutAt > 0 ? process.argv[cliOutAt + 1] : 'dist';
@@ -29,7 +32,7 @@ async function buildAddon() {
     // The public holidays of every country for a span of years, computed now from date-holidays (the library itself,
     // with moment-timezone and astronomia, would be 2.3 MB of the bundle): 89 KB of JSON, 37 KB gzipped in base64.
     // src/addon/gas/holidays.ts opens it with Utilities.ungzip.
-    define: { QBR_HOLIDAY_TABLE: JSON.stringify(gzipSync(JSON.stringify(cachedHolidayTable()), { level: 9 }).toString('base64')) },
+    define: { QBR_HOLIDAY_TABLE: JSON.stringify(gzipSync(JSON.stringify(cachedHolidayTable(holidaySpan)), { level: 9 }).toString('base64')) },
     // Minified, so the add-on stays under its size before holidays (issue 8: 287 KB) with the table in it. Property and
     // exported names stay; `node scripts/build.mjs --readable` builds it unminified for reading an Apps Script stack trace.
     minify: !readable,

@@ -9,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 /** Days off in every sense a CSM would not book prep time on (the same rule as src/holidays/library.ts). */
 const DAY_OFF_TYPES = new Set(['public', 'bank']);
 
-/** The span the bundle carries: last year (late packages, missed steps) to four years ahead (QBRs are planned a quarter out). */
-export function tableSpan(now = new Date()) {
-  const year = now.getUTCFullYear();
-  return { from: year - 1, to: year + 4 };
+/**
+ * The span the bundle carries: last year (late packages, missed steps) to four years ahead of the build, so a deployed
+ * add-on keeps its holidays for years without a rebuild. `from` fixes the first year (tests build for their fake clock).
+ */
+export function tableSpan(from = new Date().getUTCFullYear() - 1) {
+  return { from, to: from + 5 };
 }
 
 /** Bumped when the encoding changes, so a cached table of the old encoding is not reused. */
@@ -94,5 +96,7 @@ function cacheFile(span) {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'qbr-holidays', `${FORMAT}-${version}-${span.from}-${span.to}.json`);
 }
 
-// `node scripts/holiday-table.mjs`: the table the add-on build uses, on stdout (the table-vs-library test reads it).
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.stdout.write(JSON.stringify(cachedHolidayTable()));
+// `node scripts/holiday-table.mjs [first year]`: the table the add-on build uses, on stdout (the table-vs-library test reads it).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.stdout.write(JSON.stringify(cachedHolidayTable(process.argv[2] ? tableSpan(Number(process.argv[2])) : undefined)));
+}
