@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountJson, analyzeWorkbook, isIsoDate, type AccountReview } from '../core';
 import { buildPackage } from '../core/package/package';
-import { libraryHolidays } from '../holidays/library';
 import type { QbrPackage } from '../core/package/types';
 import { exitStatus } from './analyze';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
@@ -49,6 +48,8 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   }
   const { openTracker } = await import('../workbook/open');
   const { writePackageFiles } = await import('./package-files');
+  // date-holidays (2 MB with its time zones) loads only for a package, never for --help or analyze.
+  const { libraryHolidays } = await import('../holidays/library');
   const workbook = await openTracker(trackerPath);
   const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
   const now = io.now?.() ?? new Date();
