@@ -25,6 +25,7 @@ export default tseslint.config(
         patterns: [
           { group: outward, message: 'src/core is the pure centre: it imports nothing outside src/core.' },
           { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'url', 'util', 'crypto', 'stream', 'buffer', 'googleapis', '@googleapis/*', 'google-auth-library', 'exceljs', 'csv-parse'], message: 'src/core runs in Apps Script too: no Node modules or I/O libraries.' },
+          { group: ['date-holidays'], message: 'The core takes a HolidaySource: the library in src/holidays (CLI), a build-time table in the add-on.' },
         ],
       }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass a clock in; the core never reads the time.' }],

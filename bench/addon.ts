@@ -17,4 +17,4 @@ for (let i = 0; i < 10; i++) {
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);
-console.log(`add-on bundle: ${(size / 1024).toFixed(0)} KB (${(gzip / 1024).toFixed(0)} KB gzipped); cold load in a fresh vm context: median ${times[5]!.toFixed(1)} ms, worst ${times[9]!.toFixed(1)} ms over 10`);
+console.log(`add-on bundle: ${(size / 1024).toFixed(0)} KB (${(gzip / 1024).toFixed(0)} KB gzipped; goal: no growth past 280.5 KB, its size before holidays; 2.6 MB with the date-holidays library bundled); cold load in a fresh vm context: median ${times[5]!.toFixed(1)} ms, worst ${times[9]!.toFixed(1)} ms over 10`);

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { writePackageFiles } from '../src/cli/package-files';
 import { analyzeWorkbook } from '../src/core';
 import { buildPackage } from '../src/core/package/package';
+import { libraryHolidays } from '../src/holidays/library';
 import { readXlsx } from '../src/workbook/xlsx';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       for (const review of book.accounts) {
         const t0 = performance.now();
-        const pkg = buildPackage(review, { today: TODAY });
+        const pkg = buildPackage(review, { today: TODAY, holidays: libraryHolidays });
         await writePackageFiles(dir, review, pkg, now);
         const kind = review.deck ?? 'digital';
         byKind.set(kind, [...(byKind.get(kind) ?? []), performance.now() - t0]);

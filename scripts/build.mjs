@@ -2,7 +2,13 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cachedHolidayTable, tableSpan } from './holiday-table.mjs';
 
+const readable = process.argv.includes('--readable');
+// `--holiday-from <year>`: the holiday table's first year (default last year); the add-on tests build for their fake clock.
+const holidayFromAt = process.argv.indexOf('--holiday-from');
+const holidaySpan = holidayFromAt > 0 ? tableSpan(Number(process.argv[holidayFromAt + 1])) : tableSpan();
 // `--cli-outdir <dir>` builds only the CLI, there (the startup test builds a private copy to run).
 const cliOutAt = process.argv.indexOf('--cli-outdir');
 const cliOut = cliOutAt > 0 ? process.argv[cliOutAt + 1] : 'dist';
@@ -23,11 +29,19 @@ async function buildAddon() {
     mainFields: ['module', 'main'],
     legalComments: 'none',
     logLevel: 'warning',
-    // Apps Script has no timers. The holiday library's astronomy code reads `setTimeout` once at load, into a
-    // variable it never uses (a setImmediate fallback); the bundle gets `undefined` there instead of a ReferenceError.
-    define: { setTimeout: 'undefined', setImmediate: 'undefined' },
+    // The public holidays of every country for a span of years, computed now from date-holidays (the library itself,
+    // with moment-timezone and astronomia, would be 2.3 MB of the bundle): 89 KB of JSON, 37 KB gzipped in base64.
+    // src/addon/gas/holidays.ts opens it with Utilities.ungzip.
+    define: { QBR_HOLIDAY_TABLE: JSON.stringify(gzipSync(JSON.stringify(cachedHolidayTable(holidaySpan)), { level: 9 }).toString('base64')) },
+    // Minified, so the add-on stays under its size before holidays (issue 8: 287 KB) with the table in it. Property and
+    // exported names stay; `node scripts/build.mjs --readable` builds it unminified for reading an Apps Script stack trace.
+    minify: !readable,
     inject: ['scripts/gas-shims.mjs'],
+    metafile: true,
   });
+  // The holiday library must stay out: the add-on gets its holidays from the table only.
+  const heavy = Object.keys(addon.metafile.inputs).filter((f) => /node_modules\/(date-holidays|moment|moment-timezone|astronomia)\//.test(f));
+  if (heavy.length) throw new Error(`the add-on bundle pulls in the holiday library: ${heavy.slice(0, 3).join(', ')}`);
   const code = addon.outputFiles[0].text;
   const manifest = JSON.parse(readFileSync('appsscript.json', 'utf8'));
   const fromManifest = [manifest.addOns.common.homepageTrigger.runFunction,

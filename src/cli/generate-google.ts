@@ -6,6 +6,7 @@ import { explainApiError } from '../google/errors';
 import { ApiError, driveAsync, Executor, type Transport } from '../google/execute';
 import { DryRunTransport } from '../google/dry-run';
 import { runAccount, type AccountOutcome } from '../google/package-run';
+import { libraryHolidays } from '../holidays/library';
 import { ensureTemplate } from '../google/template-run';
 import { readGoogleTracker, spreadsheetIdOf, type GoogleTracker } from '../google/tracker-io';
 import { builtInPresentation } from '../google/slides/snapshot';
@@ -103,7 +104,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
       try {
         const outcome = await driveAsync(runAccount(review, {
           exec, today: flags.today, now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          tracker, folderId: flags.folder, templateId: template.id, shareWithChampion: flags.share, qbrDate: flags.qbrDate,
+          tracker, folderId: flags.folder, templateId: template.id, shareWithChampion: flags.share, qbrDate: flags.qbrDate, holidays: libraryHolidays,
           state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);

@@ -52,6 +52,8 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   }
   const { openTracker } = await import('../workbook/open');
   const { writePackageFiles } = await import('./package-files');
+  // date-holidays (2 MB with its time zones) loads only for a package, never for --help or analyze.
+  const { libraryHolidays } = await import('../holidays/library');
   const workbook = await openTracker(trackerPath);
   const book = analyzeWorkbook(workbook, { today, accountIds: values.all ? undefined : values.account });
   const now = io.now?.() ?? new Date();
@@ -66,7 +68,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   for (const [i, review] of book.accounts.entries()) {
     const folder = folders.get(review.id)!;
     const dir = join(out, folder);
-    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } });
+    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' }, holidays: libraryHolidays });
     let files: string[];
     try {
       mkdirSync(dir, { recursive: true });

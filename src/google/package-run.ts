@@ -12,6 +12,7 @@ import { meetingAttachment } from '../core/mime/calendar';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
+import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
@@ -38,6 +39,8 @@ export interface GoogleRun {
   qbrDate: IsoDate | null;
   /** The team's default QBR length (add-on Settings), or null for each review type's own agenda. */
   reviewMinutes?: number | null;
+  /** Public holidays for the holds (the library in the CLI, the build-time table in the add-on). */
+  holidays?: HolidaySource | null;
   /** Which parts to make (the add-on's buttons); all when absent. The tracker row is written whenever anything was made. */
   parts?: Partial<Record<PackagePart, boolean>>;
   state: RunState;
@@ -72,7 +75,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // An unfinished package keeps the date it was started with: a run resumed tomorrow must not start another one.
   const unfinished = g.state.accounts[review.id];
   const resumeDate = g.qbrDate ?? (unfinished && !unfinished.done && unfinished.qbrDate ? unfinished.qbrDate : null);
-  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null });
+  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null, holidays: g.holidays ?? null });
   const st = accountState(g.state, review.id, first.qbrDate);
   const previous = previousRun(g.tracker, review.id, first.qbrDate);
   const warnings = [...first.warnings, ...first.dataToConfirm];
@@ -86,7 +89,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
     actionPlan: st.docs?.['action-plan'] ? docUrl(st.docs['action-plan'].id) : null,
   };
-  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null });
+  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null, holidays: g.holidays ?? null });
 
   st.drafts ??= {};
   const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;

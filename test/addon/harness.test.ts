@@ -1,5 +1,6 @@
 /** The add-on test harness itself, driven by a small hand-written Apps Script file: stand-ins, clock, triggers, limits, checks. */
 import * as fs from 'fs';
+import { gzipSync } from 'zlib';
 import { seedFile, seedSpreadsheet } from '../fake-google/seed';
 import { MIME } from '../fake-google/state';
 import { DEFAULT_START } from './harness/clock';
@@ -82,6 +83,8 @@ function busyLoop() {
 function nodeGlobals() {
   return [typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof TextEncoder, typeof URL, typeof fetch];
 }
+function unzipped(b64) { return Utilities.ungzip(Utilities.newBlob(Utilities.base64Decode(b64), 'application/x-gzip')).getDataAsString(); }
+function roundTrip(text) { return Utilities.ungzip(Utilities.gzip(Utilities.newBlob(text))).getDataAsString(); }
 function logSomething() { Logger.log('%s accounts in %s', 3, 'EMEA'); console.log('done', { n: 1 }); }
 `;
 
@@ -252,6 +255,14 @@ describe('built-in services', () => {
   it('moves new Date() and Date.now() with Utilities.sleep', () => {
     const sb = load();
     expect(sb.call('nap')).toEqual([DEFAULT_START, DEFAULT_START + 1000, DEFAULT_START + 1000, 'string']);
+  });
+
+  it('gzips and ungzips Blobs, and refuses bytes that are not gzip as Apps Script does', () => {
+    const sb = load();
+    // Made by Node's zlib, as scripts/build.mjs makes the add-on's holiday table.
+    expect(sb.call('unzipped', gzipSync('Thanksgiving Day · Güemes').toString('base64'))).toBe('Thanksgiving Day · Güemes');
+    expect(sb.call('roundTrip', 'New Year’s Day')).toBe('New Year’s Day');
+    expect(() => sb.call('unzipped', Buffer.from('plain text').toString('base64'))).toThrow('Could not decompress gzip.');
   });
 
   it('formats dates in the script time zone (yyyy-MM-dd HH:mm)', () => {

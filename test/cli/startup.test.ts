@@ -1,5 +1,5 @@
 /**
- * The built CLI loads a heavy package (Google clients, exceljs, pptxgenjs, docx) only when the command needs it:
+ * The built CLI loads a heavy package (Google clients, exceljs, pptxgenjs, docx, date-holidays) only when the command needs it:
  * `--help` and usage errors answer before any is loaded. The build's metafile says which chunks hold each
  * package; a module-loader hook records every file the process loads. The analyze run is the control that
  * proves the hook sees them; the generate run checks a package that must stay outside the bundle.
@@ -14,7 +14,7 @@ import { seedSpreadsheet } from '../fake-google/seed';
 import { startFakeGoogle } from '../fake-google/server';
 
 const ROOT = join(__dirname, '..', '..');
-const HEAVY = ['exceljs', 'pptxgenjs', 'docx', 'google-auth-library', '@googleapis/slides', '@googleapis/docs', '@googleapis/drive', '@googleapis/gmail', '@googleapis/calendar', '@googleapis/sheets'];
+const HEAVY = ['exceljs', 'pptxgenjs', 'docx', 'date-holidays', 'google-auth-library', '@googleapis/slides', '@googleapis/docs', '@googleapis/drive', '@googleapis/gmail', '@googleapis/calendar', '@googleapis/sheets'];
 let dir: string;
 /** Package → the built files (URLs) that hold any of its code. */
 const chunksOf = new Map<string, Set<string>>();
@@ -88,7 +88,7 @@ describe('the built qbr loads heavy packages only when a command needs them', ()
     const out = mkdtempSync(join(dir, 'out-'));
     const r = qbr('generate', '--tracker', 'examples/tracker.xlsx', '--account', 'ACC-001', '--today', '2026-11-20', '--out', out);
     expect(r.status).toBe(0);
-    expect(r.loaded).toEqual(expect.arrayContaining(['exceljs', 'pptxgenjs', 'docx']));
+    expect(r.loaded).toEqual(expect.arrayContaining(['exceljs', 'pptxgenjs', 'docx', 'date-holidays']));
     const ics = readFileSync(join(out, 'ACC-001', 'prep-holds.ics'), 'utf8');
     expect(ics).toContain('BEGIN:VTIMEZONE');
     expect(ics).toMatch(/DTSTART;TZID=America\/Chicago:\d{8}T093000/);

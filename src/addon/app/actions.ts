@@ -17,6 +17,7 @@ import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../ca
 import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
+import { addonHolidays } from '../gas/holidays';
 import { AddonStore } from './store';
 import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, jobProgress, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
@@ -57,7 +58,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
   openAccount: (ctx) => withBook(ctx, (loaded) => {
     const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
     if (!review) return show(errorCard({ title: 'Account not available', message: `${ctx.params.accountId} is not in the tracker, or it has errors to fix first (see Tracker problems).` }));
-    const pkg = buildPackage(review, { today: loaded.today });
+    const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays() });
     const last = lastLogged(loaded, review.id);
     return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last }));
   }),

@@ -12,6 +12,7 @@ import { explainApiError } from '../../google/errors';
 import { ApiError } from '../../google/execute';
 import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
+import { addonHolidays } from '../gas/holidays';
 import type { Host } from './host';
 import { AddonStore, type BookJob } from './store';
 
@@ -51,7 +52,7 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
     const outcome = driveSync(runAccount(review, {
       exec: loaded.exec, today: loaded.today, now: new Date(host.now()), defaultTimezone: settings.timezone ?? host.timezone,
       tracker: loaded.tracker, folderId: settings.folderId, templateId: template.id, shareWithChampion: opts.share,
-      qbrDate: opts.qbrDate, reviewMinutes: settings.defaultLengthMinutes, ...(opts.parts ? { parts: opts.parts } : {}), state, save, log: () => undefined,
+      qbrDate: opts.qbrDate, reviewMinutes: settings.defaultLengthMinutes, holidays: addonHolidays(), ...(opts.parts ? { parts: opts.parts } : {}), state, save, log: () => undefined,
     }), loaded.transport);
     return { kind: 'done', outcome };
   } catch (e) {

@@ -6,7 +6,7 @@ import { planDeck } from './deck/deck';
 import { customerDeck, peopleChanges } from './audience';
 import { actionPlanDoc, customerSteps, preReadDoc } from './docs';
 import { digitalReviewEmail, invitationEmail, recipients, summaryEmail, type PackageLinks } from './emails';
-import { workCalendar } from './holidays';
+import { uncoveredNote, workCalendar, type HolidaySource } from './holidays';
 import { planHoldSchedule } from './holds';
 import { asOfMeeting, meetingWarnings } from './meeting';
 import { prepBriefDoc } from './prep-brief';
@@ -21,6 +21,8 @@ export interface PackageOptions {
   links?: PackageLinks;
   /** The team's default QBR length in minutes (add-on Settings); the agenda keeps its shares of it. */
   reviewMinutes?: number | null;
+  /** Public holidays for the holds and the fallback date: the library in the CLI, the build-time table in the add-on; absent: weekends only, said in data to confirm. */
+  holidays?: HolidaySource | null;
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -34,7 +36,7 @@ export function describeFinding(f: Finding): string {
 export function buildPackage(review: AccountReview, options: PackageOptions): QbrPackage {
   const { today } = options;
   const links = options.links ?? NO_LINKS;
-  const calendar = workCalendar({ accountCountry: review.holidayCountry.account, settingsCountry: review.holidayCountry.settings, timezone: review.timezone });
+  const calendar = workCalendar({ accountCountry: review.holidayCountry.account, settingsCountry: review.holidayCountry.settings, timezone: review.timezone }, options.holidays);
   const choice = chooseQbrDate(review, today, options.qbrDate, calendar.closed);
   const qbrDate = choice.date;
   // SPEC §4.1: the package describes the account on its QBR date.
@@ -57,6 +59,8 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const { holds, missed } = planHoldSchedule({
     accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
   });
+  const uncovered = uncoveredNote(calendar);
+  if (uncovered) findings.push(uncovered);
   const minutes = options.reviewMinutes ?? null;
   // The deck as built carries its provenance (sources, gaps per slide) for the prep brief; the customer gets it without.
   const fullDeck = planDeck(r, qbrDate, today, { followUps: customerSteps(holds), reviewMinutes: minutes }, findings);

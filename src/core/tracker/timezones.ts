@@ -1,17 +1,17 @@
 /** Time-zone cells: IANA names as the host knows them, Windows/Outlook names mapped by CLDR's windowsZones, anything else a finding. */
-import timezones from 'timezones.json';
-import { findIana } from 'windows-iana';
 import type { Parsed } from './cells';
+import { OUTLOOK_NAMES, WINDOWS_ZONES } from './windows-zones';
 
 const HINT = 'write an IANA name such as America/New_York or Europe/London';
 
 /**
  * A time zone as typed, read as an IANA name:
  * - an IANA name or alias the host's Intl knows, any case (`america/new_york` → `America/New_York`; `US/Eastern` kept);
- * - a Windows zone id (`GMT Standard Time` → `Europe/London`) by CLDR's windowsZones (the `windows-iana` package),
- *   which gives each Windows zone's primary IANA zone;
+ * - a Windows zone id, any case (`GMT Standard Time` → `Europe/London`) by CLDR's windowsZones (the `windows-iana`
+ *   package), which gives each Windows zone's primary IANA zone;
  * - an Outlook display name, with or without its offset (`(UTC-05:00) Eastern Time (US & Canada)`,
  *   `Eastern Time (US & Canada)` → `America/New_York`), through its Windows id (`timezones.json`).
+ * Both packages' data reach the code as two small generated maps (./windows-zones.ts, `npm run windows-zones`).
  * An offset (`GMT+1`, `UTC-5`) is refused: it ignores daylight saving, so holds would move by an hour half the year.
  * @example parseTimeZone('Eastern Time (US & Canada)') // { ok: true, value: 'America/New_York' }
  */
@@ -44,22 +44,12 @@ function hostZone(s: string): string | null {
 const OFFSET_PREFIX = /^\((?:UTC|GMT)(?:[+-−]\d{1,2}:\d{2})?\)\s*/i;
 const squash = (t: string): string => t.replace(OFFSET_PREFIX, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** Outlook display names (without their offset prefix) and Windows ids, any case → Windows zone id, built on first use. */
-let displayNames: Map<string, string> | null = null;
-
+/** A Windows id or an Outlook display name → the Windows zone's primary IANA zone, when the host knows it. */
 function windowsZone(s: string): string | null {
-  const byId = (id: string): string | null => {
-    const found = findIana(id)[0];
-    return found !== undefined && hostZone(found) !== null ? found : null;
-  };
-  const exact = byId(s) ?? byId(s.replace(/\s+/g, ' '));
-  if (exact !== null) return exact;
-  if (displayNames === null) {
-    displayNames = new Map();
-    for (const z of timezones) {
-      for (const key of [squash(z.value), squash(z.text)]) if (!displayNames.has(key)) displayNames.set(key, z.value);
-    }
-  }
-  const id = displayNames.get(squash(s));
-  return id === undefined ? null : byId(id);
+  const key = squash(s);
+  const found = own(WINDOWS_ZONES, key) ?? own(WINDOWS_ZONES, own(OUTLOOK_NAMES, key) ?? '');
+  return found !== undefined && hostZone(found) !== null ? found : null;
 }
+
+/** A cell reading `constructor` or `__proto__` is not a zone: only the maps' own keys count. */
+const own = (map: Readonly<Record<string, string>>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);

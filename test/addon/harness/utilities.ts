@@ -1,8 +1,9 @@
 /**
  * Stand-in for Apps Script's `Utilities`: sleep on the fake clock, formatDate (a SimpleDateFormat subset, via Intl),
- * base64 (web-safe keeps its `=` padding, like Java's), Blobs, digests (bytes signed, as Java returns them), uuids.
+ * base64 (web-safe keeps its `=` padding, like Java's), Blobs, gzip, digests (bytes signed, as Java returns them), uuids.
  */
 import * as crypto from 'crypto';
+import * as zlib from 'zlib';
 import type { Runtime } from './runtime';
 
 /** Apps Script's longest allowed `Utilities.sleep`: five minutes. */
@@ -81,6 +82,19 @@ export function createUtilities(runtime: Runtime): Record<string, unknown> {
     base64DecodeWebSafe: (encoded: string) => runtime.realm.adopt(signed(Buffer.from(encoded, 'base64url'))),
     newBlob(data: unknown, contentType?: string, name?: string): HarnessBlob {
       return new HarnessBlob(runtime, Buffer.from(bytesOf(data ?? '')), contentType ?? null, name ?? null);
+    },
+    gzip(blob: unknown, name?: string): HarnessBlob {
+      if (!(blob instanceof HarnessBlob)) throw invalid('blob');
+      return new HarnessBlob(runtime, zlib.gzipSync(blob.data), 'application/x-gzip', name ?? (blob.getName() ? `${blob.getName()}.gz` : null));
+    },
+    /** Apps Script refuses bytes that are not gzip ("Could not decompress gzip."). */
+    ungzip(blob: unknown): HarnessBlob {
+      if (!(blob instanceof HarnessBlob)) throw invalid('blob');
+      try {
+        return new HarnessBlob(runtime, zlib.gunzipSync(blob.data), null, blob.getName()?.replace(/\.gz$/, '') ?? null);
+      } catch {
+        throw runtime.exception('Could not decompress gzip.');
+      }
     },
     computeDigest(algorithm: string, value: unknown): number[] {
       const alg = DIGESTS[algorithm];

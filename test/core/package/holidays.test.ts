@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { analyzeWorkbook } from '../../../src/core';
 import { countryCode, workCalendar } from '../../../src/core/package/holidays';
+import { libraryHolidays } from '../../../src/holidays/library';
 import { planHoldSchedule, type HoldInput } from '../../../src/core/package/holds';
 import { chooseQbrDate } from '../../../src/core/package/qbr-date';
 import { buildPackage } from '../../../src/core/package/package';
@@ -10,31 +11,31 @@ import { readCsvFolder } from '../../../src/workbook/csv';
 import { book } from '../book';
 import { icsFor } from '../../../src/render/ics';
 
-const US = workCalendar({ accountCountry: 'US' });
-const UK = workCalendar({ settingsCountry: 'United Kingdom' });
+const US = workCalendar({ accountCountry: 'US' }, libraryHolidays);
+const UK = workCalendar({ settingsCountry: 'United Kingdom' }, libraryHolidays);
 const base: HoldInput = { accountId: 'ACC-009', accountName: 'Acme', variant: 'enterprise', qbrDate: '2026-12-10', timezone: 'America/New_York', reviewType: 'QBR' };
 const byStep = (input: HoldInput) => Object.fromEntries(planHoldSchedule(input).holds.map((h) => [`T${h.offset > 0 ? '+' : ''}${h.offset}`, `${h.date} ${h.start}-${h.end}`]));
 
 describe('workCalendar', () => {
   it('takes Accounts Country, then Settings Holiday Country, then the one country of the time zone, else weekends only', () => {
-    expect(workCalendar({ accountCountry: 'GB', settingsCountry: 'US', timezone: 'America/New_York' })).toMatchObject({ country: 'GB', basis: 'Accounts Country' });
-    expect(workCalendar({ accountCountry: ' ', settingsCountry: 'us', timezone: 'Europe/London' })).toMatchObject({ country: 'US', basis: 'Settings Holiday Country' });
-    expect(workCalendar({ timezone: 'Europe/London' })).toMatchObject({ country: 'GB', basis: 'time zone Europe/London' });
-    expect(workCalendar({ timezone: 'America/Chicago' }).country).toBe('US');
+    expect(workCalendar({ accountCountry: 'GB', settingsCountry: 'US', timezone: 'America/New_York' }, libraryHolidays)).toMatchObject({ country: 'GB', basis: 'Accounts Country' });
+    expect(workCalendar({ accountCountry: ' ', settingsCountry: 'us', timezone: 'Europe/London' }, libraryHolidays)).toMatchObject({ country: 'US', basis: 'Settings Holiday Country' });
+    expect(workCalendar({ timezone: 'Europe/London' }, libraryHolidays)).toMatchObject({ country: 'GB', basis: 'time zone Europe/London' });
+    expect(workCalendar({ timezone: 'America/Chicago' }, libraryHolidays).country).toBe('US');
     // Zurich is shared by Switzerland and Liechtenstein: no single country, so only weekends.
-    expect(workCalendar({ timezone: 'Europe/Zurich' }).country).toBeNull();
-    expect(workCalendar({}).closed('2026-11-26')).toBeNull();
-    expect(workCalendar({}).closed('2026-11-28')).toBe('weekend');
+    expect(workCalendar({ timezone: 'Europe/Zurich' }, libraryHolidays).country).toBeNull();
+    expect(workCalendar({}, libraryHolidays).closed('2026-11-26')).toBeNull();
+    expect(workCalendar({}, libraryHolidays).closed('2026-11-28')).toBe('weekend');
   });
 
   it('names a country it cannot use and falls back to the next source', () => {
-    const c = workCalendar({ accountCountry: 'Atlantis', timezone: 'America/New_York' });
+    const c = workCalendar({ accountCountry: 'Atlantis', timezone: 'America/New_York' }, libraryHolidays);
     expect(c.country).toBe('US');
     expect(c.problem).toBe('Accounts Country "Atlantis" is not a country the holiday calendar knows (use a code such as US, GB or DE-BY)');
   });
 
   it('reads codes, regions and English names', () => {
-    expect(['US', 'usa', 'United Kingdom', 'UK', 'Germany', 'de-by', 'Scotland', 'XX', 'US-ZZ'].map(countryCode)).toEqual(['US', 'US', 'GB', 'GB', 'DE', 'DE-BY', 'GB-SCT', null, null]);
+    expect(['US', 'usa', 'United Kingdom', 'UK', 'Germany', 'de-by', 'Scotland', 'XX', 'US-ZZ'].map((t) => countryCode(t, libraryHolidays))).toEqual(['US', 'US', 'GB', 'GB', 'DE', 'DE-BY', 'GB-SCT', null, null]);
   });
 
   it('knows the days off: Thanksgiving, Christmas and New Year in the US; the Spring and Boxing Day substitute bank holidays in the UK', () => {
@@ -104,7 +105,7 @@ describe('a package made 10 days before its QBR', () => {
   const TODAY = '2026-11-30';
   const example = analyzeWorkbook(readCsvFolder(join(__dirname, '../../../examples/tracker-csv')), { today: TODAY });
   const acme = example.accounts.find((a) => a.id === 'ACC-001')!; // enterprise, America/Chicago → US holidays
-  const pkg = buildPackage(acme, { today: TODAY, qbrDate: '2026-12-10' });
+  const pkg = buildPackage(acme, { today: TODAY, qbrDate: '2026-12-10', holidays: libraryHolidays });
 
   it('creates no hold before today and lists the missed steps with their planned dates', () => {
     expect(pkg.holdCalendar).toEqual({ country: 'US', basis: 'time zone America/Chicago' });
@@ -114,7 +115,7 @@ describe('a package made 10 days before its QBR', () => {
     expect(pkg.holds.every((h) => h.date >= TODAY)).toBe(true);
     // The keys of the steps still ahead are the ones a run 10 days earlier made: re-runs update, not add.
     expect(pkg.holds[0]!.key).toBe('ACC-001|2026-12-10|T-10');
-    const early = buildPackage(acme, { today: '2026-11-16', qbrDate: '2026-12-10' });
+    const early = buildPackage(acme, { today: '2026-11-16', qbrDate: '2026-12-10', holidays: libraryHolidays });
     expect(early.missedHolds).toEqual([]);
     expect(early.holds.slice(1).map((h) => h.key)).toEqual(pkg.holds.map((h) => h.key));
   });
@@ -135,7 +136,7 @@ describe('the country from the tracker', () => {
   });
   const made = (accountCountry: string, settingsCountry: string | null) => {
     const review = analyzeWorkbook(tracker(accountCountry, settingsCountry), { today: '2026-11-22' }).accounts[0]!;
-    return buildPackage(review, { today: '2026-11-22' });
+    return buildPackage(review, { today: '2026-11-22', holidays: libraryHolidays });
   };
   const t = (p: ReturnType<typeof made>, offset: number) => p.holds.find((h) => h.offset === offset)!.date;
 
