@@ -10,6 +10,7 @@ import { generateGoogle } from './generate-google';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { writePackageFiles } from './package-files';
+import { renderedSlideCount } from '../render/pptx';
 import { driveIdOf } from '../google/drive';
 import { safeDirName } from './paths';
 
@@ -59,7 +60,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
     const files = await writePackageFiles(dir, review, pkg, now);
     writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), package: packageSummary(pkg) }, null, 2)}\n`);
     written.push({ review, pkg, dir });
-    const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds, ${pkg.docs.length} docs` : 'digital review email';
+    const what = pkg.deck ? `${renderedSlideCount(pkg.deck)}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds, ${pkg.docs.length} docs` : 'digital review email';
     io.stderr(`[${i + 1}/${total}] ${review.id} ${review.name}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);

@@ -55,6 +55,8 @@ export interface ValueLine {
   source: string | null;
   /** How the value was obtained, in words and numbers (`4,200 h × $75/h`). */
   basis: string;
+  /** The inputs the formula used (rate as a fraction for shares), so the package can word the method with currency. */
+  inputs?: { quantity: number | null; rate: number | null; baseline: number | null; current: number | null };
   row: number;
 }
 

@@ -74,7 +74,7 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
     .list(keyTakeaways(c));
   body.heading('Value delivered');
   if (r.value.quarterTotal !== null) {
-    body.paragraph(`${f.money(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, a ${f.multiple(r.value.roi)} return on the quarterly investment (${f.percent(r.value.roi)})` : ''}.`)
+    body.paragraph(`${f.moneyShort(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : ''}.`)
       .list(r.value.lines.filter((l) => l.value !== null).map((l) => `${l.category}: ${f.money(l.value!)}${l.description ? ` — ${l.description}` : ''}${l.source ? ` (source: ${l.source})` : ''}`));
   } else {
     body.paragraph(`We still need to quantify ${c.quarterName}'s value together; I will follow up with a proposal.`);

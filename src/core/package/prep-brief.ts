@@ -2,7 +2,7 @@
 import type { AccountReview } from '../analysis/types';
 import { daysBetween, type IsoDate } from '../dates';
 import { internalRisks, type PersonChange } from './audience';
-import { deckContext, METRIC_LABELS, metricText } from './deck/context';
+import { deckContext, METRIC_LABELS, metricChange, metricText } from './deck/context';
 import { customerAttendees, dueBeforeMeeting } from './meeting';
 import type { DeckPlan, DocPlan, DocSection, HoldPlan } from './types';
 
@@ -57,7 +57,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
         ['Risks logged', yes(r.risks.length > 0), `${openRisks.length} open of ${r.risks.length} in the Risks tab`],
         ['Two or three expansion paths, each with a named sponsor', yes(paths.length >= 2), `${paths.length} with a sponsor: ${paths.map((o) => `${o.opportunity} (${o.sponsor})`).join('; ') || 'none'}`],
         ['Executive sponsors confirmed on both sides', yes(customerSponsor && vendorSponsor), `customer: ${r.people.executiveSponsor ?? 'none'}${gone(r.people.executiveSponsor) ? ' (leaving or away)' : ''}; ours: ${vendorSponsor ? 'named' : 'none in Stakeholders'}`],
-        ['Renewal: value documented', yes(r.value.quarterTotal !== null), r.value.roi !== null ? `${f.multiple(r.value.roi)} return this quarter` : 'ROI unknown'],
+        ['Renewal: value documented', yes(r.value.quarterTotal !== null), r.value.roi !== null ? f.roiHeadline(r.value.roi) : 'ROI unknown'],
         ['Renewal: sponsor aligned', yes(customerSponsor ? null : false), customerSponsor ? `check with ${r.people.executiveSponsor}` : 'no available sponsor'],
         ['Renewal: open issues planned', yes(planned), planned ? 'every open risk has a mitigation and an owner' : 'some open risks lack a mitigation or owner'],
         ['Renewal: pricing discussed', yes(null), r.renewal.date ? `renewal ${f.date(r.renewal.date)}` : 'no Renewal Date'],
@@ -154,7 +154,7 @@ function changesSinceLast(r: AccountReview, c: ReturnType<typeof deckContext>): 
   for (const k of ['activeUsers', 'apiCallsPerDay', 'uptime', 'tickets', 'escalations', 'csat', 'nps'] as const) {
     const t = r.trends[k];
     if (t.current === null || t.direction === null) continue;
-    out.push(`${METRIC_LABELS[k]}: ${t.previous !== null ? `${metricText(f, k, t.previous)} → ` : ''}${metricText(f, k, t.current)} (${f.change(t.change, t.direction)}).`);
+    out.push(`${METRIC_LABELS[k]}: ${t.previous !== null ? `${metricText(f, k, t.previous)} → ` : ''}${metricText(f, k, t.current)} (${metricChange(f, k, t)}).`);
   }
   if (r.actions.completionRate !== null) out.push(`${f.percent(r.actions.completionRate)} of ${r.actions.basis === 'last-qbr' ? 'last QBR\'s commitments' : 'all actions'} complete.`);
   const done = r.actions.items.filter((a) => a.status === 'Complete' && a.completionDate !== null && (r.lastQbrDate === null || a.completionDate >= r.lastQbrDate));

@@ -13,7 +13,7 @@ export function partnershipSlide(c: DeckContext): SlidePlan {
   const kpis: Kpi[] = present([
     { label: 'Annual contract value', value: f.moneyShort(r.arr), detail: r.segment, tone: 'neutral', source: 'Accounts, ARR' },
     months === null ? null : { label: 'Partnership', value: months >= 24 ? `${f.number(Math.floor(months / 12))} years` : `${f.number(months)} months`, detail: `since ${f.date(r.contractStart!)}`, tone: 'neutral', source: 'Accounts, Contract Start' },
-    r.value.annualised === null ? null : { label: 'Value delivered, annualised', value: f.moneyShort(r.value.annualised), ...(r.value.roi !== null ? { detail: `${f.multiple(r.value.roi)} return` } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab × 4' },
+    r.value.annualised === null ? null : { label: 'Value delivered, annualised', value: f.moneyShort(r.value.annualised), ...(r.value.roi !== null ? { detail: f.roiHeadline(r.value.roi) } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab × 4' },
   ]);
   if (r.value.annualised === null) missing.push(`value lines for ${c.quarterName}`);
   const achieved = r.outcomes.filter((o) => o.status === 'Achieved').map((o) => o.objective);
@@ -57,7 +57,7 @@ export function renewalOutlookSlide(c: DeckContext): SlidePlan {
   const kpis: Kpi[] = present([
     ahead ? { label: 'Renewal', value: f.date(r.renewal.date!), detail: `${f.number(r.renewal.daysToRenewal!)} days after this review`, tone: r.renewal.daysToRenewal! < 90 ? 'warn' : 'neutral', source: 'Accounts, Renewal Date' } : null,
     healthKpi(c, missing),
-    r.value.roi !== null ? { label: 'Return on investment', value: f.multiple(r.value.roi), detail: 'this quarter', tone: r.value.roi >= 1 ? 'good' : 'warn' } : null,
+    r.value.roi !== null ? { label: 'Return on investment', value: f.multiple(r.value.roi), detail: f.netRoi(r.value.roi), tone: r.value.roi >= 1 ? 'good' : 'warn' } : null,
   ]);
   const text = ahead
     ? `With ${r.renewal.monthsToRenewal ?? 0} months to the renewal, we would like to agree what success looks like for the next term.`

@@ -42,7 +42,7 @@ export function successPlanSlide(c: DeckContext): SlidePlan {
   return slide('success-plan', 'Success plan', [{
     kind: 'table',
     columns: [{ header: 'Goal', width: 4 }, { header: 'Success criteria', width: 4 }, { header: 'Owner', width: 2 }, { header: 'Due', width: 1.6 }, { header: 'Progress', align: 'right', width: 1.4 }],
-    rows: r.goals.map((g) => [cell(g.goal, undefined, true), cell(g.successCriteria ?? '—'), cell(g.owner ?? '—'), cell(orDash(g.due, f.date)), cell(orDash(g.progress, (p) => f.percent(p)), g.progress !== null && g.progress >= 1 ? 'good' : undefined)]),
+    rows: r.goals.map((g) => [cell(g.goal, undefined, true), cell(g.successCriteria ?? '—'), cell(g.owner ?? '—'), cell(orDash(g.due, f.date)), cell(orDash(g.progress, f.progress), g.progress !== null && g.progress >= 1 ? 'good' : undefined)]),
     empty: 'We will agree success-plan goals in this meeting',
   }], {
     talkingPoints: ['Confirm owners and dates for each goal on both sides.', 'Retire goals that are done; add any new priority from the discussion.'],

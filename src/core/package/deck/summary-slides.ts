@@ -1,5 +1,5 @@
 /** Opening slides: title, agenda, executive summary, business context and priorities. */
-import { bandTone } from '../format';
+import { article, bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
 import { sharedRisks } from '../audience';
 import { cell, metricKpi, present, slide, type DeckContext } from './context';
@@ -61,7 +61,7 @@ export function executiveSummarySlide(c: DeckContext): SlidePlan {
   const missing: string[] = [];
   const kpis: Kpi[] = present([healthKpi(c, missing), metricKpi(c, 'activeUsers', missing)]);
   if (r.value.quarterTotal !== null) {
-    kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(r.value.quarterTotal), ...(r.value.roi !== null ? { detail: `${f.multiple(r.value.roi)} the quarterly investment` } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab' });
+    kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(r.value.quarterTotal), ...(r.value.roi !== null ? { detail: f.roiHeadline(r.value.roi) } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab' });
   } else {
     missing.push(`value lines for ${c.quarterName}`);
   }
@@ -84,7 +84,7 @@ export function healthKpi(c: DeckContext, missing: string[]): Kpi | null {
     missing.push(`health inputs for ${c.quarterName}`);
     return null;
   }
-  const trend = h.trend === null ? 'first scored quarter' : h.trend === 0 ? 'unchanged vs last quarter' : `${h.trend > 0 ? '▲ +' : '▼ −'}${Math.abs(h.trend)} pts vs last quarter`;
+  const trend = h.trend === null ? 'first scored quarter' : `${c.f.pointsChange(h.trend)} vs last quarter`;
   return { label: 'Health score', value: `${h.score} ${h.band}`, detail: trend, tone: bandTone(h.band), source: 'Weighted usage, engagement, support, relationship' };
 }
 
@@ -93,7 +93,7 @@ export function keyTakeaways(c: DeckContext): string[] {
   const { r, f } = c;
   const out: string[] = [];
   if (r.health.score !== null) {
-    const trend = r.health.trend === null || r.health.trend === 0 ? '' : ` (${r.health.trend > 0 ? 'up' : 'down'} ${Math.abs(r.health.trend)} points from last quarter)`;
+    const trend = r.health.trend === null || r.health.trend === 0 ? '' : ` (${f.points(r.health.trend)} from last quarter)`;
     out.push(`Health is ${r.health.band} at ${r.health.score}${trend}.`);
   }
   const au = r.trends.activeUsers;
@@ -104,7 +104,7 @@ export function keyTakeaways(c: DeckContext): string[] {
     out.push(`Active users ${change}${f.number(au.current)}${share}.`);
   }
   if (r.value.quarterTotal !== null) {
-    const roi = r.value.roi !== null ? ` — ${f.multiple(r.value.roi)} the quarterly investment` : '';
+    const roi = r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : '';
     out.push(`${f.moneyShort(r.value.quarterTotal)} of value delivered in ${c.quarterName}${roi}, ${f.moneyShort(r.value.annualised!)} annualised.`);
   }
   const measured = r.outcomes.filter((o) => o.status !== 'No Data');
@@ -129,7 +129,7 @@ export function businessContextSlide(c: DeckContext): SlidePlan {
   if (r.keyTheme) facts.push(`Theme for this review: ${r.keyTheme}`);
   else missing.push('Key Theme');
   if (r.contractStart) facts.push(`Customer since ${f.date(r.contractStart)}`);
-  facts.push(`${r.segment} account · ${f.moneyShort(r.arr)} ARR · ${r.reviewType} every ${r.cadenceMonths} months`);
+  facts.push(`${article(r.segment) === 'an' ? 'An' : 'A'} ${r.segment} account · ${f.moneyShort(r.arr)} ARR · ${r.reviewType} every ${r.cadenceMonths} months`);
   if (r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0) facts.push(`Renewal ${f.date(r.renewal.date)}`);
   // Someone leaving or away is not presented as the account's sponsor or champion (the prep brief says why).
   const active = (name: string | null) => name !== null && !c.changes.some((x) => x.name === name);

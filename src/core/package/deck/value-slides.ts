@@ -2,8 +2,8 @@
 import type { MetricKey } from '../../analysis/types';
 import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
-import { plainBasis, plainValueBasis } from '../audience';
-import { cell, metricKpi, orDash, present, slide, statusTone, type DeckContext } from './context';
+import { plainBasis, valueMethod } from '../audience';
+import { cell, metricKpi, orDash, outcomeValue, present, slide, statusTone, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
 
 export function roiSlide(c: DeckContext): SlidePlan {
@@ -16,8 +16,8 @@ export function roiSlide(c: DeckContext): SlidePlan {
   } else {
     kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(v.quarterTotal), detail: `${f.moneyShort(v.annualised!)} annualised`, tone: 'good', source: 'Value tab' });
   }
-  kpis.push({ label: 'Quarterly investment', value: f.moneyShort(v.investment!), detail: `ARR ${f.moneyShort(r.arr)} ÷ 4`, tone: 'neutral', source: 'Accounts, ARR' });
-  if (v.roi !== null) kpis.push({ label: 'Return on investment', value: f.multiple(v.roi), detail: `${f.percent(v.roi)} of the investment returned`, tone: v.roi >= 1 ? 'good' : 'warn', source: 'Value ÷ investment' });
+  kpis.push({ label: 'Quarterly investment', value: f.moneyShort(v.investment!), detail: `a quarter of the ${f.moneyShort(r.arr)} annual contract`, tone: 'neutral', source: 'Accounts, ARR' });
+  if (v.roi !== null) kpis.push({ label: 'Return on investment', value: f.multiple(v.roi), detail: f.netRoi(v.roi), tone: v.roi >= 1 ? 'good' : 'warn', source: 'Value ÷ investment' });
   const noSource = v.lines.filter((l) => l.source === null).length;
   if (noSource > 0) missing.push(`a source for ${noSource} value line${noSource > 1 ? 's' : ''}`);
   const table: Block = {
@@ -26,14 +26,14 @@ export function roiSlide(c: DeckContext): SlidePlan {
     rows: v.lines.map((l) => [
       cell(l.category, undefined, true), cell(l.description ?? '—'),
       cell(l.value === null ? '—' : f.money(l.value)),
-      cell(l.asReported ? 'As reported' : l.value === null ? '—' : plainValueBasis(l.basis)), cell(l.source ?? '—'),
+      cell(valueMethod(f, l)), cell(l.source ?? '—'),
     ]),
     empty: `We will quantify ${c.quarterName}'s value together`,
   };
   const top = [...v.lines].filter((l) => l.value !== null).sort((a, b) => b.value! - a.value!)[0];
   return slide('value-roi', 'Value delivered', [{ kind: 'kpis', items: kpis }, table], {
     talkingPoints: [
-      v.quarterTotal !== null && v.roi !== null ? `This quarter returned ${f.multiple(v.roi)} the investment: ${f.money(v.quarterTotal)} against ${f.money(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
+      v.quarterTotal !== null && v.roi !== null ? `${f.roiHeadline(v.roi)}: ${f.money(v.quarterTotal)} against ${f.money(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
       ...(top ? [`The biggest driver was ${top.category.toLowerCase()}${top.description ? ` (${top.description})` : ''}: ${f.money(top.value!)}.`] : []),
       'Every figure has its baseline and source in the appendix; invite challenge on the assumptions.',
     ],
@@ -45,18 +45,15 @@ export function outcomesSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing = r.outcomes.filter((o) => o.status === 'No Data').map((o) => `baseline, target or current value for "${o.objective}"`);
   if (r.outcomes.length === 0) missing.push('business objectives (Outcomes tab)');
-  // A row whose baseline, target and current are all fractions (0.4 → 0.9) is a share: show it as one.
-  const isShare = (o: (typeof r.outcomes)[number]) => [o.baseline, o.target, o.current].every((v) => v !== null && v >= 0 && v <= 1)
-    && [o.baseline, o.target, o.current].some((v) => !Number.isInteger(v));
   const achieved = r.outcomes.filter((o) => o.status === 'Achieved').length;
   return slide('value-outcomes', 'Outcomes against targets', [{
     kind: 'table',
     columns: [{ header: 'Objective', width: 4 }, { header: 'Metric', width: 3 }, { header: 'Baseline', align: 'right', width: 1.4 }, { header: 'Target', align: 'right', width: 1.4 }, { header: 'Current', align: 'right', width: 1.4 }, { header: 'Progress', align: 'right', width: 1.4 }, { header: 'Status', width: 1.6 }],
     rows: r.outcomes.map((o) => {
-      const num = (v: number | null) => orDash(v, (x) => (isShare(o) ? f.percent(x, 1) : f.number(x, 2)));
+      const num = outcomeValue(f, o);
       return [
         cell(o.objective, undefined, true), cell(o.metric ?? '—'), cell(num(o.baseline)), cell(num(o.target)), cell(num(o.current)),
-        cell(orDash(o.progress, (p) => f.percent(p))), cell(o.status, statusTone(o.status), true),
+        cell(orDash(o.progress, f.progress)), cell(o.status, statusTone(o.status), true),
       ];
     }),
     empty: 'We will agree measurable objectives together',
@@ -135,7 +132,7 @@ export function healthSlide(c: DeckContext): SlidePlan {
   }, {
     kind: 'table', title: 'How each dimension is measured',
     columns: [{ header: 'Dimension', width: 2.6 }, { header: 'Score', align: 'right', width: 1.3 }, { header: 'Weight', align: 'right', width: 1.4 }, { header: 'Measured as', width: 6 }],
-    rows: dims.filter(([key]) => r.health.dimensions[key] !== null).map(([key, label]) => [cell(label, undefined, true), cell(f.number(r.health.dimensions[key]!, 1)), cell(f.percent(r.health.weights[key])), cell(plainBasis(key, r))]),
+    rows: dims.filter(([key]) => r.health.dimensions[key] !== null).map(([key, label]) => [cell(label, undefined, true), cell(f.number(r.health.dimensions[key]!)), cell(f.percent(r.health.weights[key])), cell(plainBasis(key, r))]),
     empty: 'Health will be scored from this quarter',
   }], {
     talkingPoints: [r.health.score !== null ? `Overall health is ${r.health.band} at ${r.health.score}, weighted over the dimensions we can measure.` : 'Agree which signals we track together to score health.', 'Be candid about the weakest dimension and what we are doing about it.'],
