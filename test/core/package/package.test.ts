@@ -58,7 +58,7 @@ describe('package plans for the example book', () => {
     const summary = p.deck!.slides.find((s) => s.key === 'exec-summary')!;
     const kpis = summary.blocks[0] as { items: { label: string; value: string; detail?: string }[] };
     // Days to renewal as of the QBR (Dec 10, 2026 → May 22, 2027), not as of today (181).
-    expect(kpis.items.map((k) => k.value)).toEqual(['85 Green', '340', '$336K', '163']);
+    expect(kpis.items.map((k) => k.value)).toEqual(['85 Green', '340', '$171K', '163']);
     expect(kpis.items[1]!.detail).toBe('▲ +28% vs last quarter');
     expect(p.qbrDate).toBe('2026-12-10');
     expect(p.holds).toHaveLength(11);
@@ -80,7 +80,7 @@ describe('summary email', () => {
     expect(email.subject).toBe('GlobalTech Q4 2026 Business Review - Summary & Next Steps');
     expect(email.to[0]).toEqual({ name: 'Priya Raman', email: 'priya.raman@globaltech.example' });
     expect(email.cc).toEqual([{ name: 'Maya Patel', email: 'maya.patel@brightline.example' }]);
-    expect(email.text).toContain('$336,250 in Q4 2026, a 6.1x return');
+    expect(email.text).toContain("$171K in Q4 2026, 3.1x return on the quarter's investment");
     expect(email.html).toContain('<table');
   });
 });
