@@ -12,7 +12,7 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
   const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const overview = [
-    `${r.name} is ${article(r.segment)} ${r.segment} account (${f.money(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
+    `${r.name} is ${article(r.segment)} ${r.segment} account (${f.moneyShort(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
     ...(r.keyTheme ? [`Theme for this review: ${r.keyTheme}.`] : []),
     ...(r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0 ? [`Renewal: ${f.date(r.renewal.date)} (${f.number(r.renewal.daysToRenewal)} days after this review).`] : []),
   ];

@@ -53,7 +53,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
       columns: ['Item', 'Status', 'Why'],
       rows: [
         ['Outcomes confirmed', yes(outcomesOk), outcomesOk ? `${r.outcomes.filter((o) => o.status !== 'No Data').length} of ${r.outcomes.length} objectives measured` : 'no measured objective in the Outcomes tab'],
-        ['Value reviewed', yes(valueOk), r.value.quarterTotal === null ? `no Value lines for ${c.quarterName}` : valueOk ? `${f.money(r.value.quarterTotal)}, every line sourced` : 'some value lines have no Source'],
+        ['Value reviewed', yes(valueOk), r.value.quarterTotal === null ? `no Value lines for ${c.quarterName}` : valueOk ? `${f.moneyShort(r.value.quarterTotal)}, every line sourced` : 'some value lines have no Source'],
         ['Risks logged', yes(r.risks.length > 0), `${openRisks.length} open of ${r.risks.length} in the Risks tab`],
         ['Two or three expansion paths, each with a named sponsor', yes(paths.length >= 2), `${paths.length} with a sponsor: ${paths.map((o) => `${o.opportunity} (${o.sponsor})`).join('; ') || 'none'}`],
         ['Executive sponsors confirmed on both sides', yes(customerSponsor && vendorSponsor), `customer: ${r.people.executiveSponsor ?? 'none'}${gone(r.people.executiveSponsor) ? ' (leaving or away)' : ''}; ours: ${vendorSponsor ? 'named' : 'none in Stakeholders'}`],
@@ -70,7 +70,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
   const exposure = Math.min(r.arr, openRisks.reduce((s, k) => s + (k.arrAtRisk ?? 0), 0));
   sections.push({
     heading: 'All risks (ARR at risk, escalation, mitigation)',
-    paragraphs: [`${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}; ARR at risk ${f.money(exposure)} of ${f.money(r.arr)}. Internal-only risks (not on any customer artifact): ${internalRisks(r).length}.`],
+    paragraphs: [`${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}; ARR at risk ${f.moneyShort(exposure)} of ${f.moneyShort(r.arr)}. Internal-only risks (not on any customer artifact): ${internalRisks(r).length}.`],
     ...(r.risks.length > 0 ? {
       table: {
         // Six columns so a portrait page keeps words whole: severity and ownership are folded into one cell each.

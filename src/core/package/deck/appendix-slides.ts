@@ -34,7 +34,7 @@ export function methodologySlide(c: DeckContext): SlidePlan {
     `Support: ${plainBasis('support', r)}.`,
     ...r.value.lines.filter((l) => l.value !== null).map((l) => `${l.category}${l.description ? `, ${l.description.charAt(0).toLowerCase()}${l.description.slice(1)}` : ''}: ${valueMethod(f, l)}${l.source ? `, from ${l.source}` : ''}.`),
     ...(r.value.quarterTotal !== null && r.value.roi !== null
-      ? [`Return: ${f.money(r.value.quarterTotal)} of value this quarter against a quarterly investment of ${f.money(r.arr / 4)} (a quarter of the ${f.money(r.arr)} annual contract) is a ${f.roiHeadline(r.value.roi)}; over a year that value is ${f.money(r.value.quarterTotal * 4)}.`]
+      ? [`Return: ${f.moneyShort(r.value.quarterTotal)} of value this quarter against a quarterly investment of ${f.moneyShort(r.arr / 4)} (a quarter of the ${f.moneyShort(r.arr)} annual contract) is a ${f.roiHeadline(r.value.roi)}; over a year that value is ${f.moneyShort(r.value.quarterTotal * 4)}.`]
       : []),
     'Progress on an objective is how far the current value has moved from the baseline towards the target: 100% means the target is met, 70% or more is on track.',
     `Commitments complete counts the completed actions among ${r.actions.basis === 'last-qbr' ? 'those agreed at the last review' : 'all the actions we have agreed'}, leaving out any that were cancelled.`,

@@ -33,7 +33,7 @@ export function roiSlide(c: DeckContext): SlidePlan {
   const top = [...v.lines].filter((l) => l.value !== null).sort((a, b) => b.value! - a.value!)[0];
   return slide('value-roi', 'Value delivered', [{ kind: 'kpis', items: kpis }, table], {
     talkingPoints: [
-      v.quarterTotal !== null && v.roi !== null ? `${f.roiHeadline(v.roi)}: ${f.money(v.quarterTotal)} against ${f.money(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
+      v.quarterTotal !== null && v.roi !== null ? `${f.roiHeadline(v.roi)}: ${f.moneyShort(v.quarterTotal)} against ${f.moneyShort(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
       ...(top ? [`The biggest driver was ${top.category.toLowerCase()}${top.description ? ` (${top.description})` : ''}: ${f.money(top.value!)}.`] : []),
       'Every figure has its baseline and source in the appendix; invite challenge on the assumptions.',
     ],
