@@ -85,6 +85,8 @@ export function settingsTab(): ExampleTab {
       ['Hourly Rate', 75],
       ['Timezone', 'America/New_York'],
       ['Currency', 'USD'],
+      ['First Response SLA (h)', 4],
+      ['Resolution SLA (h)', 24],
     ],
   };
 }

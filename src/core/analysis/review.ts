@@ -156,12 +156,21 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     people: people(a, rowsOf('stakeholders')),
     keyTheme: a.keyTheme,
     roadmap: roadmapFor(a.accountId, tracker.rows.roadmap),
+    sla: { firstResponseHours: hoursSetting(settings.raw, 'First Response SLA (h)'), resolutionHours: hoursSetting(settings.raw, 'Resolution SLA (h)') },
     goals: goalsFor(rowsOf('goals')),
     locale: a.locale ?? settings.locale,
     currency: (a.currency ?? settings.currency).toUpperCase(),
     timezone: a.timezone ?? settings.timezone,
     findings,
   };
+}
+
+/** An hours target from Settings, or null when absent or not a positive number (the slide then shows no target). */
+function hoursSetting(raw: Map<string, string>, key: string): number | null {
+  const text = raw.get(normalizeName(key));
+  if (text === undefined) return null;
+  const v = Number(text.replace(/\s*h(ours?)?$/i, '').trim());
+  return Number.isFinite(v) && v > 0 ? v : null;
 }
 
 function describe(f: Finding): string {

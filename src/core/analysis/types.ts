@@ -195,6 +195,8 @@ export interface AccountReview {
   };
   keyTheme: string | null;
   roadmap: RoadmapItem[];
+  /** Settings `First Response SLA (h)` / `Resolution SLA (h)`: the support targets the support slide compares against. */
+  sla?: { firstResponseHours: number | null; resolutionHours: number | null };
   goals: GoalReview[];
   locale: string;
   currency: string;

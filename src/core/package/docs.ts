@@ -6,6 +6,7 @@ import { deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, 
 import { jointChallenge, sharedRisks } from './audience';
 import type { DocPlan, HoldPlan } from './types';
 import { article } from './format';
+import { technicalAttendees } from './deck/next-slides';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
 export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DocPlan {
@@ -51,7 +52,7 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
           ? { table: { columns: ['Objective', 'Baseline', 'Target', 'Current', 'Status'], rows: r.outcomes.map((o) => { const v = outcomeValue(f, o); return [o.objective, v(o.baseline), v(o.target), v(o.current), o.status]; }) } }
           : { paragraphs: ['Please bring the two or three objectives your leadership tracks.'] }),
       },
-      { heading: 'Agenda', table: { columns: ['Section', 'Minutes'], rows: agendaItems(r.deck ?? 'smb', c.reviewMinutes).map((i) => [i.section, String(i.minutes)]) } },
+      { heading: 'Agenda', table: { columns: ['Section', 'Minutes'], rows: agendaItems(r.deck ?? 'smb', c.reviewMinutes, technicalAttendees(c).length > 0).map((i) => [i.section, String(i.minutes)]) } },
     ],
   };
 }

@@ -2,6 +2,7 @@
 import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
+import { technicalAttendees } from './deck/next-slides';
 import { deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
 import { isUnavailable, peopleChanges } from './audience';
@@ -113,7 +114,7 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
   const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const who = recipients(r);
-  const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes);
+  const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes, technicalAttendees(c).length > 0);
   const total = items.reduce((s, i) => s + i.minutes, 0);
   const body = new EmailBody()
     .paragraph(`Hi ${firstNameOf(who.greet) ?? 'team'},`)

@@ -1,7 +1,11 @@
 /** The forward-looking slides: strategic discussion, success plan, roadmap, risks and opportunities, actions and next steps. */
 import type { Block, Kpi, SlidePlan, TableCell } from '../types';
 import { jointChallenge, sharedRisks } from '../audience';
-import { cell, nextReviewAfter, orDash, slide, statusTone, type DeckContext } from './context';
+import { cell, nextReviewAfter, orDash, outcomeValue, slide, statusTone, type DeckContext } from './context';
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
 
 /** What the conversation should aim at, by months to renewal (SPEC §3's planning focus). */
 const FOCUS_PROMPTS: Record<string, string[]> = {
@@ -39,12 +43,20 @@ export function strategicSlide(c: DeckContext): SlidePlan {
 export function successPlanSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing = r.goals.length === 0 ? ['success-plan goals (Goals tab)'] : [];
-  return slide('success-plan', 'Success plan', [{
+  // Next quarter's goals: what is still open in the plan, and each objective not yet at its target.
+  const next = [
+    ...r.goals.filter((g) => g.progress === null || g.progress < 1).map((g) => `${g.goal}${g.successCriteria ? `: ${lowerFirst(g.successCriteria)}` : ''}${g.due ? ` by ${f.date(g.due)}` : ''}`),
+    ...r.outcomes.filter((o) => o.status === 'On Track' || o.status === 'At Risk').map((o) => {
+      const v = outcomeValue(f, o);
+      return `${o.objective}: from ${v(o.current)} to the ${v(o.target)} target`;
+    }),
+  ].slice(0, 4);
+  return slide('success-plan', 'Success plan and next-quarter goals', [{
     kind: 'table',
     columns: [{ header: 'Goal', width: 4 }, { header: 'Success criteria', width: 4 }, { header: 'Owner', width: 2 }, { header: 'Due', width: 1.6 }, { header: 'Progress', align: 'right', width: 1.4 }],
     rows: r.goals.map((g) => [cell(g.goal, undefined, true), cell(g.successCriteria ?? '—'), cell(g.owner ?? '—'), cell(orDash(g.due, f.date)), cell(orDash(g.progress, f.progress), g.progress !== null && g.progress >= 1 ? 'good' : undefined)]),
     empty: 'We will agree success-plan goals in this meeting',
-  }], {
+  }, ...(next.length > 0 ? [{ kind: 'bullets' as const, title: 'Proposed goals for next quarter', items: next }] : [])], {
     talkingPoints: ['Confirm owners and dates for each goal on both sides.', 'Retire goals that are done; add any new priority from the discussion.'],
     questions: ['Which goal matters most for the next quarter?', 'What support do you need from us to hit these dates?'],
   }, { missing, sources: 'Goals tab' });

@@ -5,6 +5,7 @@ import type { Block, Kpi, SlidePlan } from '../types';
 import { plainBasis, valueMethod } from '../audience';
 import { cell, metricKpi, orDash, outcomeValue, present, slide, statusTone, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
+import { benchmarkSentences } from './benchmark-text';
 
 export function roiSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
@@ -70,10 +71,16 @@ function history(c: DeckContext, key: MetricKey): (number | null)[] {
   return c.r.history.map((h) => h.metrics[key]);
 }
 
+/** Adoption and engagement with feature/module adoption and the peer benchmark on one slide (SPEC §4.2). */
 export function adoptionTrendSlide(c: DeckContext): SlidePlan {
-  const { r } = c;
+  const { r, f } = c;
   const missing: string[] = [];
-  const kpis = present([metricKpi(c, 'activeUsers', missing), metricKpi(c, 'apiCallsPerDay', missing), metricKpi(c, 'uptime', missing)]);
+  const last = r.history[r.history.length - 1]?.metrics;
+  const features: Kpi | null = last && last.featuresUsed !== null && last.featuresAvailable !== null && last.featuresAvailable > 0
+    ? { label: 'Feature adoption', value: f.percent(last.featuresUsed / last.featuresAvailable), detail: `${f.number(last.featuresUsed)} of ${f.number(last.featuresAvailable)} features in use`, tone: last.featuresUsed / last.featuresAvailable >= 0.6 ? 'good' : 'warn', source: 'Metrics, Features Used ÷ Available' }
+    : null;
+  if (!features) missing.push(`Features Used and Features Available for ${c.quarterName}`);
+  const kpis = present([metricKpi(c, 'activeUsers', missing), features, metricKpi(c, 'mau', missing)]);
   // Advice follows the data: never "where adoption grew" in a quarter it fell.
   const dir = r.trends.activeUsers.direction;
   const walk = dir === 'down' ? 'Be candid about the dip in active users: what changed, and the plan to win them back.'
@@ -81,38 +88,23 @@ export function adoptionTrendSlide(c: DeckContext): SlidePlan {
       : 'Walk the trend: where adoption is steady, and where there is room to grow.';
   const categories = r.history.map((h) => h.quarter);
   const seats = r.history.map((h) => h.metrics.licensedSeats ?? r.licensedSeats);
-  return slide('adoption-trend', 'Adoption and engagement', [{ kind: 'kpis', items: kpis }, {
-    kind: 'chart', title: 'Active users against licensed seats', chart: 'line', categories, format: 'number',
+  const released = r.roadmap.filter((i) => i.type === 'Released').map((i) => `Worth adopting: ${i.item}${i.benefit ? ` (${lowerFirst(i.benefit)})` : ''}`);
+  const compare = benchmarkSentences(c);
+  const blocks: Block[] = [{ kind: 'kpis', items: kpis }, {
+    kind: 'chart', title: 'Active users against licensed seats', chart: 'line', categories, format: 'number', axisTitle: 'Users',
     series: [{ name: 'Active users', values: history(c, 'activeUsers') }, { name: 'Licensed seats', values: seats }],
     empty: 'The trend starts with this quarter',
-  }], {
-    talkingPoints: [walk, 'Tie usage back to the objectives: who is using it and for what.'],
-    questions: ['Which teams are not using it yet, and why?', 'What would double usage in the next two quarters?'],
-  }, { missing, sources: `Metrics, last ${categories.length} quarter${categories.length === 1 ? '' : 's'}` });
+  }];
+  const notes = [...compare, ...released].slice(0, 4);
+  if (notes.length > 0) blocks.push({ kind: 'bullets', title: compare.length > 0 ? 'How you compare, and what to adopt next' : 'What to adopt next', items: notes });
+  return slide('adoption-trend', 'Adoption and engagement', blocks, {
+    talkingPoints: [walk, 'Tie usage back to the objectives: who is using it and for what.', 'Show the breadth of use, not only the headcount.'],
+    questions: ['Which teams are not using it yet, and why?', 'Which workflows still happen outside the product?'],
+  }, { missing, sources: `Metrics, last ${categories.length} quarter${categories.length === 1 ? '' : 's'}; Roadmap` });
 }
 
-export function featureAdoptionSlide(c: DeckContext): SlidePlan {
-  const { r, f } = c;
-  const missing: string[] = [];
-  const last = r.history[r.history.length - 1]?.metrics;
-  const kpis: Kpi[] = [];
-  if (last && last.featuresUsed !== null && last.featuresAvailable !== null && last.featuresAvailable > 0) {
-    kpis.push({ label: 'Feature adoption', value: f.percent(last.featuresUsed / last.featuresAvailable), detail: `${f.number(last.featuresUsed)} of ${f.number(last.featuresAvailable)} features in use`, tone: last.featuresUsed / last.featuresAvailable >= 0.6 ? 'good' : 'warn', source: 'Metrics, Features Used ÷ Available' });
-  } else {
-    missing.push(`Features Used and Features Available for ${c.quarterName}`);
-  }
-  kpis.push(...present([metricKpi(c, 'dau', missing), metricKpi(c, 'mau', missing)]));
-  const released = r.roadmap.filter((i) => i.type === 'Released').map((i) => `${i.item}${i.benefit ? ` — ${i.benefit}` : ''}`);
-  const blocks: Block[] = [{ kind: 'kpis', items: kpis }, {
-    kind: 'chart', title: 'Features in use by quarter', chart: 'bar', categories: r.history.map((h) => h.quarter), format: 'number',
-    series: [{ name: 'Features used', values: history(c, 'featuresUsed') }, { name: 'Features available', values: history(c, 'featuresAvailable') }],
-    empty: 'Feature use will be tracked from this quarter',
-  }];
-  if (released.length > 0) blocks.push({ kind: 'bullets', title: 'Recently released, worth adopting', items: released.slice(0, 4) });
-  return slide('adoption-features', 'Feature adoption', blocks, {
-    talkingPoints: ['Show the breadth of use, not only the headcount.', ...(released.length > 0 ? [`Recommend one released capability to adopt next: ${r.roadmap.find((i) => i.type === 'Released')!.item}.`] : [])],
-    questions: ['Which workflows still happen outside the product?', 'Would a short enablement session for your team help?'],
-  }, { missing, sources: 'Metrics and Roadmap tabs' });
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 export function healthSlide(c: DeckContext): SlidePlan {
@@ -126,7 +118,7 @@ export function healthSlide(c: DeckContext): SlidePlan {
     else kpis.push({ label, value: f.number(v), tone: bandTone(v >= 75 ? 'Green' : v >= 50 ? 'Yellow' : 'Red'), source: r.health.basis[key].split(';')[0] });
   }
   return slide('health', 'Health indicators', [{ kind: 'kpis', items: kpis }, {
-    kind: 'chart', title: 'Health score by quarter', chart: 'line', categories: r.history.map((h) => h.quarter), format: 'score',
+    kind: 'chart', title: 'Health score by quarter', chart: 'line', categories: r.history.map((h) => h.quarter), format: 'score', axisTitle: 'Score out of 100',
     series: [{ name: 'Health score', values: r.history.map((h) => h.health.score) }],
     empty: 'The health trend starts with this quarter',
   }, {
