@@ -25,22 +25,22 @@ const chart: BodySlot = { kind: 'chart', n: 1, heading: true };
 /** In deck order; every variant's outline is a subsequence of it, so one template serves all four. */
 export const BUILT_IN: SlideSpec[] = [
   { key: 'title', cover: 'title' },
-  { key: 'agenda', body: [table([6, 1.5, 3], undefined, false)] },
+  { key: 'agenda', body: [table([5, 1.3, 2.4, 3.6], undefined, false)] },
   { key: 'partnership-summary', kpis: 3, body: [bullets(1)] },
   { key: 'exec-summary', kpis: 4, body: [bullets(1)] },
   { key: 'executive-alignment', body: [table([3, 4, 1.6, 3, 1.6], undefined, false), bullets(1)] },
-  { key: 'business-context', body: [bullets(1), table([3, 4, 3])] },
   { key: 'priorities', body: [bullets(1), bullets(2)] },
   { key: 'value-roi', kpis: 3, body: [table([2.2, 4, 1.8, 4.2, 2.4])] },
   { key: 'value-outcomes', body: [table([4, 3, 1.4, 1.4, 1.4, 1.4, 1.6], undefined, false)] },
-  { key: 'adoption-trend', kpis: 3, body: [chart] },
-  { key: 'adoption-features', kpis: 3, body: [chart, bullets(1)] },
+  { key: 'adoption-trend', kpis: 3, body: [chart, bullets(1)] },
+  { key: 'support', kpis: 3, body: [table([3, 1.8, 1.8, 2, 3])] },
   { key: 'health', kpis: 5, body: [chart, table([2.6, 1.3, 1.4, 6])] },
-  { key: 'strategic-discussion', body: [bullets(1), table([4, 2.4, 1.8, 4.4])] },
-  { key: 'success-plan', body: [table([4, 4, 2, 1.6, 1.4], undefined, false)] },
+  { key: 'success-plan', body: [table([4, 4, 2, 1.6, 1.4], undefined, false), bullets(1)] },
   { key: 'roadmap', body: [table([1.6, 4, 1.6, 5, 1.8], undefined, false)] },
+  { key: 'technical', kpis: 3, body: [table([5, 2, 2, 4])] },
   { key: 'risks-opportunities', body: [table([5, 5, 2], undefined, false), bullets(1)] },
   { key: 'renewal-outlook', kpis: 3, body: [{ kind: 'text', n: 1 }] },
+  { key: 'asks', body: [bullets(1), bullets(2)] },
   { key: 'actions', kpis: 2, body: [table([1, 5, 2, 1.4, 1.6, 1.6], undefined, false), bullets(1)] },
   { key: 'appendix', cover: 'section' },
   { key: 'appendix-metrics', body: [table([3, 1.6, 1.6, 1.6, 1.6], 14, false)] },
@@ -49,9 +49,9 @@ export const BUILT_IN: SlideSpec[] = [
 
 /** OUTLINES names its slide builders; these are the keys the slides they build carry. */
 const KEY_OF: Record<string, string> = {
-  title: 'title', agenda: 'agenda', summary: 'exec-summary', context: 'business-context', priorities: 'priorities',
-  roi: 'value-roi', outcomes: 'value-outcomes', adoption: 'adoption-trend', features: 'adoption-features', health: 'health',
-  strategic: 'strategic-discussion', successPlan: 'success-plan', roadmap: 'roadmap', risks: 'risks-opportunities',
+  title: 'title', agenda: 'agenda', summary: 'exec-summary', priorities: 'priorities',
+  roi: 'value-roi', outcomes: 'value-outcomes', adoption: 'adoption-trend', support: 'support', technical: 'technical', asks: 'asks', health: 'health',
+  successPlan: 'success-plan', roadmap: 'roadmap', risks: 'risks-opportunities',
   actions: 'actions', partnership: 'partnership-summary', alignment: 'executive-alignment', renewal: 'renewal-outlook',
   appendix: 'appendix', metrics: 'appendix-metrics', methodology: 'appendix-methodology',
 };

@@ -56,11 +56,13 @@ describe('the QBR date of a package', () => {
 describe('the agenda at the team default length', () => {
   it('keeps each section\'s share in 5-minute steps and hits the total exactly', async () => {
     const { agendaItems } = await import('../../../src/core/package/deck/summary-slides');
-    expect(agendaItems('enterprise').map((i) => i.minutes)).toEqual([5, 10, 15, 10, 20, 5, 10]);
-    // 60 of the usual 75 (× 0.8): 4→5, 8→10, 12→10, 8→10, 16→15, 4→5, 8→10 = 65, so the last gives back 5
-    const sixty = agendaItems('enterprise', 60).map((i) => i.minutes);
-    expect(sixty).toEqual([5, 10, 10, 10, 15, 5, 5]);
-    expect(sixty.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(agendaItems('enterprise').map((i) => i.minutes)).toEqual([5, 10, 10, 15, 10, 10, 15]);
+    // 60 of the usual 75 (× 0.8): 4→5, 8→10, 8→10, 12→10, 8→10, 8→10, 12→10 = 65, so the longest look back
+    // (the executive summary, 10) gives back 5: 40 of 60 minutes stay on what's next.
+    const sixty = agendaItems('enterprise', 60);
+    expect(sixty.map((i) => i.minutes)).toEqual([5, 5, 10, 10, 10, 10, 10]);
+    expect(sixty.filter((i) => i.forward).reduce((a, b) => a + b.minutes, 0)).toBe(40);
+    expect(sixty.reduce((a, b) => a + b.minutes, 0)).toBe(60);
     expect(agendaItems('smb', 30).reduce((a, b) => a + b.minutes, 0)).toBe(30);
   });
 });

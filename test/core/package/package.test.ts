@@ -25,7 +25,8 @@ describe('package plans for the example book', () => {
     const p = buildPackage(review('ACC-001'), { today: TODAY });
     expect(p.deck!.variant).toBe('enterprise');
     const keys = p.deck!.slides.map((s) => s.key);
-    expect(keys.slice(0, 15)).toEqual(['title', 'agenda', 'exec-summary', 'business-context', 'priorities', 'value-roi', 'value-outcomes', 'adoption-trend', 'adoption-features', 'health', 'strategic-discussion', 'success-plan', 'roadmap', 'risks-opportunities', 'actions']);
+    // GlobalTech's CTO and VP Engineering attend: the technical review is the 15th main slide (SPEC §4.2).
+    expect(keys.slice(0, 15)).toEqual(['title', 'agenda', 'exec-summary', 'priorities', 'value-roi', 'value-outcomes', 'adoption-trend', 'support', 'health', 'success-plan', 'roadmap', 'technical', 'risks-opportunities', 'asks', 'actions']);
     // What is still to confirm is in the internal prep brief, never on a slide (SPEC §4.0).
     expect(keys.slice(15)).toEqual(['appendix', 'appendix-metrics', 'appendix-methodology']);
     expect(buildPackage(review('ACC-002'), { today: TODAY }).deck!.slides.map((s) => s.key)).toEqual(expect.arrayContaining(['partnership-summary', 'executive-alignment', 'renewal-outlook']));

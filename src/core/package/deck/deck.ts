@@ -59,7 +59,7 @@ export const OUTLINES: Record<DeckVariant, { main: string[]; appendix: string[] 
     appendix: ['appendix', 'metrics', 'methodology'],
   },
   midmarket: {
-    main: ['title', 'agenda', 'summary', 'roi', 'outcomes', 'adoption', 'technical', 'roadmap', 'risks', 'renewal', 'actions'],
+    main: ['title', 'agenda', 'summary', 'roi', 'outcomes', 'adoption', 'roadmap', 'technical', 'risks', 'renewal', 'actions'],
     appendix: ['methodology'],
   },
   smb: { main: ['title', 'summary', 'roi', 'adoption', 'roadmap', 'actions'], appendix: [] },

@@ -1,12 +1,12 @@
 /** The sections SPEC §4.2 adds to the outline: support and service quality, the technical review, and the asks of both sides. */
 import type { AccountReview, MetricKey, Person } from '../../analysis/types';
-import type { Block, Kpi, SlidePlan } from '../types';
+import type { Block, SlidePlan } from '../types';
 import { sharedRisks } from '../audience';
 import { customerAttendees } from '../meeting';
 import { cell, METRIC_LABELS, metricChange, metricKpi, metricText, present, slide, type DeckContext } from './context';
 
 /** Titles that make someone a technical leader for this deck: CTO, CIO, IT, Engineering (SPEC §4.2). */
-const TECHNICAL = /\b(CTO|CIO|CISO|chief (technology|information)|IT|engineering|engineer|architect|infrastructure|devops|data platform)\b/i;
+const TECHNICAL = /\b(CTO|CIO|CISO|chief (technology|information)|IT|engineering|engineer|architect|infrastructure|devops|data)\b/i;
 
 export function isTechnical(p: Person): boolean {
   return TECHNICAL.test(`${p.title ?? ''} ${p.role ?? ''}`);
@@ -58,7 +58,7 @@ export function supportSlide(c: DeckContext): SlidePlan {
         ? `NPS fell from ${metricText(f, 'nps', nps.previous)} to ${metricText(f, 'nps', nps.current)}: name it before they do, and say what we are changing.`
         : 'Walk through service levels briefly; spend the time on anything that missed its target.',
     ],
-    questions: ['How does your team experience our support day to day?', 'Is there a ticket or escalation we should still close out?'],
+    questions: ['How does your team experience our support day to day?', 'Is there a ticket we should still close out together?'],
   }, { missing, sources: 'Metrics tab; service levels from Settings' });
 }
 

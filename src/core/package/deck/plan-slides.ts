@@ -7,39 +7,6 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-/** What the conversation should aim at, by months to renewal (SPEC §3's planning focus). */
-const FOCUS_PROMPTS: Record<string, string[]> = {
-  'Growth and adoption': ['Which teams or use cases should we expand to next?', 'What would make this a standard tool across the business?'],
-  'ROI documentation': ['How does your leadership measure the return on this investment?', 'Which value numbers should we document together for your budget cycle?'],
-  'Achievement review': ['Which achievements should your executive sponsor hear about?', 'What is still missing to call this year a success?'],
-  'Value proof and future vision': ['What does the next 12 months look like for your team?', 'Which outcomes would make the renewal an easy decision?'],
-  'Terms, expansion and commitment': ['What do you need from us to sign off the renewal?', 'Is there scope to expand to more seats or modules at renewal?'],
-};
-
-export function strategicSlide(c: DeckContext): SlidePlan {
-  const { r, f } = c;
-  const missing: string[] = [];
-  const focus = r.renewal.focus;
-  const prompts = (focus && FOCUS_PROMPTS[focus]) || ['What are your top priorities for the next two quarters?', 'Where could we help you more?'];
-  if (!focus) missing.push('Renewal Date (for the renewal focus)');
-  const items = r.opportunities.items;
-  // Pipeline money and probabilities are ours (prep brief); the customer sees the paths, their sponsor and the next step.
-  const blocks: Block[] = [
-    { kind: 'bullets', title: 'For discussion', items: prompts },
-    {
-      kind: 'table', title: 'Where we could grow together',
-      columns: [{ header: 'Opportunity', width: 4 }, { header: 'Your sponsor', width: 2.4 }, { header: 'Timeline', width: 1.8 }, { header: 'Next step', width: 4.4 }],
-      rows: items.map((o) => [cell(o.opportunity, undefined, true), cell(o.sponsor ?? '—'), cell(o.timeline ?? '—'), cell(o.nextStep ?? '—')]),
-      empty: 'We will explore where to grow together',
-    },
-  ];
-  void f;
-  return slide('strategic-discussion', 'Strategic discussion', blocks, {
-    talkingPoints: ['Turn the review into a conversation about their next year, not our product.'],
-    questions: prompts,
-  }, { missing, sources: 'Opportunities tab; renewal focus from Accounts, Renewal Date' });
-}
-
 export function successPlanSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing = r.goals.length === 0 ? ['success-plan goals (Goals tab)'] : [];

@@ -49,7 +49,7 @@ export interface AgendaItem { section: string; minutes: number; lead: Lead; audi
 
 /**
  * The agenda of a variant; with `totalMinutes` (the team's default QBR length) the sections keep their shares of
- * the time, in 5-minute steps, and the last one absorbs the rounding so the total is exact. With `technical`, a
+ * the time, in 5-minute steps, and the longest backward-looking one absorbs the rounding so the total is exact. With `technical`, a
  * technical review takes 5 minutes from the first backward-looking section after the welcome.
  */
 export function agendaItems(variant: string, totalMinutes: number | null = null, technical = false): AgendaItem[] {
@@ -63,8 +63,21 @@ export function agendaItems(variant: string, totalMinutes: number | null = null,
   if (totalMinutes === null) return base;
   const sum = base.reduce((s, i) => s + i.minutes, 0);
   const scaled = base.map((i) => ({ ...i, minutes: Math.max(5, Math.round((i.minutes * totalMinutes) / sum / 5) * 5) }));
-  const last = scaled[scaled.length - 1]!;
-  last.minutes = Math.max(5, last.minutes + totalMinutes - scaled.reduce((s, i) => s + i.minutes, 0));
+  // The rounding comes out of the longest look back, so the time on what's next keeps its share.
+  const back = scaled.filter((i) => !i.forward).sort((x, y) => y.minutes - x.minutes)[0];
+  const spare = totalMinutes - scaled.reduce((s, i) => s + i.minutes, 0);
+  const absorb = back && back.minutes + spare >= 5 ? back : scaled[scaled.length - 1]!;
+  absorb.minutes = Math.max(5, absorb.minutes + spare);
+  // Short meetings round badly: move 5-minute steps from the longest look back to the closing section until what's next holds 60 %.
+  const ahead = () => scaled.filter((i) => i.forward).reduce((s, i) => s + i.minutes, 0);
+  const all = scaled.reduce((s, i) => s + i.minutes, 0);
+  const closing = [...scaled].reverse().find((i) => i.forward);
+  while (closing && ahead() < 0.6 * all) {
+    const donor = scaled.filter((i) => !i.forward && i.minutes > 5).sort((x, y) => y.minutes - x.minutes)[0];
+    if (!donor) break;
+    donor.minutes -= 5;
+    closing.minutes += 5;
+  }
   return scaled;
 }
 
@@ -160,32 +173,6 @@ export function keyTakeaways(c: DeckContext): string[] {
     out.push(`${f.percent(r.actions.completionRate)} of ${r.actions.basis === 'last-qbr' ? 'last QBR\'s commitments' : 'action items'} complete${overdue}.`);
   }
   return out;
-}
-
-export function businessContextSlide(c: DeckContext): SlidePlan {
-  const { r, f } = c;
-  const missing: string[] = [];
-  const facts: string[] = [];
-  if (r.keyTheme) facts.push(`Theme for this review: ${r.keyTheme}`);
-  else missing.push('Key Theme');
-  if (r.contractStart) facts.push(`Customer since ${f.date(r.contractStart)}`);
-  facts.push(`${article(r.segment) === 'an' ? 'An' : 'A'} ${r.segment} account · ${f.moneyShort(r.arr)} ARR · ${r.reviewType} every ${r.cadenceMonths} months`);
-  if (r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0) facts.push(`Renewal ${f.date(r.renewal.date)}`);
-  // Someone leaving or away is not presented as the account's sponsor or champion (the prep brief says why).
-  const active = (name: string | null) => name !== null && !c.changes.some((x) => x.name === name);
-  const sponsors = [active(r.people.executiveSponsor) && `Executive sponsor: ${r.people.executiveSponsor}`, active(r.people.champion) && `Champion: ${r.people.champion}`].filter((x): x is string => Boolean(x));
-  if (!r.people.executiveSponsor) missing.push('Executive Sponsor');
-  facts.push(...sponsors);
-  const customers = r.people.stakeholders.filter((p) => p.side !== 'Vendor');
-  if (customers.length === 0) missing.push('customer stakeholders');
-  const blocks: Block[] = [
-    { kind: 'bullets', title: `Where ${r.name} is headed`, items: facts },
-    { kind: 'table', title: 'Who we work with', columns: [{ header: 'Name', width: 3 }, { header: 'Title', width: 4 }, { header: 'Role', width: 3 }], rows: customers.map((p) => [cell(p.name, undefined, true), cell(p.title ?? '—'), cell(p.role ?? '—')]), empty: 'Your team for this review will be confirmed in the meeting' },
-  ];
-  return slide('business-context', 'Business context', blocks, {
-    talkingPoints: [r.keyTheme ? `Anchor the review on their theme: "${r.keyTheme}".` : 'Ask them to state the business theme for this quarter in their own words.', 'Check the stakeholder map is still right: new leaders, departures, reorganisations.'],
-    questions: ['What has changed in your business since our last review?', 'Who else should be in this conversation next time?'],
-  }, { missing, sources: 'Accounts and Stakeholders tabs' });
 }
 
 function contextFacts(c: DeckContext, missing: string[]): string[] {
