@@ -63,7 +63,7 @@ describe('the example tracker data', () => {
     expect(tabs.map((t) => t.name)).toEqual(['Accounts', 'Metrics', 'Outcomes', 'Value', 'Stakeholders', 'Risks',
       'Opportunities', 'Roadmap', 'Goals', 'Actions', 'Settings', 'QBR Log']);
     expect(tab('QBR Log').rows).toHaveLength(1);
-    expect(records('Settings').map((r) => [r.Key, r.Value])).toEqual([['Hourly Rate', 75], ['Timezone', 'America/New_York'], ['Currency', 'USD']]);
+    expect(records('Settings').map((r) => [r.Key, r.Value])).toEqual([['Hourly Rate', 75], ['Timezone', 'America/New_York'], ['Currency', 'USD'], ['First Response SLA (h)', 4], ['Resolution SLA (h)', 24]]);
   });
 
   it('covers every segment by ARR, with four quarters of Metrics per account', () => {

@@ -5,6 +5,7 @@ import type { Finding } from '../tracker/findings';
 import { normalizeName, TABS, type RowOf, type TabKey } from '../tracker/schema';
 import { groupByAccount, type Tracker } from '../tracker/tracker';
 import { actionReview, actionSummary } from './actions';
+import { benchmarksFor } from './benchmarks';
 import { healthBand, healthDimensions, healthScore } from './health';
 import { metricValues, previousRow, sortQuarters, trends } from './metrics';
 import { outcomeReview } from './outcomes';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   today: IsoDate;
   /** Only these accounts (as typed by the user); all when absent or empty. */
   accountIds?: string[];
+  /** Internal: the peer pass that benchmarks are computed from needs none of its own. */
+  noBenchmarks?: boolean;
 }
 
 type Groups = { [K in keyof Tracker['rows']]: Map<string, Tracker['rows'][K]> };
@@ -57,6 +60,11 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
     }
     accounts.push(analyzeAccount(row, groups, tracker, today, bookQuarter, own));
   }
+  // Peers are the whole book even when only some accounts were asked for.
+  const peers = options.accountIds && options.accountIds.length > 0 && !options.noBenchmarks
+    ? analyzeBook(tracker, { today, noBenchmarks: true }).accounts
+    : accounts;
+  if (!options.noBenchmarks) for (const r of accounts) r.benchmarks = benchmarksFor(r, peers);
   // A skipped account has no analysis to carry its findings, so they are listed with the workbook's.
   return { today, accounts, skipped, findings: [...tracker.findings.filter((f) => f.accountId === undefined), ...skippedFindings] };
 }

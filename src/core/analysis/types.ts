@@ -197,12 +197,29 @@ export interface AccountReview {
   roadmap: RoadmapItem[];
   /** Settings `First Response SLA (h)` / `Resolution SLA (h)`: the support targets the support slide compares against. */
   sla?: { firstResponseHours: number | null; resolutionHours: number | null };
+  /** Peer benchmarks within the book; empty when no cohort reaches 5 accounts. */
+  benchmarks?: Benchmark[];
   goals: GoalReview[];
   locale: string;
   currency: string;
   /** IANA zone for holds; null means "the user's own". */
   timezone: string | null;
   findings: Finding[];
+}
+
+export type BenchmarkMetric = 'seatUtilisation' | 'featureAdoption' | 'health' | 'valueToArr';
+
+/** One peer benchmark (SPEC §4.2): the account's percentile among its segment, or the whole book, of at least 5. */
+export interface Benchmark {
+  metric: BenchmarkMetric;
+  /** Seat utilisation and feature adoption as fractions, health 0–100, value/ARR as a fraction of ARR. */
+  value: number;
+  cohort: 'segment' | 'book';
+  /** The segment's name, or `book`. */
+  cohortName: string;
+  cohortSize: number;
+  /** 0–100, ties sharing the mid rank. */
+  percentile: number;
 }
 
 export interface BookReview {

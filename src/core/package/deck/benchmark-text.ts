@@ -1,7 +1,29 @@
-/** The peer benchmark in words for the customer (SPEC §4.2): "top 10% of Enterprise accounts for feature adoption". */
+/** The peer benchmark in words for the customer (SPEC §4.2): "Feature adoption 75%: top 10% of the accounts we serve". */
+import type { Benchmark, BenchmarkMetric } from '../../analysis/types';
 import type { DeckContext } from './context';
 
+const NAMES: Record<BenchmarkMetric, string> = {
+  seatUtilisation: 'Seat utilisation', featureAdoption: 'Feature adoption', health: 'Health score', valueToArr: 'Value delivered for the size of the contract',
+};
+
+/**
+ * Only where the account stands out (at or above the median): a lower rank is a conversation for the CSM to plan,
+ * in the prep brief, not a line read out in front of the customer.
+ */
 export function benchmarkSentences(c: DeckContext): string[] {
-  void c;
-  return [];
+  return [...(c.r.benchmarks ?? [])].filter((b) => b.percentile >= 50).sort((a, b) => b.percentile - a.percentile).map((b) => benchmarkSentence(c, b));
+}
+
+export function benchmarkSentence(c: DeckContext, b: Benchmark): string {
+  const { f } = c;
+  const value = b.metric === 'health' ? f.number(b.value) : b.metric === 'valueToArr' ? `${f.percent(b.value)} of the annual contract this quarter` : f.percent(b.value);
+  const among = b.cohort === 'segment' ? `${b.cohortName} accounts we serve` : 'the accounts we serve';
+  const rank = b.percentile >= 75 ? `top ${Math.max(1, 100 - b.percentile)}% of ${among}` : `above the median of ${among}`;
+  return `${NAMES[b.metric]} ${value}: ${rank} (${f.count(b.cohortSize)} accounts)`;
+}
+
+/** The strongest benchmark, for the executive summary. */
+export function bestBenchmark(c: DeckContext): string | null {
+  const top = [...(c.r.benchmarks ?? [])].filter((b) => b.percentile >= 75).sort((a, b) => b.percentile - a.percentile)[0];
+  return top ? `${benchmarkSentence(c, top)}.` : null;
 }

@@ -6,6 +6,7 @@ import { cell, metricKpi, present, slide, type DeckContext } from './context';
 import type { Person } from '../../analysis/types';
 import { customerAttendees, isExecutive } from '../meeting';
 import { isTechnical } from './next-slides';
+import { bestBenchmark } from './benchmark-text';
 
 /** The cover: the renderer puts the account name above this slide's title (what the meeting is) and subtitle (when, by whom). */
 export function titleSlide(c: DeckContext): SlidePlan {
@@ -156,6 +157,8 @@ export function keyTakeaways(c: DeckContext): string[] {
     const share = seats !== null && seats > 0 ? ` of ${f.number(seats)} licensed seats (${f.percent(au.current / seats)})` : '';
     out.push(`Active users ${change}${f.number(au.current)}${share}.`);
   }
+  const peers = bestBenchmark(c);
+  if (peers) out.push(peers.charAt(0).toUpperCase() + peers.slice(1));
   if (r.value.quarterTotal !== null) {
     const roi = r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : '';
     out.push(`${f.moneyShort(r.value.quarterTotal)} of value delivered in ${c.quarterName}${roi}, ${f.moneyShort(r.value.annualised!)} annualised.`);
