@@ -49,6 +49,7 @@ export function benchmarksFor(r: AccountReview, book: AccountReview[]): Benchmar
     out.push({
       metric, value, cohort: cohort.kind, cohortName: cohort.kind === 'segment' ? r.segment : 'book',
       cohortSize: cohort.rows.length, percentile: percentile(value, cohort.rows.map((x) => x.v)),
+      rank: 1 + cohort.rows.filter((x) => x.v > value).length,
     });
   }
   return out;

@@ -220,6 +220,8 @@ export interface Benchmark {
   cohortSize: number;
   /** 0–100, ties sharing the mid rank. */
   percentile: number;
+  /** 1 = highest in the cohort (ties share the better rank). */
+  rank: number;
 }
 
 export interface BookReview {

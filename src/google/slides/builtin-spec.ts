@@ -29,7 +29,7 @@ export const BUILT_IN: SlideSpec[] = [
   { key: 'partnership-summary', kpis: 3, body: [bullets(1)] },
   { key: 'exec-summary', kpis: 4, body: [bullets(1)] },
   { key: 'executive-alignment', body: [table([3, 4, 1.6, 3, 1.6], undefined, false), bullets(1)] },
-  { key: 'priorities', body: [bullets(1), bullets(2)] },
+  { key: 'priorities', body: [bullets(1), table([4, 3, 1.4, 1.4, 1.4, 1.4, 1.6])] },
   { key: 'value-roi', kpis: 3, body: [table([2.2, 4, 1.8, 4.2, 2.4])] },
   { key: 'value-outcomes', body: [table([4, 3, 1.4, 1.4, 1.4, 1.4, 1.6], undefined, false)] },
   { key: 'adoption-trend', kpis: 3, body: [chart, bullets(1)] },

@@ -34,8 +34,8 @@ describe('benchmark cohorts', () => {
   ];
 
   it('a segment of 4 in a book of 8 is ranked against the book', () => {
-    // E4 at 0.8: below it 0.5, 0.6, 0.7, 0.4, 0.6 (5), equal 1 → (5 + 0.5) / 8 = 68.75 → 69.
-    expect(seatBenchmark(eight, 'E4')).toEqual({ metric: 'seatUtilisation', value: 0.8, cohort: 'book', cohortName: 'book', cohortSize: 8, percentile: 69 });
+    // E4 at 0.8: below it 0.5, 0.6, 0.7, 0.4, 0.6 (5), equal 1 → (5 + 0.5) / 8 = 68.75 → 69; above it 0.9 and 1.0 → 3rd.
+    expect(seatBenchmark(eight, 'E4')).toEqual({ metric: 'seatUtilisation', value: 0.8, cohort: 'book', cohortName: 'book', cohortSize: 8, percentile: 69, rank: 3 });
     // E2 at 0.6 ties M2: below 0.5 and 0.4 (2), equal 2 → (2 + 1) / 8 = 37.5 → 38.
     expect(seatBenchmark(eight, 'E2')!.percentile).toBe(38);
   });
@@ -47,7 +47,7 @@ describe('benchmark cohorts', () => {
   it('a segment of 5 is its own cohort', () => {
     // Five Enterprise (50 … 80, 85) and one Mid-Market at 100: E5 at 0.85 is best of its five → (4 + 0.5) / 5 = 90.
     const six: [string, number, number][] = [...eight.slice(0, 4), ['E5', 200_000, 85], ['M4', 50_000, 100]];
-    expect(seatBenchmark(six, 'E5')).toEqual({ metric: 'seatUtilisation', value: 0.85, cohort: 'segment', cohortName: 'Enterprise', cohortSize: 5, percentile: 90 });
+    expect(seatBenchmark(six, 'E5')).toEqual({ metric: 'seatUtilisation', value: 0.85, cohort: 'segment', cohortName: 'Enterprise', cohortSize: 5, percentile: 90, rank: 1 });
   });
 
   it('a book of 4 has no benchmark', () => {

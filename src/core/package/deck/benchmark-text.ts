@@ -17,9 +17,17 @@ export function benchmarkSentences(c: DeckContext): string[] {
 export function benchmarkSentence(c: DeckContext, b: Benchmark): string {
   const { f } = c;
   const value = b.metric === 'health' ? f.number(b.value) : b.metric === 'valueToArr' ? `${f.percent(b.value)} of the annual contract this quarter` : f.percent(b.value);
-  const among = b.cohort === 'segment' ? `${b.cohortName} accounts we serve` : 'the accounts we serve';
-  const rank = b.percentile >= 75 ? `top ${Math.max(1, 100 - b.percentile)}% of ${among}` : `above the median of ${among}`;
-  return `${NAMES[b.metric]} ${value}: ${rank} (${f.count(b.cohortSize)} accounts)`;
+  const among = b.cohort === 'segment' ? `${b.cohortName} accounts we serve` : 'accounts we serve';
+  // In a small book a percentage overstates precision ("top 6%" of 8): say the place instead.
+  const place = b.cohortSize < 20
+    ? `${b.rank === 1 ? 'the highest' : `${ordinal(b.rank)} highest`} of the ${f.count(b.cohortSize)} ${among}`
+    : b.percentile >= 75 ? `top ${Math.max(1, 100 - b.percentile)}% of ${among}` : `above the median of ${among}`;
+  return `${NAMES[b.metric]} ${value}: ${place}`;
+}
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  return `${n}${s}`;
 }
 
 /** The strongest benchmark, for the executive summary. */

@@ -51,7 +51,7 @@ const S: Record<string, Build> = {
  */
 export const OUTLINES: Record<DeckVariant, { main: string[]; appendix: string[] }> = {
   enterprise: {
-    main: ['title', 'agenda', 'summary', 'priorities', 'roi', 'outcomes', 'adoption', 'support', 'health', 'successPlan', 'roadmap', 'technical', 'risks', 'asks', 'actions'],
+    main: ['title', 'agenda', 'summary', 'priorities', 'roi', 'adoption', 'support', 'health', 'successPlan', 'roadmap', 'technical', 'risks', 'asks', 'actions'],
     appendix: ['appendix', 'metrics', 'methodology'],
   },
   ebr: {

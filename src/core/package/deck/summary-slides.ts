@@ -7,6 +7,7 @@ import type { Person } from '../../analysis/types';
 import { customerAttendees, isExecutive } from '../meeting';
 import { isTechnical } from './next-slides';
 import { bestBenchmark } from './benchmark-text';
+import { outcomesTable } from './value-slides';
 
 /** The cover: the renderer puts the account name above this slide's title (what the meeting is) and subtitle (when, by whom). */
 export function titleSlide(c: DeckContext): SlidePlan {
@@ -195,13 +196,13 @@ function contextFacts(c: DeckContext, missing: string[]): string[] {
 export function prioritiesSlide(c: DeckContext): SlidePlan {
   const { r } = c;
   const missing: string[] = [];
-  const objectives = r.outcomes.map((o) => `${o.objective}${o.metric ? ` — measured by ${o.metric}` : ''}`);
-  if (objectives.length === 0) missing.push('business objectives (Outcomes tab)');
+  if (r.outcomes.length === 0) missing.push('business objectives (Outcomes tab)');
   // The business context (theme, tenure, renewal, sponsors) rides with the priorities: one slide, not two thin ones.
   const facts = contextFacts(c, missing);
+  // The objectives and where each stands share one slide: two short sections, not a lone table on empty space.
   const blocks: Block[] = [
     ...(facts.length > 0 ? [{ kind: 'bullets' as const, title: `Where ${r.name} is headed`, items: facts }] : []),
-    { kind: 'bullets', title: 'Business objectives we are measured on', items: objectives.length > 0 ? objectives : ['Agree two or three measurable objectives today.'] },
+    outcomesTable(c, 'Your objectives and where they stand'),
   ];
   return slide('priorities', 'Business outcomes and priorities', blocks, {
     talkingPoints: ['Restate their objectives before showing any of our numbers: value is measured against these.', 'Confirm each objective is still a priority and still measured the same way.'],

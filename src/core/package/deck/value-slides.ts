@@ -43,12 +43,24 @@ export function roiSlide(c: DeckContext): SlidePlan {
 }
 
 export function outcomesSlide(c: DeckContext): SlidePlan {
-  const { r, f } = c;
+  const { r } = c;
   const missing = r.outcomes.filter((o) => o.status === 'No Data').map((o) => `baseline, target or current value for "${o.objective}"`);
   if (r.outcomes.length === 0) missing.push('business objectives (Outcomes tab)');
   const achieved = r.outcomes.filter((o) => o.status === 'Achieved').length;
-  return slide('value-outcomes', 'Outcomes against targets', [{
-    kind: 'table',
+  return slide('value-outcomes', 'Outcomes against targets', [outcomesTable(c)], {
+    talkingPoints: [
+      r.outcomes.length > 0 ? `${achieved} of ${r.outcomes.length} objectives achieved so far.` : 'No objectives are recorded: propose two or three measurable ones.',
+      'Progress = (current − baseline) ÷ (target − baseline); 100% means the target is met, 70% is on track.',
+    ],
+    questions: ['For anything at risk: what is blocking it, and what do you need from us?', 'Should any target move given what we now know?'],
+  }, { missing, sources: 'Outcomes tab' });
+}
+
+/** The objectives against their targets: on its own slide (mid-market) or under the priorities it measures (enterprise). */
+export function outcomesTable(c: DeckContext, title?: string): Block {
+  const { r, f } = c;
+  return {
+    kind: 'table', ...(title ? { title } : {}),
     columns: [{ header: 'Objective', width: 4 }, { header: 'Metric', width: 3 }, { header: 'Baseline', align: 'right', width: 1.4 }, { header: 'Target', align: 'right', width: 1.4 }, { header: 'Current', align: 'right', width: 1.4 }, { header: 'Progress', align: 'right', width: 1.4 }, { header: 'Status', width: 1.6 }],
     rows: r.outcomes.map((o) => {
       const num = outcomeValue(f, o);
@@ -58,13 +70,7 @@ export function outcomesSlide(c: DeckContext): SlidePlan {
       ];
     }),
     empty: 'We will agree measurable objectives together',
-  }], {
-    talkingPoints: [
-      r.outcomes.length > 0 ? `${achieved} of ${r.outcomes.length} objectives achieved so far.` : 'No objectives are recorded: propose two or three measurable ones.',
-      'Progress = (current − baseline) ÷ (target − baseline); 100% means the target is met, 70% is on track.',
-    ],
-    questions: ['For anything at risk: what is blocking it, and what do you need from us?', 'Should any target move given what we now know?'],
-  }, { missing, sources: 'Outcomes tab' });
+  };
 }
 
 function history(c: DeckContext, key: MetricKey): (number | null)[] {
