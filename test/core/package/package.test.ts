@@ -49,7 +49,7 @@ describe('package plans for the example book', () => {
     const slides = buildPackage(a, { today: TODAY }).deck!.slides;
     const table = (key: string) => slides.find((s) => s.key === key)!.blocks.find((b) => b.kind === 'table') as { rows: unknown[] };
     expect(table('value-roi').rows).toHaveLength(a.value.lines.length);
-    expect(table('value-outcomes').rows).toHaveLength(a.outcomes.length);
+    expect(table('priorities').rows).toHaveLength(a.outcomes.length);
     expect(table('actions').rows).toHaveLength(a.actions.items.filter((x) => x.status !== 'Complete' && x.status !== 'Cancelled').length);
     expect(table('appendix-metrics').rows.length).toBeGreaterThan(10);
   });
