@@ -3,7 +3,7 @@ import type { Benchmark, BenchmarkMetric } from '../../analysis/types';
 import type { DeckContext } from './context';
 
 const NAMES: Record<BenchmarkMetric, string> = {
-  seatUtilisation: 'Seat utilisation', featureAdoption: 'Feature adoption', health: 'Health score', valueToArr: 'Value delivered for the size of the contract',
+  seatUtilisation: 'Seat utilisation', featureAdoption: 'Feature adoption', health: 'Health score', valueToArr: 'Value delivered this quarter,',
 };
 
 /**
@@ -16,7 +16,7 @@ export function benchmarkSentences(c: DeckContext): string[] {
 
 export function benchmarkSentence(c: DeckContext, b: Benchmark): string {
   const { f } = c;
-  const value = b.metric === 'health' ? f.number(b.value) : b.metric === 'valueToArr' ? `${f.percent(b.value)} of the annual contract this quarter` : f.percent(b.value);
+  const value = b.metric === 'health' ? f.number(b.value) : b.metric === 'valueToArr' ? `${f.percent(b.value)} of the annual contract` : f.percent(b.value);
   const among = b.cohort === 'segment' ? `${b.cohortName} accounts we serve` : 'accounts we serve';
   // In a small book a percentage overstates precision ("top 6%" of 8): say the place instead.
   const place = b.cohortSize < 20

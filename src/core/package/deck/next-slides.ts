@@ -97,7 +97,13 @@ export function asksSlide(c: DeckContext): SlidePlan {
   const theirs = [
     ...open.filter((a) => side(a) === 'customer').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`),
   ];
-  const ours = open.filter((a) => side(a) === 'vendor').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`);
+  // Each expansion path needs a customer sponsor to champion it: that is an ask, made by name.
+  theirs.push(...r.opportunities.items.filter((o) => o.sponsor && !c.changes.some((x) => x.name === o.sponsor))
+    .map((o) => `${o.sponsor}: sponsor the ${lowerFirst(o.opportunity)}${o.timeline ? ` for ${o.timeline}` : ''}`));
+  const ours = [
+    ...open.filter((a) => side(a) === 'vendor').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`),
+    ...r.roadmap.filter((i) => i.type === 'Request' && i.accountSpecific).map((i) => `${i.item}: ${i.status ? lowerFirst(i.status) : 'a date for your request'}`),
+  ];
   return slide('asks', 'What we ask of each other', [
     { kind: 'bullets', title: `From ${r.name}`, items: theirs.length > 0 ? theirs : ['Tell us the one thing that would make next quarter a success.'] },
     { kind: 'bullets', title: 'From our team', items: ours.length > 0 ? ours : ['A written summary with owners and dates within two working days.'] },
@@ -105,4 +111,8 @@ export function asksSlide(c: DeckContext): SlidePlan {
     talkingPoints: ['Make the asks explicit and mutual: each one with an owner and a date, agreed in the room.'],
     questions: ['Is each of these realistic on your side, and who should own it?'],
   });
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
