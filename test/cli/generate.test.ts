@@ -31,7 +31,7 @@ describe('qbr generate --all on the example', () => {
   it('writes every package, reports progress on stderr and exits 0', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('');
-    expect(first.stderr).toMatch(/\[1\/8\] ACC-001 GlobalTech: 20-slide enterprise deck/);
+    expect(first.stderr).toMatch(/\[1\/8\] ACC-001 GlobalTech: 19-slide enterprise deck/);
     expect(first.stderr).toContain('8 packages written to');
     expect(readdirSync(join(out, 'ACC-001')).sort()).toEqual(['action-plan.docx', 'analysis.json', 'deck.pptx', 'invitation.eml', 'pre-read.docx', 'prep-brief.docx', 'prep-holds.ics', 'summary.eml']);
     expect(readdirSync(join(out, 'ACC-008')).sort()).toEqual(['analysis.json', 'digital-review.eml']);

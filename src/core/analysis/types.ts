@@ -194,6 +194,9 @@ export interface AccountReview {
     executiveSponsor: string | null; stakeholders: Person[];
   };
   keyTheme: string | null;
+  /** Accounts `Plan` and the renewal-outlook factors as written (null when the column or cell is empty). */
+  plan?: string | null;
+  renewalFactors?: { confidence: string | null; budget: string | null; competitiveThreat: string | null; valuePerception: string | null; contractSatisfaction: string | null };
   roadmap: RoadmapItem[];
   /** Settings `First Response SLA (h)` / `Resolution SLA (h)`: the support targets the support slide compares against. */
   sla?: { firstResponseHours: number | null; resolutionHours: number | null };

@@ -3,6 +3,7 @@ import type { AccountReview } from '../analysis/types';
 import { daysBetween, type IsoDate } from '../dates';
 import { internalRisks, type PersonChange } from './audience';
 import { deckContext, METRIC_LABELS, metricChange, metricText } from './deck/context';
+import { renewalFactors } from './deck/ebr-slides';
 import { customerAttendees, dueBeforeMeeting } from './meeting';
 import type { DeckPlan, DocPlan, DocSection, HoldPlan } from './types';
 
@@ -105,6 +106,20 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
     bullets: [`Customer attendees confirmed: ${customerAttendees(r, p.changes).map((s) => s.name).join(', ') || 'none'}.`],
   });
 
+  if (r.deck === 'ebr' || r.deck === 'midmarket') {
+    // Budget and competitive threat are intelligence for the room's preparation, never a slide (SPEC §4.2).
+    const factors = renewalFactors(c);
+    const rf = r.renewalFactors;
+    sections.push({
+      heading: 'Renewal intelligence',
+      bullets: [
+        ...factors.shown.map(([k, v]) => `${k}: ${v} (on the renewal slide)`),
+        `Budget status: ${rf?.budget ?? 'not recorded (Accounts, Budget Status)'}`,
+        `Competitive threat: ${rf?.competitiveThreat ?? 'not recorded (Accounts, Competitive Threat)'}`,
+        ...factors.missing.map((k) => `${k}: not in the tracker, so left off the renewal slide; find out before the meeting`),
+      ],
+    });
+  }
   sections.push({ heading: 'What changed since the last QBR', bullets: changesSinceLast(r, c) });
   sections.push({ heading: 'Anticipated questions and hard conversations', bullets: hardConversations(r, p, c) });
 

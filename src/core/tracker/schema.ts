@@ -45,6 +45,13 @@ export const TABS = {
       executiveSponsor: text('Executive Sponsor', { aliases: ['Exec Sponsor'] }),
       timezone: text('Timezone', { aliases: ['Time Zone'] }),
       keyTheme: text('Key Theme'),
+      // The EBR's renewal-outlook factors (SPEC §2): budget and competitive threat are for the prep brief only.
+      plan: text('Plan'),
+      renewalConfidence: text('Renewal Confidence'),
+      budgetStatus: text('Budget Status'),
+      competitiveThreat: text('Competitive Threat'),
+      valuePerception: text('Value Perception'),
+      contractSatisfaction: text('Contract Satisfaction'),
       // Not in SPEC §2's table: an account billed in another currency or language needs them (see README).
       currency: text('Currency'),
       locale: text('Locale'),

@@ -26,7 +26,7 @@ const chart: BodySlot = { kind: 'chart', n: 1, heading: true };
 export const BUILT_IN: SlideSpec[] = [
   { key: 'title', cover: 'title' },
   { key: 'agenda', body: [table([5, 1.3, 2.4, 3.6], undefined, false)] },
-  { key: 'partnership-summary', kpis: 3, body: [bullets(1)] },
+  { key: 'partnership-summary', kpis: 3, body: [table([3, 7]), bullets(1)] },
   { key: 'exec-summary', kpis: 4, body: [bullets(1)] },
   { key: 'executive-alignment', body: [table([3, 4, 1.6, 3, 1.6], undefined, false), bullets(1)] },
   { key: 'priorities', body: [bullets(1), table([4, 3, 1.4, 1.4, 1.4, 1.4, 1.6])] },
@@ -39,7 +39,7 @@ export const BUILT_IN: SlideSpec[] = [
   { key: 'roadmap', body: [table([1.6, 4, 1.6, 5, 1.8], undefined, false)] },
   { key: 'technical', kpis: 3, body: [table([5, 2, 2, 4])] },
   { key: 'risks-opportunities', body: [table([5, 5, 2], undefined, false), bullets(1)] },
-  { key: 'renewal-outlook', kpis: 3, body: [{ kind: 'text', n: 1 }] },
+  { key: 'renewal-outlook', kpis: 3, body: [table([4, 6]), { kind: 'text', n: 1 }] },
   { key: 'asks', body: [bullets(1), bullets(2)] },
   { key: 'actions', kpis: 2, body: [table([1, 5, 2, 1.4, 1.6, 1.6], undefined, false), bullets(1)] },
   { key: 'appendix', cover: 'section' },
