@@ -41,7 +41,7 @@ describe('qbr generate --all on the example', () => {
     const zip = await JSZip.loadAsync(readFileSync(join(out, 'ACC-001', 'deck.pptx')));
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const planned = analysis('ACC-001').package.deck.slides as string[];
-    expect(planned).toHaveLength(18);
+    expect(planned).toHaveLength(17);
     // Long tables and lists continue on "(cont.)" slides, so there can be more slides than planned, never fewer.
     expect(slides.length).toBeGreaterThanOrEqual(planned.length);
     const notes = Object.keys(zip.files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));

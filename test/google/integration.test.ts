@@ -58,7 +58,7 @@ describe('qbr generate --google', () => {
     expect(decks()).toHaveLength(1);
     const text = presentationText(fake.state.presentations.get(deck!.id));
     expect(JSON.stringify(text)).not.toContain('{{');
-    expect(text.slides).toHaveLength(18);
+    expect(text.slides).toHaveLength(17);
     expect(JSON.stringify(text)).toContain('GlobalTech');
     expect(count('gmail.users.drafts.create')).toBe(2);
     expect(fake.calls.some((c) => /send/i.test(c.methodId))).toBe(false);

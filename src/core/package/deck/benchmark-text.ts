@@ -11,7 +11,12 @@ const NAMES: Record<BenchmarkMetric, string> = {
  * in the prep brief, not a line read out in front of the customer.
  */
 export function benchmarkSentences(c: DeckContext): string[] {
-  return [...(c.r.benchmarks ?? [])].filter((b) => b.percentile >= 50).sort((a, b) => b.percentile - a.percentile).map((b) => benchmarkSentence(c, b));
+  return [...(c.r.benchmarks ?? [])].filter(standsOut).sort((a, b) => b.percentile - a.percentile).map((b) => benchmarkSentence(c, b));
+}
+
+/** In a small book, the top third by place; in a larger one, the top half by percentile. */
+function standsOut(b: Benchmark): boolean {
+  return b.cohortSize < 20 ? b.rank <= Math.ceil(b.cohortSize / 3) : b.percentile >= 50;
 }
 
 export function benchmarkSentence(c: DeckContext, b: Benchmark): string {
