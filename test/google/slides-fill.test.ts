@@ -114,7 +114,7 @@ describe('filling the built-in template for an enterprise deck', () => {
   });
 
   it('never modifies the template (the copy is filled)', () => {
-    expect(presentationText(out.template).slides).toHaveLength(21);
+    expect(presentationText(out.template).slides).toHaveLength(20);
     expect(everything(presentationText(out.template).slides)).toContain('{{kpi.1.value}}');
   });
 

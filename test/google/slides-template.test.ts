@@ -116,7 +116,7 @@ describe('the built-in template made through the fake API', () => {
     expect(found.files.map((f) => f.id)).toEqual([run.value('deckTemplateId')]);
   });
 
-  it('reads back as 22 tagged slides with row templates, chart placeholders and notes shapes, and no problems', () => {
+  it('reads back as 20 tagged slides with row templates, chart placeholders and notes shapes, and no problems', () => {
     const model = readTemplate(presentation);
     expect(model.problems).toEqual([]);
     expect(model.slides.map((s) => s.key)).toEqual(BUILT_IN.map((s) => s.key));

@@ -31,7 +31,6 @@ export const BUILT_IN: SlideSpec[] = [
   { key: 'executive-alignment', body: [table([3, 4, 1.6, 3, 1.6], undefined, false), bullets(1)] },
   { key: 'priorities', body: [bullets(1), table([4, 3, 1.4, 1.4, 1.4, 1.4, 1.6])] },
   { key: 'value-roi', kpis: 3, body: [table([2.2, 4, 1.8, 4.2, 2.4])] },
-  { key: 'value-outcomes', body: [table([4, 3, 1.4, 1.4, 1.4, 1.4, 1.6], undefined, false)] },
   { key: 'adoption-trend', kpis: 3, body: [chart, bullets(1)] },
   { key: 'support', kpis: 3, body: [table([3, 1.8, 1.8, 2, 3])] },
   { key: 'health', kpis: 5, body: [chart, table([2.6, 1.3, 1.4, 6])] },
@@ -50,7 +49,7 @@ export const BUILT_IN: SlideSpec[] = [
 /** OUTLINES names its slide builders; these are the keys the slides they build carry. */
 const KEY_OF: Record<string, string> = {
   title: 'title', agenda: 'agenda', summary: 'exec-summary', priorities: 'priorities',
-  roi: 'value-roi', outcomes: 'value-outcomes', adoption: 'adoption-trend', support: 'support', technical: 'technical', asks: 'asks', health: 'health',
+  roi: 'value-roi', adoption: 'adoption-trend', support: 'support', technical: 'technical', asks: 'asks', health: 'health',
   successPlan: 'success-plan', roadmap: 'roadmap', risks: 'risks-opportunities',
   actions: 'actions', partnership: 'partnership-summary', alignment: 'executive-alignment', renewal: 'renewal-outlook',
   appendix: 'appendix', metrics: 'appendix-metrics', methodology: 'appendix-methodology',

@@ -7,7 +7,7 @@ import { deckContext, type DeckContext } from './context';
 import { executiveAlignmentSlide, partnershipSlide, renewalOutlookSlide } from './ebr-slides';
 import { actionsSlide, risksSlide, roadmapSlide, successPlanSlide } from './plan-slides';
 import { agendaSlide, executiveSummarySlide, prioritiesSlide, titleSlide } from './summary-slides';
-import { adoptionTrendSlide, healthSlide, outcomesSlide, roiSlide } from './value-slides';
+import { adoptionTrendSlide, healthSlide, roiSlide } from './value-slides';
 import { asksSlide, supportSlide, technicalAttendees, technicalSlide } from './next-slides';
 
 type Build = (c: DeckContext, x: DeckExtras) => SlidePlan;
@@ -27,7 +27,6 @@ const S: Record<string, Build> = {
   summary: (c) => executiveSummarySlide(c),
   priorities: (c) => prioritiesSlide(c),
   roi: (c) => roiSlide(c),
-  outcomes: (c) => outcomesSlide(c),
   adoption: (c) => adoptionTrendSlide(c),
   support: (c) => supportSlide(c),
   technical: (c) => technicalSlide(c),
@@ -59,7 +58,7 @@ export const OUTLINES: Record<DeckVariant, { main: string[]; appendix: string[] 
     appendix: ['appendix', 'metrics', 'methodology'],
   },
   midmarket: {
-    main: ['title', 'agenda', 'summary', 'roi', 'outcomes', 'adoption', 'roadmap', 'technical', 'risks', 'renewal', 'actions'],
+    main: ['title', 'agenda', 'summary', 'priorities', 'roi', 'adoption', 'roadmap', 'technical', 'risks', 'renewal', 'actions'],
     appendix: ['methodology'],
   },
   smb: { main: ['title', 'summary', 'roi', 'adoption', 'roadmap', 'actions'], appendix: [] },

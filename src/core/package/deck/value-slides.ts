@@ -42,21 +42,7 @@ export function roiSlide(c: DeckContext): SlidePlan {
   }, { missing, sources: `Value tab, ${r.quarter}; investment = ARR ÷ 4` });
 }
 
-export function outcomesSlide(c: DeckContext): SlidePlan {
-  const { r } = c;
-  const missing = r.outcomes.filter((o) => o.status === 'No Data').map((o) => `baseline, target or current value for "${o.objective}"`);
-  if (r.outcomes.length === 0) missing.push('business objectives (Outcomes tab)');
-  const achieved = r.outcomes.filter((o) => o.status === 'Achieved').length;
-  return slide('value-outcomes', 'Outcomes against targets', [outcomesTable(c)], {
-    talkingPoints: [
-      r.outcomes.length > 0 ? `${achieved} of ${r.outcomes.length} objectives achieved so far.` : 'No objectives are recorded: propose two or three measurable ones.',
-      'Progress = (current − baseline) ÷ (target − baseline); 100% means the target is met, 70% is on track.',
-    ],
-    questions: ['For anything at risk: what is blocking it, and what do you need from us?', 'Should any target move given what we now know?'],
-  }, { missing, sources: 'Outcomes tab' });
-}
-
-/** The objectives against their targets: on its own slide (mid-market) or under the priorities it measures (enterprise). */
+/** The objectives against their targets, under the priorities they measure (a short table never stands alone). */
 export function outcomesTable(c: DeckContext, title?: string): Block {
   const { r, f } = c;
   return {
