@@ -16,6 +16,8 @@ export interface Formatter {
   number(v: number, digits?: number): string;
   /** A fraction as a percentage: 0.28 → `28%`. */
   percent(v: number, digits?: number): string;
+  /** The size of a relative change, one decimal under 10 %: `28%`, `8.3%` (the arrowed change uses the same). */
+  changeSize(change: number): string;
   /** A relative change with its arrow: `▲ +28%`, `▼ −5%`, `► stable`. */
   change(change: number | null, direction: Direction | null): string;
   multiple(v: number): string;
@@ -69,9 +71,10 @@ export function formatter(locale: string, currency: string): Formatter {
       if (direction === null) return '';
       if (direction === 'stable') return '► stable';
       const sign = direction === 'up' ? '+' : '−';
-      const size = change === null ? '' : ` ${sign}${num(Math.abs(change) < 0.1 ? 1 : 0).format(Math.abs(change) * 100)}%`;
+      const size = change === null ? '' : ` ${sign}${f.changeSize(change)}`;
       return `${direction === 'up' ? '▲' : '▼'}${size}`;
     },
+    changeSize: (change) => `${num(Math.abs(change) < 0.1 ? 1 : 0).format(Math.abs(change) * 100)}%`,
     multiple: (v) => `${num(1).format(v)}x`,
     count: (v) => num(0).format(v),
     points: (delta, digits = 0) => {

@@ -185,7 +185,7 @@ function hardConversations(r: AccountReview, p: PrepBriefInput, c: ReturnType<ty
     out.push(`${k.escalation} risk "${k.risk}"${k.arrAtRisk !== null ? ` (${f.money(k.arrAtRisk)} ARR at risk)` : ''}: ${k.mitigation ?? 'no mitigation yet: agree one before the meeting'}.`);
   }
   const au = r.trends.activeUsers;
-  if (au.direction === 'down' && au.change !== null) out.push(`Expect "why did usage drop?": active users fell ${f.percent(Math.abs(au.change))}; bring the cause and the recovery plan.`);
+  if (au.direction === 'down' && au.change !== null) out.push(`Expect "why did usage drop?": active users fell ${f.changeSize(au.change)}; bring the cause and the recovery plan.`);
   for (const o of r.outcomes.filter((x) => x.status === 'At Risk')) out.push(`Objective at risk: "${o.objective}" — what is blocking it, and what will we change?`);
   const ours = r.actions.items.filter((a) => a.status === 'Overdue' && /^vend/i.test(a.side ?? ''));
   if (ours.length > 0) out.push(`Our own overdue commitments: ${ours.map((a) => a.action).join('; ')} — own them first.`);

@@ -97,3 +97,13 @@ describe('one formatter per kind (SPEC §4.2)', () => {
     expect(article('Mid-Market')).toBe('a');
   });
 });
+
+describe('a relative change reads the same in a sentence and on a card', () => {
+  it('keeps one decimal under 10 % in both', () => {
+    const f = formatter('en-US', 'USD');
+    // Sprout: 12 → 11 active users = −8.33 %.
+    expect(f.changeSize(-1 / 12)).toBe('8.3%');
+    expect(f.change(-1 / 12, 'down')).toBe('▼ −8.3%');
+    expect(f.changeSize(0.28)).toBe('28%');
+  });
+});

@@ -154,7 +154,7 @@ export function keyTakeaways(c: DeckContext): string[] {
   const au = r.trends.activeUsers;
   const seats = r.history[r.history.length - 1]?.metrics.licensedSeats ?? r.licensedSeats;
   if (au.current !== null) {
-    const change = au.change !== null && au.direction !== 'stable' && au.direction !== null ? `${au.direction === 'up' ? 'up' : 'down'} ${f.percent(Math.abs(au.change))} to ` : '';
+    const change = au.change !== null && au.direction !== 'stable' && au.direction !== null ? `${au.direction === 'up' ? 'up' : 'down'} ${f.changeSize(au.change)} to ` : '';
     const share = seats !== null && seats > 0 ? ` of ${f.number(seats)} licensed seats (${f.percent(au.current / seats)})` : '';
     out.push(`Active users ${change}${f.number(au.current)}${share}.`);
   }
