@@ -14,22 +14,23 @@ export function accountsTab(): ExampleTab {
     widths: { 'Key Theme': 44 },
     rows: [
       ['Account ID', 'Account', 'ARR', 'Segment', 'Licensed Seats', 'Contract Start', 'Renewal Date', 'QBR Date', 'Last QBR Date',
-        'CSM', 'CSM Email', 'AE', 'Champion', 'Champion Email', 'Executive Sponsor', 'Timezone', 'Key Theme'],
+        'CSM', 'CSM Email', 'AE', 'Champion', 'Champion Email', 'Executive Sponsor', 'Timezone', 'Key Theme',
+        'Plan', 'Renewal Confidence', 'Budget Status', 'Competitive Threat', 'Value Perception', 'Contract Satisfaction'],
       ['ACC-001', 'GlobalTech', usd(220_000), 'Enterprise', 400, d('2025-05-22'), d('2027-05-22'), d('2026-12-10'), d('2026-08-20'),
         ...CSM.maya, 'Chris Donovan', 'Priya Raman', 'priya.raman@globaltech.example', 'Daniel Okafor', 'America/Chicago',
-        'Scale self-serve analytics to the EU subsidiary'],
+        'Scale self-serve analytics to the EU subsidiary', 'Enterprise', 'High', 'Approved', 'Low', 'Strong', 'Satisfied'],
       ['ACC-002', 'Meridian Health Systems', usd(1_250_000), 'Strategic', n(2500), d('2024-04-01'), d('2027-03-31'), d('2026-12-03'), d('2026-09-10'),
         ...CSM.jordan, 'Alicia Brooks', 'Elena Vasquez', 'elena.vasquez@meridianhealth.example', 'Robert Chen', 'America/New_York',
-        'Protect the renewal through the CIO transition'],
+        'Protect the renewal through the CIO transition', 'Enterprise Plus', 'Medium', 'Under review with the incoming CIO', 'High: vendor consolidation review', 'Positive, with concerns about integration stability', 'Satisfied'],
       ['ACC-003', 'Harborview Logistics', usd(610_000), 'Strategic', n(1200), d('2025-10-01'), d('2027-09-30'), _, d('2026-10-08'),
         ...CSM.maya, 'Chris Donovan', 'Tom Becker', 'tom.becker@harborview.example', 'Linda Ostrowski', 'America/Los_Angeles',
-        'Route-cost analytics in every depot'],
+        'Route-cost analytics in every depot', 'Enterprise Plus', 'High', 'Approved', 'Low', 'Strong', _],
       ['ACC-004', 'Atlas Manufacturing', usd(145_000), 'Enterprise', 300, d('2024-03-01'), d('2027-02-28'), _, d('2026-05-14'),
         ...CSM.jordan, 'Alicia Brooks', 'Kevin Walsh', 'kevin.walsh@atlasmfg.example', 'Sandra Liu', 'America/Detroit',
         'Recover adoption after the ERP migration'],
       ['ACC-005', 'Pinecrest Credit Union', usd(68_000), 'Mid-Market', 120, d('2025-01-15'), d('2027-01-15'), _, d('2026-06-10'),
         ...CSM.sam, 'Alicia Brooks', 'Rachel Kim', 'rachel.kim@pinecrestcu.example', 'Mark Delaney', _,
-        'Automate member reporting'],
+        'Automate member reporting', 'Professional', 'Medium', 'Approved', 'Medium', 'Positive', 'Satisfied'],
       ['ACC-006', 'Bluebird Outfitters', usd(31_500), 'Mid-Market', 60, d('2025-08-01'), d('2027-08-01'), _, d('2026-07-21'),
         ...CSM.sam, 'Chris Donovan', 'Hannah Scott', 'hannah.scott@bluebird.example', 'Oliver Grant', 'Europe/London',
         'Seasonal demand forecasting'],
@@ -53,11 +54,11 @@ const QUARTERS = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
 type QuarterFigures = [number, number, number, number, number, number, ExampleCell, number, ...ExampleCell[]];
 
 const FIGURES: Record<string, QuarterFigures[]> = {
-  // GlobalTech: adoption climbing fast (266 → 340 active users, +28 %), health derived from usage and support.
+  // GlobalTech: adoption climbing fast (266 → 340 active users, +28 %; API calls 5K → 12K a day, 2.4x), health derived from usage and support.
   'ACC-001': [
-    [198, 400, 13, 24, 120, 205, n(7000), 99.5, 14, 3.5, 20, 1, 4.3, 38, _, 70, _, 80],
-    [231, 400, 15, 24, 142, 240, n(9000), 99.8, 11, 2.5, 16, 1, 4.4, 44, _, 74, _, 83],
-    [266, 400, 16, 24, 171, 270, n(10_500), 99.5, 9, 2, 14, 1, 4.5, 47, _, 76, _, 85],
+    [198, 400, 13, 24, 120, 205, n(3000), 99.5, 14, 3.5, 20, 1, 4.3, 38, _, 70, _, 80],
+    [231, 400, 15, 24, 142, 240, n(4000), 99.8, 11, 2.5, 16, 1, 4.4, 44, _, 74, _, 83],
+    [266, 400, 16, 24, 171, 270, n(5000), 99.5, 9, 2, 14, 1, 4.5, 47, _, 76, _, 85],
     [340, 400, 18, 24, 228, 346, n(12_000), 99.7, 7, 1.5, 10, 0, 4.7, 52, _, 82, _, 88],
   ],
   // Meridian: scores come from the health tool; engagement and relationship slipping with the CIO change.

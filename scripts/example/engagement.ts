@@ -26,9 +26,11 @@ export function valueTab(): ExampleTab {
     widths: { Description: 52, Source: 48 },
     rows: [
       ['Account ID', 'Quarter', 'Category', 'Description', 'Quantity', 'Rate', 'Baseline', 'Current', 'Value', 'Source'],
-      ['ACC-001', q('2026-Q3'), 'Time Savings', 'Automated monthly reporting (3,100 analyst hours)', 3100, usd(75), _, _, _, 'Brightline usage logs × GlobalTech timesheet sample'],
-      ['ACC-001', q('2026-Q4'), 'Cost Reduction', 'Retired two point solutions ($85K/year)', _, _, usd(21_250), usd(0), _, 'GlobalTech procurement: cancelled contracts, Oct 2026'],
-      ['ACC-001', q('2026-Q4'), 'Time Savings', 'Automated monthly reporting (4,200 analyst hours)', 4200, usd(75), _, _, _, 'Brightline usage logs × GlobalTech timesheet sample'],
+      ['ACC-001', q('2026-Q3'), 'Time Savings', 'Automated monthly reporting (1,500 analyst hours)', 1500, usd(75), _, _, _, 'Brightline usage logs × GlobalTech timesheet sample'],
+      // GlobalTech's quarter: $135,000 + $21,250 + $14,250 = $170,500 on a $55,000 quarterly investment = 3.1x.
+      ['ACC-001', q('2026-Q4'), 'Time Savings', 'Automated monthly reporting (1,800 analyst hours)', 1800, usd(75), _, _, _, 'Brightline usage logs × GlobalTech timesheet sample'],
+      ['ACC-001', q('2026-Q4'), 'Cost Reduction', 'Retired two point solutions (quarterly licence cost)', _, _, usd(21_250), usd(0), _, 'GlobalTech procurement: cancelled contracts, Oct 2026'],
+      ['ACC-001', q('2026-Q4'), 'Risk Avoidance', 'Reporting errors caught before the board pack', 3, usd(4750), _, _, _, 'GlobalTech FP&A incident log, Q4 2026'],
       ['ACC-002', q('2026-Q4'), 'Revenue Impact', 'Faster claims coding: revenue recovered', usd(1_400_000), pct(25), _, _, _, 'Meridian revenue-cycle team, Q4 report'],
       // Rate left blank: the Settings Hourly Rate applies.
       ['ACC-002', q('2026-Q4'), 'Time Savings', 'Clinical dashboard consolidation (2,900 hours)', 2900, _, _, _, _, 'Meridian analytics team time study'],
@@ -110,6 +112,7 @@ export function opportunitiesTab(): ExampleTab {
       ['Account ID', 'Opportunity', 'Type', 'Potential ARR', 'Probability', 'Timeline', 'Sponsor', 'Next Step'],
       ['ACC-001', 'EU subsidiary rollout (150 seats)', 'Expansion', usd(85_000), pct(60), 'Q1 2027', 'Daniel Okafor', 'Size seats with Priya once the SSO federation date is confirmed'],
       ['ACC-001', 'Data lineage add-on for the data team', 'Cross-sell', usd(40_000), pct(30), 'Q2 2027', 'Marcus Lee', 'Demo column-level lineage to Marcus'],
+      ['ACC-001', 'Marketing team expansion (15 users identified)', 'Expansion', usd(8250), pct(70), 'Q1 2027', 'Priya Raman', 'Meet the Marketing lead with Priya to confirm the 15 users'],
       ['ACC-002', 'Population health module', 'Cross-sell', usd(300_000), pct(20), 'H2 2027', 'Dr. Aisha Thompson', 'Revisit after the new CIO is in place'],
       ['ACC-003', 'Two new regional depots (300 seats)', 'Expansion', usd(150_000), pct(50), 'Q2 2027', 'Linda Ostrowski', 'Proposal after the competitor comparison'],
       ['ACC-005', 'Board reporting pack', 'Upsell', usd(12_000), pct(40), 'At renewal (Jan 2027)', 'Mark Delaney', 'Include in the renewal quote'],

@@ -11,7 +11,7 @@ export function roadmapTab(): ExampleTab {
       ['Natural-language query (beta)', _, 'Released', '2026-Q4', 'Ask questions of any dashboard in plain English', _, 'Beta'],
       ['Column-level data lineage', _, 'Upcoming', '2027-Q1', 'Trace every metric back to its source column', _, 'In development'],
       ['EU data residency', _, 'Upcoming', '2027-Q2', 'Keep EU customer data in EU regions', _, 'Planned'],
-      ['SSO federation', 'ACC-001', 'Request', _, "One sign-in across GlobalTech's US and EU identity providers", 'High', 'Under review'],
+      ['SSO federation', 'ACC-001', 'Request', '2027-Q3', "One sign-in across GlobalTech's US and EU identity providers", 'High', 'On the roadmap for Q3 2027; early access in Q2'],
       ['HL7 FHIR connector', 'ACC-002', 'Request', '2027-Q1', 'Replaces the custom HL7 interface behind this year\'s escalations', 'High', 'Committed'],
       ['Offline mode for depot tablets', 'ACC-003', 'Request', _, 'Dashboards keep working in depots with poor signal', 'Medium', 'Under review'],
       ['SAP S/4HANA connector', 'ACC-004', 'Upcoming', '2027-Q1', 'Replaces the CSV bridge built during the ERP migration', 'High', 'In development'],
@@ -25,7 +25,7 @@ export function goalsTab(): ExampleTab {
     widths: { Goal: 44, 'Success Criteria': 44 },
     rows: [
       ['Account ID', 'Goal', 'Success Criteria', 'Owner', 'Due', 'Progress'],
-      ['ACC-001', 'Self-serve analytics in every product team', '90% of licensed seats active each month', 'Priya Raman', d('2027-03-31'), pct(85)],
+      ['ACC-001', 'Self-serve analytics for the Marketing team', 'The 15 Marketing users identified active each month', 'Priya Raman', d('2027-03-31'), pct(20)],
       ['ACC-001', 'Retire the last legacy BI tool', 'Legacy BI contract not renewed', 'Marcus Lee', d('2027-01-31'), pct(60)],
       ['ACC-002', 'Readmission report within 2 days of discharge', 'Median lag ≤ 2 days for a full quarter', 'Elena Vasquez', d('2027-03-31'), pct(55)],
       ['ACC-003', 'Route analytics live in all 14 depots', '14 of 14 depots on daily route reports', 'Tom Becker', d('2027-06-30'), pct(70)],
@@ -54,6 +54,7 @@ export function actionsTab(): ExampleTab {
       ['A-103', 'ACC-001', 'Run the reporting-automation workshop for FP&A', 'Maya Patel', v, d('2026-10-15'), 'Complete', d('2026-08-20'), d('2026-10-09')],
       ['A-104', 'ACC-001', 'Confirm the EU subsidiary seat count', 'Daniel Okafor', c, d('2026-12-15'), 'In Progress', d('2026-08-20'), _],
       ['A-105', 'ACC-001', 'Send the lineage add-on demo recording', 'Chris Donovan', v, d('2026-11-30'), 'Open', 'Goal: retire the last legacy BI tool', _],
+      ['A-106', 'ACC-001', 'Open the renewal discussion at the 90-day mark, with multi-year pricing options', 'Chris Donovan', v, d('2027-02-21'), 'Open', 'Renewal May 22, 2027', _],
       ['A-201', 'ACC-002', 'Executive briefing for the incoming CIO', 'Jordan Reyes', v, d('2026-11-15'), 'Open', d('2026-09-10'), _],
       ['A-202', 'ACC-002', 'Fix HL7 interface retry errors', 'Brightline Support', v, d('2026-10-31'), 'Complete', d('2026-09-10'), d('2026-10-28')],
       ['A-203', 'ACC-002', 'Provide the readmission baseline data', 'Elena Vasquez', c, d('2026-10-15'), 'Complete', d('2026-09-10'), d('2026-10-20')],
@@ -84,6 +85,8 @@ export function settingsTab(): ExampleTab {
       ['Hourly Rate', 75],
       ['Timezone', 'America/New_York'],
       ['Currency', 'USD'],
+      ['First Response SLA (h)', 4],
+      ['Resolution SLA (h)', 24],
     ],
   };
 }

@@ -52,6 +52,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   }
   const { openTracker } = await import('../workbook/open');
   const { writePackageFiles } = await import('./package-files');
+  const { renderedSlideCount } = await import('../render/pptx');
   // date-holidays (2 MB with its time zones) loads only for a package, never for --help or analyze.
   const { libraryHolidays } = await import('../holidays/library');
   const workbook = await openTracker(trackerPath);
@@ -82,7 +83,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
       continue;
     }
     written.push({ review, pkg, dir });
-    const what = pkg.deck ? `${pkg.deck.slides.length}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds${missedNote(pkg)}, ${pkg.docs.length} docs` : 'digital review email';
+    const what = pkg.deck ? `${renderedSlideCount(pkg.deck)}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds${missedNote(pkg)}, ${pkg.docs.length} docs` : 'digital review email';
     io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);

@@ -163,7 +163,7 @@ describe('renderCard', () => {
       { method: 'setParameters', args: [{ accountId: 'ACC-001', what: 'package', action: 'generate' }] },
     ]);
 
-    const value = find(card, 'DecoratedText').find((d) => call(d, 'setText')?.[0] === '<b>$336K</b>')!;
+    const value = find(card, 'DecoratedText').find((d) => call(d, 'setText')?.[0] === '<b>$171K</b>')!;
     const icon = call(value, 'setStartIcon')?.[0] as Node;
     expect(icon).toEqual({ kind: 'IconImage', calls: [{ method: 'setIcon', args: ['Icon.DOLLAR'] }] });
   });

@@ -89,10 +89,10 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
     ]);
   });
 
-  it('headlines $336K of value at 6.1x ROI', () => {
-    // 336,250 ÷ (220,000 ÷ 4) = 6.11 → 6.1x and 611 %; × 4 = 1,345,000 → $1.35M.
+  it('headlines $171K of value at 3.1x ROI', () => {
+    // 135,000 + 21,250 + 14,250 = 170,500 ÷ (220,000 ÷ 4) = 3.1 → 3.1x, net (3.1 − 1) = 210 %; × 4 = 682,000 → $682K.
     expect(section(card, 'Value').widgets).toEqual([
-      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Value delivered · 2026-Q4', text: '<b>$336K</b>', bottomLabel: '6.1x ROI (611%) · $1.35M annualised' },
+      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Value delivered · 2026-Q4', text: '<b>$171K</b>', bottomLabel: '3.1x ROI (210% net return) · $682K annualised' },
     ]);
   });
 
@@ -198,7 +198,7 @@ describe('a Red account (ACC-004 Atlas)', () => {
   it('folds the data to confirm away, naming each line', () => {
     const s = section(card, /^Data to confirm/);
     expect(s.collapsible).toBe(true);
-    expect(s.widgets[0]).toEqual({ kind: 'text', html: '• Value row 12 · Source: no Source: every value claim has a number, a baseline and a source' });
+    expect(s.widgets[0]).toEqual({ kind: 'text', html: '• Value row 13 · Source: no Source: every value claim has a number, a baseline and a source' });
     expectNoJunk(card);
   });
 
@@ -395,7 +395,7 @@ describe('the home card', () => {
       ['ACC-008', 'Next QBR due Feb 1, 2027'],
     ]);
     // The example's one workbook warning (an action for an unknown account) is listed, folded.
-    expect(kvs(section(card, 'Tracker problems (1)'))[0]?.text).toBe('Actions row 22 · Account ID: Account ID &quot;ACC-999&quot; is not in the Accounts tab; the row is skipped (cell: &quot;ACC-999&quot;)');
+    expect(kvs(section(card, 'Tracker problems (1)'))[0]?.text).toBe('Actions row 23 · Account ID: Account ID &quot;ACC-999&quot; is not in the Accounts tab; the row is skipped (cell: &quot;ACC-999&quot;)');
     expectNoJunk(card);
   });
 

@@ -20,9 +20,9 @@ describe('chartSheetRequests', () => {
   const plan = chartSheetRequests(deck, { sheetId: 7, sheetTitle: "QBR Charts", accountId: 'ACC-001', startRow: 3 });
 
   it('makes one addChart per chart block with data, keyed slideKey:N in reply order', () => {
-    expect(charts.length).toBe(3);
-    expect(plan.chartKeys).toEqual(['adoption-trend:1', 'adoption-features:1', 'health:1']);
-    expect(plan.addCharts).toHaveLength(3);
+    expect(charts.length).toBe(2);
+    expect(plan.chartKeys).toEqual(['adoption-trend:1', 'health:1']);
+    expect(plan.addCharts).toHaveLength(2);
     expect(validateBody('sheets.spreadsheets.batchUpdate', { requests: plan.addCharts })).toEqual([]);
   });
 
@@ -31,15 +31,15 @@ describe('chartSheetRequests', () => {
     expect(plan.values.values[0]![0]).toBe(`ACC-001 · adoption-trend:1 · ${first.title}`);
     expect(plan.values.values[1]).toEqual(['Quarter', ...first.series.map((s) => s.name)]);
     expect(plan.values.values[2]).toEqual([first.categories[0], ...first.series.map((s) => s.values[0] ?? '')]);
-    expect(plan.values.values).toHaveLength(3 * CHART_ROWS);
+    expect(plan.values.values).toHaveLength(2 * CHART_ROWS);
     expect(new Set(plan.values.values.map((r) => r.length)).size).toBe(1);
-    expect(plan.values.range).toBe(`'QBR Charts'!A3:C${3 + 3 * CHART_ROWS - 1}`);
-    expect(plan.nextRow).toBe(3 + 3 * CHART_ROWS);
+    expect(plan.values.range).toBe(`'QBR Charts'!A3:C${3 + 2 * CHART_ROWS - 1}`);
+    expect(plan.nextRow).toBe(3 + 2 * CHART_ROWS);
   });
 
   it('points the chart ranges at the header and data rows (0-based) of its own block', () => {
     const spec = (plan.addCharts[1] as { addChart: { chart: { spec: { basicChart: { chartType: string; domains: { domain: { sourceRange: { sources: object[] } } }[] } } } } }).addChart.chart.spec.basicChart;
-    expect(spec.chartType).toBe('COLUMN');
+    expect(spec.chartType).toBe('LINE');
     const quarters = (charts[1]!.b as { categories: string[] }).categories.length;
     expect(spec.domains[0]!.domain.sourceRange.sources[0]).toEqual({ sheetId: 7, startRowIndex: 2 + CHART_ROWS + 1, endRowIndex: 2 + CHART_ROWS + 2 + quarters, startColumnIndex: 0, endColumnIndex: 1 });
   });
@@ -58,9 +58,9 @@ describe('chartSheetRequests', () => {
     const p = chartSheetRequests(deck, { sheetId: 1, sheetTitle: 'QBR Charts', accountId: 'ACC-001', startRow: 1 });
     call('sheets.spreadsheets.values.update', { spreadsheetId: 'tracker', range: p.values.range, valueInputOption: 'RAW' }, { range: p.values.range, values: p.values.values });
     const replies = call('sheets.spreadsheets.batchUpdate', { spreadsheetId: 'tracker' }, { requests: p.addCharts }).replies!;
-    expect(replies.map((r) => typeof r.addChart.chart.chartId)).toEqual(['number', 'number', 'number']);
+    expect(replies.map((r) => typeof r.addChart.chart.chartId)).toEqual(['number', 'number']);
     const sheet = state.spreadsheets.get('tracker')!.sheets[1]!;
-    expect(sheet.charts).toHaveLength(3);
+    expect(sheet.charts).toHaveLength(2);
     expect(sheet.values[1]![0]).toBe('Quarter');
   });
 

@@ -66,7 +66,7 @@ describe('filling the built-in template for an enterprise deck', () => {
   });
 
   it('keeps exactly the deck\'s 18 slides in its order: the ebr-only slides are deleted', () => {
-    expect(deck.slides).toHaveLength(18);
+    expect(deck.slides).toHaveLength(17);
     expect(out.slides.map((s) => out.model.slides.find((m) => m.objectId === s.objectId)!.key)).toEqual(deck.slides.map((s) => s.key));
     for (const key of ['partnership-summary', 'executive-alignment', 'renewal-outlook']) expect(ids.some((id) => id.includes(key))).toBe(false);
     expect(out.missingSlides).toEqual([]);
@@ -114,7 +114,7 @@ describe('filling the built-in template for an enterprise deck', () => {
   });
 
   it('never modifies the template (the copy is filled)', () => {
-    expect(presentationText(out.template).slides).toHaveLength(21);
+    expect(presentationText(out.template).slides).toHaveLength(20);
     expect(everything(presentationText(out.template).slides)).toContain('{{kpi.1.value}}');
   });
 

@@ -94,17 +94,17 @@ describe('the package emails as files (ACC-002, QBR Thu 2026-12-03, America/New_
     const cal = new ICAL.Component(ICAL.parse(ics));
     expect(cal.getFirstPropertyValue('method')).toBe('REQUEST');
     const event = new ICAL.Event(cal.getFirstSubcomponent('vevent')!);
-    // 10:00 EST on Thu 2026-12-03 is 15:00 UTC; the ebr agenda is 10+10+20+15+25+10+15 = 105 minutes.
+    // 10:00 EST on Thu 2026-12-03 is 15:00 UTC; the ebr agenda is 5+15+10+20+10+15+10+15 = 100 minutes.
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T15:00:00.000Z');
-    expect(event.duration.toSeconds()).toBe(105 * 60);
+    expect(event.duration.toSeconds()).toBe(100 * 60);
     expect(event.organizer).toBe('mailto:jordan.reyes@brightline.example');
     const attendees = event.attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/i, ''));
     expect(attendees.sort()).toEqual([...inv.to, ...inv.cc].sort());
     expect(event.uid).toBe('acc-002-2026-12-03-meeting@qbr-facilitator');
     // The body says when, in words the reader can check against the request.
     expect(parsed.text).toContain('Date: Thursday, Dec 3, 2026');
-    expect(parsed.text).toContain('Time: 10:00–11:45 (America/New_York)');
-    expect(parsed.text).toContain('Duration: 105 minutes');
+    expect(parsed.text).toContain('Time: 10:00–11:40 (America/New_York)');
+    expect(parsed.text).toContain('Duration: 100 minutes');
   });
 
   it('keeps every line of the plain-text tables within what mail clients leave unwrapped', () => {
@@ -173,6 +173,6 @@ describe('the Gmail invitation draft', () => {
     expect(part.contentType).toBe('text/calendar');
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(part.content.toString('utf8'))).getFirstSubcomponent('vevent')!);
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-12-03T15:00:00.000Z');
-    expect(parsed.text).toContain('Duration: 105 minutes');
+    expect(parsed.text).toContain('Duration: 100 minutes');
   });
 });

@@ -63,7 +63,7 @@ describe('the example tracker data', () => {
     expect(tabs.map((t) => t.name)).toEqual(['Accounts', 'Metrics', 'Outcomes', 'Value', 'Stakeholders', 'Risks',
       'Opportunities', 'Roadmap', 'Goals', 'Actions', 'Settings', 'QBR Log']);
     expect(tab('QBR Log').rows).toHaveLength(1);
-    expect(records('Settings').map((r) => [r.Key, r.Value])).toEqual([['Hourly Rate', 75], ['Timezone', 'America/New_York'], ['Currency', 'USD']]);
+    expect(records('Settings').map((r) => [r.Key, r.Value])).toEqual([['Hourly Rate', 75], ['Timezone', 'America/New_York'], ['Currency', 'USD'], ['First Response SLA (h)', 4], ['Resolution SLA (h)', 24]]);
   });
 
   it('covers every segment by ARR, with four quarters of Metrics per account', () => {
@@ -129,16 +129,16 @@ describe('the example tracker files', () => {
     const findings = [...fromBook.findings, ...fromBook.accounts.flatMap((a) => a.findings)];
     expect(findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(findings).toEqual(expect.arrayContaining([
-      expect.objectContaining({ tab: 'Actions', row: 22, column: 'Account ID', value: 'ACC-999' }),
-      expect.objectContaining({ tab: 'Value', row: 12, column: 'Source' }),
+      expect.objectContaining({ tab: 'Actions', row: 23, column: 'Account ID', value: 'ACC-999' }),
+      expect.objectContaining({ tab: 'Value', row: 13, column: 'Source' }),
       expect.objectContaining({ tab: 'Risks', row: 9, column: 'ARR at Risk' }),
     ]));
 
     const globalTech = fromBook.accounts.find((a) => a.id === 'ACC-001')!;
     expect(globalTech).toMatchObject({ segment: 'Enterprise', quarter: '2026-Q4', health: { band: 'Green' }, renewal: { date: '2027-05-22' } });
     expect(globalTech.health.score).toBeGreaterThanOrEqual(75);
-    // 21,250 (retired tools) + 4,200 h × $75 = 336,250 against a quarterly investment of 220,000 / 4.
-    expect(globalTech.value.quarterTotal).toBe(336_250);
-    expect(globalTech.value.roi).toBeCloseTo(336_250 / 55_000, 10);
+    // 1,800 h × $75 = 135,000 + 21,250 (retired tools) + 3 × $4,750 = 14,250 → 170,500 against 220,000 / 4 = 55,000: 3.1x.
+    expect(globalTech.value.quarterTotal).toBe(170_500);
+    expect(globalTech.value.roi).toBeCloseTo(3.1, 10);
   });
 });

@@ -78,7 +78,7 @@ function valueSection(r: AccountReview, fmt: Formatter): SectionSpec {
   if (v.quarterTotal === null) {
     return { header: 'Value', widgets: [{ kind: 'text', html: `The value lines for ${quarter} have no amounts yet (see Data to confirm).` }] };
   }
-  const roi = v.roi === null ? 'ROI unknown (no ARR investment)' : `${fmt.multiple(v.roi)} ROI (${fmt.percent(v.roi)})`;
+  const roi = v.roi === null ? 'ROI unknown (no ARR investment)' : `${fmt.multiple(v.roi)} ROI (${fmt.netRoi(v.roi)})`;
   const annual = v.annualised === null ? '' : ` · ${fmt.moneyShort(v.annualised)} annualised`;
   return {
     header: 'Value',

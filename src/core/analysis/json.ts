@@ -44,6 +44,7 @@ export function accountJson(r: AccountReview) {
     opportunities: { total: r.opportunities.total, weighted: r.opportunities.weighted },
     actions: { completionRate: r.actions.completionRate, band: r.actions.band, overdue: r.actions.overdue, basis: r.actions.basis },
     renewal: { date: r.renewal.date, daysToRenewal: r.renewal.daysToRenewal, focus: r.renewal.focus },
+    benchmarks: (r.benchmarks ?? []).map((b) => ({ ...b, value: Math.round(b.value * 1000) / 1000 })),
     findings: r.findings.map(publicFinding),
   };
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../tracker/findings';
 import { normalizeName, TABS, type RowOf, type TabKey } from '../tracker/schema';
 import { groupByAccount, type Tracker } from '../tracker/tracker';
 import { actionReview, actionSummary } from './actions';
+import { benchmarksFor } from './benchmarks';
 import { healthBand, healthDimensions, healthScore } from './health';
 import { metricValues, previousRow, sortQuarters, trends } from './metrics';
 import { outcomeReview } from './outcomes';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   today: IsoDate;
   /** Only these accounts (as typed by the user); all when absent or empty. */
   accountIds?: string[];
+  /** Internal: the peer pass that benchmarks are computed from needs none of its own. */
+  noBenchmarks?: boolean;
 }
 
 type Groups = { [K in keyof Tracker['rows']]: Map<string, Tracker['rows'][K]> };
@@ -57,6 +60,11 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
     }
     accounts.push(analyzeAccount(row, groups, tracker, today, bookQuarter, own));
   }
+  // Peers are the whole book even when only some accounts were asked for.
+  const peers = options.accountIds && options.accountIds.length > 0 && !options.noBenchmarks
+    ? analyzeBook(tracker, { today, noBenchmarks: true }).accounts
+    : accounts;
+  if (!options.noBenchmarks) for (const r of accounts) r.benchmarks = benchmarksFor(r, peers);
   // A skipped account has no analysis to carry its findings, so they are listed with the workbook's.
   return { today, accounts, skipped, findings: [...tracker.findings.filter((f) => f.accountId === undefined), ...skippedFindings] };
 }
@@ -155,7 +163,10 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     actions, renewal: { date: ren.date, daysToRenewal: ren.daysToRenewal, monthsToRenewal: ren.monthsToRenewal, focus: ren.focus },
     people: people(a, rowsOf('stakeholders')),
     keyTheme: a.keyTheme,
+    plan: a.plan,
+    renewalFactors: { confidence: a.renewalConfidence, budget: a.budgetStatus, competitiveThreat: a.competitiveThreat, valuePerception: a.valuePerception, contractSatisfaction: a.contractSatisfaction },
     roadmap: roadmapFor(a.accountId, tracker.rows.roadmap),
+    sla: { firstResponseHours: hoursSetting(settings.raw, 'First Response SLA (h)'), resolutionHours: hoursSetting(settings.raw, 'Resolution SLA (h)') },
     goals: goalsFor(rowsOf('goals')),
     locale: a.locale ?? settings.locale,
     currency: (a.currency ?? settings.currency).toUpperCase(),
@@ -163,6 +174,14 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     holidayCountry: { account: a.country, settings: settings.holidayCountry },
     findings,
   };
+}
+
+/** An hours target from Settings, or null when absent or not a positive number (the slide then shows no target). */
+function hoursSetting(raw: Map<string, string>, key: string): number | null {
+  const text = raw.get(normalizeName(key));
+  if (text === undefined) return null;
+  const v = Number(text.replace(/\s*h(ours?)?$/i, '').trim());
+  return Number.isFinite(v) && v > 0 ? v : null;
 }
 
 function describe(f: Finding): string {

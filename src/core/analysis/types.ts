@@ -55,6 +55,8 @@ export interface ValueLine {
   source: string | null;
   /** How the value was obtained, in words and numbers (`4,200 h × $75/h`). */
   basis: string;
+  /** The inputs the formula used (rate as a fraction for shares), so the package can word the method with currency. */
+  inputs?: { quantity: number | null; rate: number | null; baseline: number | null; current: number | null };
   row: number;
 }
 
@@ -192,7 +194,14 @@ export interface AccountReview {
     executiveSponsor: string | null; stakeholders: Person[];
   };
   keyTheme: string | null;
+  /** Accounts `Plan` and the renewal-outlook factors as written (null when the column or cell is empty). */
+  plan?: string | null;
+  renewalFactors?: { confidence: string | null; budget: string | null; competitiveThreat: string | null; valuePerception: string | null; contractSatisfaction: string | null };
   roadmap: RoadmapItem[];
+  /** Settings `First Response SLA (h)` / `Resolution SLA (h)`: the support targets the support slide compares against. */
+  sla?: { firstResponseHours: number | null; resolutionHours: number | null };
+  /** Peer benchmarks within the book; empty when no cohort reaches 5 accounts. */
+  benchmarks?: Benchmark[];
   goals: GoalReview[];
   locale: string;
   currency: string;
@@ -201,6 +210,23 @@ export interface AccountReview {
   /** Whose public holidays the holds avoid: Accounts `Country`, Settings `Holiday Country` (as written; resolved when holds are planned). */
   holidayCountry: { account: string | null; settings: string | null };
   findings: Finding[];
+}
+
+export type BenchmarkMetric = 'seatUtilisation' | 'featureAdoption' | 'health' | 'valueToArr';
+
+/** One peer benchmark (SPEC §4.2): the account's percentile among its segment, or the whole book, of at least 5. */
+export interface Benchmark {
+  metric: BenchmarkMetric;
+  /** Seat utilisation and feature adoption as fractions, health 0–100, value/ARR as a fraction of ARR. */
+  value: number;
+  cohort: 'segment' | 'book';
+  /** The segment's name, or `book`. */
+  cohortName: string;
+  cohortSize: number;
+  /** 0–100, ties sharing the mid rank. */
+  percentile: number;
+  /** 1 = highest in the cohort (ties share the better rank). */
+  rank: number;
 }
 
 export interface BookReview {

@@ -78,7 +78,10 @@ export function valueLine(r: ValueRow, hourlyRate: number): { line: ValueLine; p
     problems.push({ row: r.row, column: 'Source', value: null, message: 'no Source: every value claim has a number, a baseline and a source' });
   }
   return {
-    line: { category: category?.name ?? r.category, description: r.description, value, asReported, source: r.source, basis, row: r.row },
+    line: {
+      category: category?.name ?? r.category, description: r.description, value, asReported, source: r.source, basis, row: r.row,
+      inputs: { quantity: r.quantity, rate: category?.name === 'Time Savings' ? r.rate ?? hourlyRate : shareRate(category?.name, r.rate), baseline: r.baseline, current: r.current },
+    },
     problems,
   };
 }
@@ -96,6 +99,12 @@ const PLAIN = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 function num(v: number): string {
   // One shared formatter: toLocaleString builds a new one per call, which dominated big books.
   return PLAIN.format(v);
+}
+
+/** Revenue and quality rates are shares: 30 typed for 30 % is 0.30, as `percentProduct` reads it. */
+function shareRate(category: string | undefined, rate: number | null): number | null {
+  if (rate === null || (category !== 'Revenue Impact' && category !== 'Quality Improvement')) return rate;
+  return Math.abs(rate) > 1 ? rate / 100 : rate;
 }
 
 function pct(v: number): string {

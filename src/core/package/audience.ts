@@ -1,5 +1,6 @@
 /** The line between the two audiences (SPEC §4.0): what may reach the customer, what stays in the prep brief, and the scan that proves it. */
-import type { AccountReview, Dimension, Person, RiskReview } from '../analysis/types';
+import type { AccountReview, Dimension, Person, RiskReview, ValueLine } from '../analysis/types';
+import type { Formatter } from './format';
 import type { DeckPlan, DocPlan, EmailPlan, SlidePlan } from './types';
 
 /** Open risks the customer may see: the Share column decides, blank falls back to the category (analysis `shared`). */
@@ -175,4 +176,23 @@ export function planText(plan: DeckPlan | DocPlan | EmailPlan): string {
     return [plan.title, plan.subtitle, ...plan.sections.flatMap((s) => [s.heading, ...(s.paragraphs ?? []), ...(s.bullets ?? []), ...(s.table ? [...s.table.columns, ...s.table.rows.flat()] : [])])].join('\n');
   }
   return [plan.subject, plan.text, plan.html].join('\n');
+}
+
+/**
+ * How a value line was reached, in a sentence with currency on every amount (SPEC §4.3):
+ * "4,200 hours saved × $75 an hour = $315,000". An as-reported line or an unknown category says where it came from.
+ */
+export function valueMethod(f: Formatter, l: ValueLine): string {
+  if (l.value === null) return '—';
+  if (l.asReported || !l.inputs) return `${f.money(l.value)} as reported`;
+  const { quantity: q, rate, baseline, current } = l.inputs;
+  const total = f.money(l.value);
+  switch (l.category) {
+    case 'Time Savings': return q !== null && rate !== null ? `${f.number(q)} hours saved × ${f.money(rate)} an hour = ${total}` : total;
+    case 'Revenue Impact': return q !== null && rate !== null ? `${f.money(q)} attributed revenue × ${f.percent(rate, 1)} attribution = ${total}` : total;
+    case 'Cost Reduction': return baseline !== null && current !== null ? `previous cost ${f.money(baseline)} − new cost ${f.money(current)} = ${total}` : total;
+    case 'Risk Avoidance': return q !== null && rate !== null ? `${f.number(q)} incident${q === 1 ? '' : 's'} avoided × ${f.money(rate)} each = ${total}` : total;
+    case 'Quality Improvement': return q !== null && rate !== null ? `${f.money(q)} cost of errors × ${f.percent(rate, 1)} fewer errors = ${total}` : total;
+    default: return total;
+  }
 }

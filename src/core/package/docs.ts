@@ -2,22 +2,24 @@
 import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
-import { deckContext, nextReviewAfter, METRIC_LABELS, metricText, orDash } from './deck/context';
+import { deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
 import { jointChallenge, sharedRisks } from './audience';
 import type { DocPlan, HoldPlan } from './types';
+import { article } from './format';
+import { technicalAttendees } from './deck/next-slides';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
 export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DocPlan {
   const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const overview = [
-    `${r.name} is a ${r.segment} account (${f.money(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
+    `${r.name} is ${article(r.segment)} ${r.segment} account (${f.moneyShort(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
     ...(r.keyTheme ? [`Theme for this review: ${r.keyTheme}.`] : []),
     ...(r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0 ? [`Renewal: ${f.date(r.renewal.date)} (${f.number(r.renewal.daysToRenewal)} days after this review).`] : []),
   ];
   const metricsRows = (['activeUsers', 'apiCallsPerDay', 'uptime', 'csat', 'nps'] as const)
     .filter((k) => r.trends[k].current !== null)
-    .map((k) => [METRIC_LABELS[k], metricText(f, k, r.trends[k].current!), r.trends[k].direction === null ? '—' : f.change(r.trends[k].change, r.trends[k].direction)]);
+    .map((k) => [METRIC_LABELS[k], metricText(f, k, r.trends[k].current!), r.trends[k].direction === null ? '—' : metricChange(f, k, r.trends[k])]);
   const shared = sharedRisks(r);
   const paths = r.opportunities.items.map((o) => `${o.opportunity}${o.sponsor ? ` — with ${o.sponsor}` : ''}${o.nextStep ? `; next: ${o.nextStep}` : ''}`);
   return {
@@ -29,13 +31,13 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
       {
         heading: 'Value delivered',
         paragraphs: [r.value.quarterTotal !== null
-          ? `${f.money(r.value.quarterTotal)} in ${c.quarterName}, against a quarterly investment of ${f.money(r.value.investment!)}${r.value.roi !== null ? ` — ${f.multiple(r.value.roi)} (${f.percent(r.value.roi)})` : ''}.`
+          ? `${f.moneyShort(r.value.quarterTotal)} in ${c.quarterName}, against a quarterly investment of ${f.moneyShort(r.value.investment!)}${r.value.roi !== null ? ` — ${f.roiHeadline(r.value.roi)}` : ''}.`
           : `We will quantify ${c.quarterName}'s value together in the meeting.`],
         ...(r.value.lines.some((l) => l.value !== null) ? { table: { columns: ['Category', 'What', 'Value', 'Source'], rows: r.value.lines.filter((l) => l.value !== null).map((l) => [l.category, l.description ?? '—', f.money(l.value!), l.source ?? '—']) } } : {}),
       },
       {
         heading: 'Health and adoption',
-        paragraphs: [r.health.score !== null ? `Health score ${r.health.score} (${r.health.band})${r.health.trend !== null ? `, ${r.health.trend >= 0 ? 'up' : 'down'} ${Math.abs(r.health.trend)} points from last quarter` : ''}.` : 'We will review adoption and health together in the meeting.'],
+        paragraphs: [r.health.score !== null ? `Health score ${r.health.score} (${r.health.band})${r.health.trend !== null ? `, ${f.points(r.health.trend)} from last quarter` : ''}.` : 'We will review adoption and health together in the meeting.'],
         ...(metricsRows.length > 0 ? { table: { columns: ['Metric', c.quarterName, 'vs last quarter'], rows: metricsRows } } : {}),
       },
       {
@@ -47,10 +49,10 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
       {
         heading: 'Objectives',
         ...(r.outcomes.length > 0
-          ? { table: { columns: ['Objective', 'Baseline', 'Target', 'Current', 'Status'], rows: r.outcomes.map((o) => [o.objective, orDash(o.baseline, (v) => f.number(v, 2)), orDash(o.target, (v) => f.number(v, 2)), orDash(o.current, (v) => f.number(v, 2)), o.status]) } }
+          ? { table: { columns: ['Objective', 'Baseline', 'Target', 'Current', 'Status'], rows: r.outcomes.map((o) => { const v = outcomeValue(f, o); return [o.objective, v(o.baseline), v(o.target), v(o.current), o.status]; }) } }
           : { paragraphs: ['Please bring the two or three objectives your leadership tracks.'] }),
       },
-      { heading: 'Agenda', table: { columns: ['Section', 'Minutes'], rows: agendaItems(r.deck ?? 'smb', c.reviewMinutes).map((i) => [i.section, String(i.minutes)]) } },
+      { heading: 'Agenda', table: { columns: ['Section', 'Minutes'], rows: agendaItems(r.deck ?? 'smb', c.reviewMinutes, technicalAttendees(c).length > 0).map((i) => [i.section, String(i.minutes)]) } },
     ],
   };
 }
@@ -82,7 +84,7 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
           ? { table: { columns: ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'], rows: open.map((a) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', a.dueDate ? f.date(a.dueDate) : 'To agree', a.status === 'Overdue' ? 'Carried over' : a.status]) } }
           : { paragraphs: ['No open actions yet: the actions agreed in the meeting will be added here.'] }),
       },
-      ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, (p) => f.percent(p))]) } }] : []),
+      ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, f.progress)]) } }] : []),
       { heading: 'Milestones', bullets: [...customerSteps(holds).map((h) => `${h.label}: ${f.date(h.date)}`), `Next review due: ${f.date(nextReviewAfter(c))}`] },
       ...(done.length > 0 ? [{ heading: 'Completed since the last review', bullets: done.map((a) => `${a.action}${a.completionDate ? ` (${f.date(a.completionDate)})` : ''}`) }] : []),
       ...(contacts.length > 0 ? [{ heading: 'Contacts', table: { columns: ['Name', 'Role', 'Organisation', 'Email'], rows: contacts } }] : []),

@@ -2,6 +2,7 @@
 import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
+import { technicalAttendees } from './deck/next-slides';
 import { deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
 import { isUnavailable, peopleChanges } from './audience';
@@ -83,7 +84,7 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
     .list(keyTakeaways(c));
   body.heading('Value delivered');
   if (r.value.quarterTotal !== null) {
-    body.paragraph(`${f.money(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, a ${f.multiple(r.value.roi)} return on the quarterly investment (${f.percent(r.value.roi)})` : ''}.`)
+    body.paragraph(`${f.moneyShort(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : ''}.`)
       .list(r.value.lines.filter((l) => l.value !== null).map((l) => `${l.category}: ${f.money(l.value!)}${l.description ? ` — ${l.description}` : ''}${l.source ? ` (source: ${l.source})` : ''}`));
   } else {
     body.paragraph(`We still need to quantify ${c.quarterName}'s value together; I will follow up with a proposal.`);
@@ -122,7 +123,7 @@ export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDa
   const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const who = recipients(r);
-  const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes);
+  const items = agendaItems(r.deck ?? 'smb', c.reviewMinutes, technicalAttendees(c).length > 0);
   const total = items.reduce((s, i) => s + i.minutes, 0);
   const subject = `Invitation: ${r.name} ${r.reviewType} — ${f.date(qbrDate)}`;
   const meeting = planMeeting({

@@ -1,4 +1,7 @@
-/** Numbers, money, percentages and dates formatted for humans in the account's locale and currency. */
+/**
+ * The one number formatter per kind (money, count, percent, points, multiple, date) that every plan and renderer uses,
+ * so a figure reads the same on every slide, doc and email (SPEC §4.2 "numbers read the same everywhere").
+ */
 import type { IsoDate } from '../dates';
 import type { Direction } from '../analysis/types';
 import type { Tone } from './types';
@@ -13,9 +16,28 @@ export interface Formatter {
   number(v: number, digits?: number): string;
   /** A fraction as a percentage: 0.28 → `28%`. */
   percent(v: number, digits?: number): string;
+  /** The size of a relative change, one decimal under 10 %: `28%`, `8.3%` (the arrowed change uses the same). */
+  changeSize(change: number): string;
   /** A relative change with its arrow: `▲ +28%`, `▼ −5%`, `► stable`. */
   change(change: number | null, direction: Direction | null): string;
   multiple(v: number): string;
+  /** A whole count: `1,200`. */
+  count(v: number): string;
+  /** A score change (health, NPS, CSAT) in points, never percent: `+5 pts`, `−2 pts`, `−0.2 pts`. */
+  points(delta: number, digits?: number): string;
+  /** A score change with its arrow: `▲ +5 pts`, `▼ −13 pts`, `► no change`. */
+  pointsChange(delta: number | null, digits?: number): string;
+  /** Outcome progress; below zero it is words, not `-121%`. */
+  progress(p: number): string;
+  /** The ROI headline (SPEC §4.2): `3.1x return on the quarter's investment`. */
+  roiHeadline(roi: number): string;
+  /** Net ROI = (value − investment) ÷ investment, the only percentage an ROI is shown as: `210% net return`. */
+  netRoi(roi: number): string;
+  /**
+   * A row of figures with one rounding: compact (`7K`, `12K`) for every cell when the largest is ≥ 10,000, else whole
+   * numbers, so `7,000 / 9,000 / 10.5K / 12K` never shares a row.
+   */
+  series(values: (number | null)[]): (v: number) => string;
   /** `Dec 16, 2026`. */
   date(iso: IsoDate): string;
   /** `Thursday, Dec 10, 2026`. */
@@ -49,10 +71,32 @@ export function formatter(locale: string, currency: string): Formatter {
       if (direction === null) return '';
       if (direction === 'stable') return '► stable';
       const sign = direction === 'up' ? '+' : '−';
-      const size = change === null ? '' : ` ${sign}${num(Math.abs(change) < 0.1 ? 1 : 0).format(Math.abs(change) * 100)}%`;
+      const size = change === null ? '' : ` ${sign}${f.changeSize(change)}`;
       return `${direction === 'up' ? '▲' : '▼'}${size}`;
     },
+    changeSize: (change) => `${num(Math.abs(change) < 0.1 ? 1 : 0).format(Math.abs(change) * 100)}%`,
     multiple: (v) => `${num(1).format(v)}x`,
+    count: (v) => num(0).format(v),
+    points: (delta, digits = 0) => {
+      const size = num(digits).format(Math.abs(delta));
+      if (size === num(digits).format(0)) return '0 pts';
+      return `${delta > 0 ? '+' : '−'}${size} pt${size === '1' ? '' : 's'}`;
+    },
+    pointsChange: (delta, digits = 0) => {
+      if (delta === null) return '';
+      const text = f.points(delta, digits);
+      if (text === '0 pts') return '► no change';
+      return `${delta > 0 ? '▲' : '▼'} ${text}`;
+    },
+    progress: (p) => (p < 0 ? 'moved away from target' : `${num(0).format(p * 100)}%`),
+    roiHeadline: (roi) => `${f.multiple(roi)} return on the quarter's investment`,
+    netRoi: (roi) => `${num(0).format((roi - 1) * 100)}% net return`,
+    series: (values) => {
+      const known = values.filter((v): v is number => v !== null);
+      const compactAll = known.length > 0 && Math.max(...known.map(Math.abs)) >= 10_000;
+      const compactFmt = new Intl.NumberFormat(loc, { notation: 'compact', maximumSignificantDigits: 3 });
+      return (v) => (compactAll ? compactFmt.format(v) : num(0).format(v));
+    },
     date: (iso) => dateFmt.format(utc(iso)),
     longDate: (iso) => longFmt.format(utc(iso)),
   };
@@ -74,6 +118,11 @@ function safeCurrency(locale: string, currency: string): string {
   } catch {
     return 'USD';
   }
+}
+
+/** The indefinite article a word takes when read aloud: "an Enterprise account", "a Mid-Market account". */
+export function article(word: string): 'a' | 'an' {
+  return /^[aeiou]/i.test(word.trim()) ? 'an' : 'a';
 }
 
 /** Which way is good for a metric: more tickets or slower responses are bad news. */

@@ -56,6 +56,10 @@ export function meetingWarnings(meeting: AccountReview, today: IsoDate, qbrDate:
   for (const c of changes.filter((x) => x.role !== 'stakeholder')) {
     out.push(`${c.role === 'champion' ? 'Champion' : 'Executive sponsor'} ${c.state === 'away' ? 'away' : 'leaving'}: ${c.name} (${c.evidence}); do not address them as ${c.role}, and confirm who speaks for the account.`);
   }
+  // SPEC §4.2: the account's exposure is capped at its ARR; a row claiming more is a number to fix, not a bigger risk.
+  for (const k of meeting.risks.filter((x) => x.open && x.arrAtRisk !== null && x.arrAtRisk > meeting.arr)) {
+    out.push(`ARR at risk above the ARR: "${k.risk}" puts ${f.money(k.arrAtRisk!)} at risk on a ${f.money(meeting.arr)} account; the account total counts ${f.money(meeting.arr)} at most, so correct the row.`);
+  }
   if (meeting.deck !== null) {
     const room = customerAttendees(meeting, changes);
     if (room.length < 2) out.push(`Too few customer attendees: ${room.length === 0 ? 'nobody' : room.map((p) => p.name).join(', ')} from ${meeting.name} is confirmed (Attending = yes); invite at least two.`);

@@ -2,7 +2,8 @@
 import type { AccountReview } from '../analysis/types';
 import { daysBetween, type IsoDate } from '../dates';
 import { internalRisks, type PersonChange } from './audience';
-import { deckContext, METRIC_LABELS, metricText } from './deck/context';
+import { deckContext, METRIC_LABELS, metricChange, metricText } from './deck/context';
+import { renewalFactors } from './deck/ebr-slides';
 import { customerAttendees, dueBeforeMeeting } from './meeting';
 import type { DeckPlan, DocPlan, DocSection, HoldPlan, MissedHold } from './types';
 
@@ -55,11 +56,11 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
       columns: ['Item', 'Status', 'Why'],
       rows: [
         ['Outcomes confirmed', yes(outcomesOk), outcomesOk ? `${r.outcomes.filter((o) => o.status !== 'No Data').length} of ${r.outcomes.length} objectives measured` : 'no measured objective in the Outcomes tab'],
-        ['Value reviewed', yes(valueOk), r.value.quarterTotal === null ? `no Value lines for ${c.quarterName}` : valueOk ? `${f.money(r.value.quarterTotal)}, every line sourced` : 'some value lines have no Source'],
+        ['Value reviewed', yes(valueOk), r.value.quarterTotal === null ? `no Value lines for ${c.quarterName}` : valueOk ? `${f.moneyShort(r.value.quarterTotal)}, every line sourced` : 'some value lines have no Source'],
         ['Risks logged', yes(r.risks.length > 0), `${openRisks.length} open of ${r.risks.length} in the Risks tab`],
         ['Two or three expansion paths, each with a named sponsor', yes(paths.length >= 2), `${paths.length} with a sponsor: ${paths.map((o) => `${o.opportunity} (${o.sponsor})`).join('; ') || 'none'}`],
         ['Executive sponsors confirmed on both sides', yes(customerSponsor && vendorSponsor), `customer: ${r.people.executiveSponsor ?? 'none'}${gone(r.people.executiveSponsor) ? ' (leaving or away)' : ''}; ours: ${vendorSponsor ? 'named' : 'none in Stakeholders'}`],
-        ['Renewal: value documented', yes(r.value.quarterTotal !== null), r.value.roi !== null ? `${f.multiple(r.value.roi)} return this quarter` : 'ROI unknown'],
+        ['Renewal: value documented', yes(r.value.quarterTotal !== null), r.value.roi !== null ? f.roiHeadline(r.value.roi) : 'ROI unknown'],
         ['Renewal: sponsor aligned', yes(customerSponsor ? null : false), customerSponsor ? `check with ${r.people.executiveSponsor}` : 'no available sponsor'],
         ['Renewal: open issues planned', yes(planned), planned ? 'every open risk has a mitigation and an owner' : 'some open risks lack a mitigation or owner'],
         ['Renewal: pricing discussed', yes(null), r.renewal.date ? `renewal ${f.date(r.renewal.date)}` : 'no Renewal Date'],
@@ -72,7 +73,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
   const exposure = Math.min(r.arr, openRisks.reduce((s, k) => s + (k.arrAtRisk ?? 0), 0));
   sections.push({
     heading: 'All risks (ARR at risk, escalation, mitigation)',
-    paragraphs: [`${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}; ARR at risk ${f.money(exposure)} of ${f.money(r.arr)}. Internal-only risks (not on any customer artifact): ${internalRisks(r).length}.`],
+    paragraphs: [`${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}; ARR at risk ${f.moneyShort(exposure)} of ${f.moneyShort(r.arr)}. Internal-only risks (not on any customer artifact): ${internalRisks(r).length}.`],
     ...(r.risks.length > 0 ? {
       table: {
         // Six columns so a portrait page keeps words whole: severity and ownership are folded into one cell each.
@@ -107,6 +108,20 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
     bullets: [`Customer attendees confirmed: ${customerAttendees(r, p.changes).map((s) => s.name).join(', ') || 'none'}.`],
   });
 
+  if (r.deck === 'ebr' || r.deck === 'midmarket') {
+    // Budget and competitive threat are intelligence for the room's preparation, never a slide (SPEC §4.2).
+    const factors = renewalFactors(c);
+    const rf = r.renewalFactors;
+    sections.push({
+      heading: 'Renewal intelligence',
+      bullets: [
+        ...factors.shown.map(([k, v]) => `${k}: ${v} (on the renewal slide)`),
+        `Budget status: ${rf?.budget ?? 'not recorded (Accounts, Budget Status)'}`,
+        `Competitive threat: ${rf?.competitiveThreat ?? 'not recorded (Accounts, Competitive Threat)'}`,
+        ...factors.missing.map((k) => `${k}: not in the tracker, so left off the renewal slide; find out before the meeting`),
+      ],
+    });
+  }
   sections.push({ heading: 'What changed since the last QBR', bullets: changesSinceLast(r, c) });
   sections.push({ heading: 'Anticipated questions and hard conversations', bullets: hardConversations(r, p, c) });
 
@@ -162,7 +177,7 @@ function changesSinceLast(r: AccountReview, c: ReturnType<typeof deckContext>): 
   for (const k of ['activeUsers', 'apiCallsPerDay', 'uptime', 'tickets', 'escalations', 'csat', 'nps'] as const) {
     const t = r.trends[k];
     if (t.current === null || t.direction === null) continue;
-    out.push(`${METRIC_LABELS[k]}: ${t.previous !== null ? `${metricText(f, k, t.previous)} → ` : ''}${metricText(f, k, t.current)} (${f.change(t.change, t.direction)}).`);
+    out.push(`${METRIC_LABELS[k]}: ${t.previous !== null ? `${metricText(f, k, t.previous)} → ` : ''}${metricText(f, k, t.current)} (${metricChange(f, k, t)}).`);
   }
   if (r.actions.completionRate !== null) out.push(`${f.percent(r.actions.completionRate)} of ${r.actions.basis === 'last-qbr' ? 'last QBR\'s commitments' : 'all actions'} complete.`);
   const done = r.actions.items.filter((a) => a.status === 'Complete' && a.completionDate !== null && (r.lastQbrDate === null || a.completionDate >= r.lastQbrDate));
@@ -178,7 +193,7 @@ function hardConversations(r: AccountReview, p: PrepBriefInput, c: ReturnType<ty
     out.push(`${k.escalation} risk "${k.risk}"${k.arrAtRisk !== null ? ` (${f.money(k.arrAtRisk)} ARR at risk)` : ''}: ${k.mitigation ?? 'no mitigation yet: agree one before the meeting'}.`);
   }
   const au = r.trends.activeUsers;
-  if (au.direction === 'down' && au.change !== null) out.push(`Expect "why did usage drop?": active users fell ${f.percent(Math.abs(au.change))}; bring the cause and the recovery plan.`);
+  if (au.direction === 'down' && au.change !== null) out.push(`Expect "why did usage drop?": active users fell ${f.changeSize(au.change)}; bring the cause and the recovery plan.`);
   for (const o of r.outcomes.filter((x) => x.status === 'At Risk')) out.push(`Objective at risk: "${o.objective}" — what is blocking it, and what will we change?`);
   const ours = r.actions.items.filter((a) => a.status === 'Overdue' && /^vend/i.test(a.side ?? ''));
   if (ours.length > 0) out.push(`Our own overdue commitments: ${ours.map((a) => a.action).join('; ')} — own them first.`);

@@ -40,6 +40,8 @@ export type Block =
       series: { name: string; values: (number | null)[] }[];
       /** How to show the numbers on the axis. */
       format: 'number' | 'percent' | 'score';
+      /** The value axis's title with its unit (`Users`, `Score out of 100`), so a reader knows what the scale counts. */
+      axisTitle?: string;
       empty: string;
     };
 

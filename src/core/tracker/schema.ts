@@ -52,6 +52,13 @@ export const TABS = {
       // Whose public holidays the calendar holds avoid (SPEC §4.3): a code (US, GB, DE-BY) or an English name.
       country: text('Country', { aliases: ['Holiday Country'] }),
       keyTheme: text('Key Theme'),
+      // The EBR's renewal-outlook factors (SPEC §2): budget and competitive threat are for the prep brief only.
+      plan: text('Plan'),
+      renewalConfidence: text('Renewal Confidence'),
+      budgetStatus: text('Budget Status'),
+      competitiveThreat: text('Competitive Threat'),
+      valuePerception: text('Value Perception'),
+      contractSatisfaction: text('Contract Satisfaction'),
       // Not in SPEC §2's table: an account billed in another currency or language needs them (see README).
       currency: text('Currency'),
       locale: text('Locale'),

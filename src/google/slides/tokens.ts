@@ -7,9 +7,9 @@ export const VARIANTS: readonly Variant[] = ['ebr', 'enterprise', 'midmarket', '
 
 /** Every slide key a deck plan can contain: a template slide is tagged with one of these. */
 export const SLIDE_KEYS = [
-  'title', 'agenda', 'partnership-summary', 'exec-summary', 'executive-alignment', 'business-context', 'priorities',
-  'value-roi', 'value-outcomes', 'adoption-trend', 'adoption-features', 'health', 'strategic-discussion', 'success-plan',
-  'roadmap', 'risks-opportunities', 'renewal-outlook', 'actions', 'appendix', 'appendix-metrics', 'appendix-methodology',
+  'title', 'agenda', 'partnership-summary', 'exec-summary', 'executive-alignment', 'priorities',
+  'value-roi', 'adoption-trend', 'support', 'health', 'success-plan',
+  'roadmap', 'technical', 'risks-opportunities', 'renewal-outlook', 'asks', 'actions', 'appendix', 'appendix-metrics', 'appendix-methodology',
 ] as const;
 
 /**

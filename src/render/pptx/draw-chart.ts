@@ -97,10 +97,15 @@ export function drawChart(ctx: Ctx, block: BlockOf<'chart'>, frame: Frame): void
     options.lineDataSymbol = 'circle';
     options.lineDataSymbolSize = 8;
   }
-  // Bars must start at zero or small differences look dramatic; lines may zoom in unless they sit near zero anyway.
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const axis = niceAxis(values, bar || (lo >= 0 && lo <= hi / 2), block.format === 'percent');
+  // Every axis starts at zero (SPEC §4.2): a cut axis makes a 6-point dip on a health chart look like a crash.
+  const axis = niceAxis(values, true, block.format === 'percent');
+  if (block.axisTitle) {
+    options.showValAxisTitle = true;
+    options.valAxisTitle = block.axisTitle;
+    options.valAxisTitleFontFace = FONT;
+    options.valAxisTitleFontSize = 10;
+    options.valAxisTitleColor = COLOR.slate;
+  }
   options.valAxisMinVal = axis.min;
   options.valAxisMaxVal = axis.max;
   options.valAxisMajorUnit = axis.step;

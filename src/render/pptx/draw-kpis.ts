@@ -1,7 +1,7 @@
 /** Draws a KPI block as big-number cards: label, value, tone-coloured detail, tiny source, in rows of up to five. */
 import type { Block } from '../../core/package/types';
 import type { Ctx } from './draw-text';
-import { KPI_CARD_H, KPI_COLUMN_GAP, KPI_ROW_GAP, kpiRows, oneLine } from './measure';
+import { KPI_CARD_H, KPI_COLUMN_GAP, KPI_ROW_GAP, fitLines, kpiRows, oneLine } from './measure';
 import type { Frame } from './paginate';
 import { COLOR, FONT, SIZE, TONE_ACCENT, TONE_TEXT } from './theme';
 
@@ -38,9 +38,10 @@ export function drawKpis(ctx: Ctx, block: BlockOf<'kpis'>, frame: Frame): void {
         color: COLOR.navy, lang: ctx.lang, valign: 'middle', margin: 0,
       });
       if (kpi.detail) {
-        const detail = oneLine(kpi.detail, SIZE.kpiDetail, 9, inner, true);
+        // Without a source line under it, the detail may wrap to a second line rather than lose words to an ellipsis.
+        const detail = fitLines(kpi.detail, SIZE.kpiDetail, 9, inner, kpi.source ? 1 : 2, true);
         ctx.slide.addText(detail.text, {
-          x: tx, y: y + 1.08, w: inner, h: 0.26, fontFace: FONT, fontSize: detail.pt, bold: true,
+          x: tx, y: y + 1.08, w: inner, h: kpi.source ? 0.26 : 0.44, fontFace: FONT, fontSize: detail.pt, bold: true,
           color: TONE_TEXT[kpi.tone], lang: ctx.lang, valign: 'middle', margin: 0,
         });
       }

@@ -57,6 +57,11 @@ function renderSlide(pptx: PptxGenJS, deck: DeckPlan, plan: SlidePlan, lang: str
   });
 }
 
+/** How many slides the .pptx will hold: a plan slide whose table or list continues counts each "(cont.)" page. */
+export function renderedSlideCount(plan: DeckPlan): number {
+  return plan.slides.reduce((n, s) => n + (s.layout === 'content' ? paginate(s).length : 1), 0);
+}
+
 /**
  * Render a deck plan to .pptx bytes.
  * @example const bytes = await renderDeck(pkg.deck, { locale: 'en-GB' }); writeFileSync('deck.pptx', bytes);

@@ -1,5 +1,5 @@
 import { chooseQbrDate, firstWeekdayFrom } from '../../../src/core/package/qbr-date';
-import { formatter } from '../../../src/core/package/format';
+import { article, formatter } from '../../../src/core/package/format';
 
 describe('formatter', () => {
   const f = formatter('en-US', 'USD');
@@ -56,11 +56,54 @@ describe('the QBR date of a package', () => {
 describe('the agenda at the team default length', () => {
   it('keeps each section\'s share in 5-minute steps and hits the total exactly', async () => {
     const { agendaItems } = await import('../../../src/core/package/deck/summary-slides');
-    expect(agendaItems('enterprise').map((i) => i.minutes)).toEqual([5, 10, 15, 10, 20, 5, 10]);
-    // 60 of the usual 75 (× 0.8): 4→5, 8→10, 12→10, 8→10, 16→15, 4→5, 8→10 = 65, so the last gives back 5
-    const sixty = agendaItems('enterprise', 60).map((i) => i.minutes);
-    expect(sixty).toEqual([5, 10, 10, 10, 15, 5, 5]);
-    expect(sixty.reduce((a, b) => a + b, 0)).toBe(60);
+    expect(agendaItems('enterprise').map((i) => i.minutes)).toEqual([5, 10, 10, 15, 10, 10, 15]);
+    // 60 of the usual 75 (× 0.8): 4→5, 8→10, 8→10, 12→10, 8→10, 8→10, 12→10 = 65, so the longest look back
+    // (the executive summary, 10) gives back 5: 40 of 60 minutes stay on what's next.
+    const sixty = agendaItems('enterprise', 60);
+    expect(sixty.map((i) => i.minutes)).toEqual([5, 5, 10, 10, 10, 10, 10]);
+    expect(sixty.filter((i) => i.forward).reduce((a, b) => a + b.minutes, 0)).toBe(40);
+    expect(sixty.reduce((a, b) => a + b.minutes, 0)).toBe(60);
     expect(agendaItems('smb', 30).reduce((a, b) => a + b.minutes, 0)).toBe(30);
+  });
+});
+
+describe('one formatter per kind (SPEC §4.2)', () => {
+  const f = formatter('en-US', 'USD');
+  it('words score changes in points, never percent', () => {
+    expect(f.points(5)).toBe('+5 pts');
+    expect(f.points(-13)).toBe('−13 pts');
+    expect(f.points(1)).toBe('+1 pt');
+    expect(f.points(0.2, 1)).toBe('+0.2 pts');
+    expect(f.pointsChange(-13)).toBe('▼ −13 pts');
+    expect(f.pointsChange(0)).toBe('► no change');
+    expect(f.pointsChange(null)).toBe('');
+  });
+  it('words progress below zero and the ROI as a multiple with its net return', () => {
+    // (55 − 60) ÷ (80 − 60) = −0.25: the metric moved the wrong way.
+    expect(f.progress(-0.25)).toBe('moved away from target');
+    expect(f.progress(1.04)).toBe('104%');
+    // 170,500 ÷ 55,000 = 3.1; net (3.1 − 1) = 210 %.
+    expect(f.roiHeadline(3.1)).toBe("3.1x return on the quarter's investment");
+    expect(f.netRoi(3.1)).toBe('210% net return');
+  });
+  it('rounds a row of figures one way: compact for all when the largest reaches 10,000', () => {
+    const row = [7000, 9000, 10_500, 12_000];
+    expect(row.map(f.series(row))).toEqual(['7K', '9K', '10.5K', '12K']);
+    const small = [3000, 9999];
+    expect(small.map(f.series(small))).toEqual(['3,000', '9,999']);
+  });
+  it('puts the right article before a segment', () => {
+    expect(article('Enterprise')).toBe('an');
+    expect(article('Mid-Market')).toBe('a');
+  });
+});
+
+describe('a relative change reads the same in a sentence and on a card', () => {
+  it('keeps one decimal under 10 % in both', () => {
+    const f = formatter('en-US', 'USD');
+    // Sprout: 12 → 11 active users = −8.33 %.
+    expect(f.changeSize(-1 / 12)).toBe('8.3%');
+    expect(f.change(-1 / 12, 'down')).toBe('▼ −8.3%');
+    expect(f.changeSize(0.28)).toBe('28%');
   });
 });

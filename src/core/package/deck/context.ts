@@ -1,6 +1,6 @@
 /** What every slide builder shares: the review, the formatter, the QBR date, and small helpers for honest numbers. */
 import { addMonths, type IsoDate } from '../../dates';
-import type { AccountReview, MetricKey } from '../../analysis/types';
+import type { AccountReview, Direction, MetricKey } from '../../analysis/types';
 import { formatter, trendTone, type Formatter } from '../format';
 import type { Block, Kpi, SlidePlan, SpeakerNotes, TableCell, Tone } from '../types';
 import { peopleChanges, type PersonChange } from '../audience';
@@ -51,20 +51,33 @@ export const METRIC_LABELS: Record<MetricKey, string> = {
   csat: 'CSAT', nps: 'NPS',
 };
 
-export function metricText(f: Formatter, key: MetricKey, v: number): string {
+/** A metric's value; `row` (the same metric over quarters) gives a whole row one rounding. */
+export function metricText(f: Formatter, key: MetricKey, v: number, row: (number | null)[] = [v]): string {
   switch (key) {
     case 'uptime': return f.percent(v, 2);
     case 'csat': return `${f.number(v, 1)} / 5`;
     case 'nps': return `${v > 0 ? '+' : ''}${f.number(v)}`;
     case 'firstResponseHours':
     case 'resolutionHours': return `${f.number(v, 1)} h`;
-    case 'apiCallsPerDay': return v >= 10_000 ? compactNumber(f, v) : f.number(v);
+    case 'apiCallsPerDay': return f.series(row)(v);
     default: return f.number(v);
   }
 }
 
-function compactNumber(f: Formatter, v: number): string {
-  return new Intl.NumberFormat(f.locale, { notation: 'compact', maximumSignificantDigits: 3 }).format(v);
+/** Score metrics whose change is a difference in points, never a percentage (SPEC §4.2). */
+const SCORE_METRICS: ReadonlySet<MetricKey> = new Set(['nps', 'csat']);
+
+/** This quarter against the last, in the metric's own kind: `▲ +28%` for counts, `▼ −13 pts` for NPS and CSAT. */
+export function metricChange(f: Formatter, key: MetricKey, t: { current: number | null; previous: number | null; change: number | null; direction: Direction | null }): string {
+  if (SCORE_METRICS.has(key)) return t.current === null || t.previous === null ? '' : f.pointsChange(t.current - t.previous, key === 'csat' ? 1 : 0);
+  return f.change(t.change, t.direction);
+}
+
+/** An objective's baseline, target or current value: a row of fractions (0.4 → 0.9) is a share and reads `40%` everywhere. */
+export function outcomeValue(f: Formatter, o: { baseline: number | null; target: number | null; current: number | null }): (v: number | null) => string {
+  const all = [o.baseline, o.target, o.current];
+  const share = all.every((v) => v !== null && v >= 0 && v <= 1) && all.some((v) => !Number.isInteger(v));
+  return (v) => orDash(v, (x) => (share ? f.percent(x) : f.number(x, 2)));
 }
 
 /** A KPI card for a metric with its trend; none when the metric has no data (the gap goes to the prep brief). */
@@ -74,7 +87,7 @@ export function metricKpi(c: DeckContext, key: MetricKey, missing: string[], lab
     missing.push(`${label} for ${c.quarterName}`);
     return null;
   }
-  const detail = t.direction === null ? 'no previous quarter to compare' : `${c.f.change(t.change, t.direction)} vs last quarter`;
+  const detail = t.direction === null ? 'no previous quarter to compare' : `${metricChange(c.f, key, t)} vs last quarter`;
   return { label, value: metricText(c.f, key, t.current), detail, tone: trendTone(t.direction, !LOWER_IS_BETTER.has(key)), source: `Metrics ${c.r.quarter}, ${label}` };
 }
 

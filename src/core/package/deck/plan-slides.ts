@@ -1,50 +1,29 @@
 /** The forward-looking slides: strategic discussion, success plan, roadmap, risks and opportunities, actions and next steps. */
 import type { Block, Kpi, SlidePlan, TableCell } from '../types';
 import { jointChallenge, sharedRisks } from '../audience';
-import { cell, nextReviewAfter, orDash, slide, statusTone, type DeckContext } from './context';
+import { cell, nextReviewAfter, orDash, outcomeValue, slide, statusTone, type DeckContext } from './context';
 
-/** What the conversation should aim at, by months to renewal (SPEC §3's planning focus). */
-const FOCUS_PROMPTS: Record<string, string[]> = {
-  'Growth and adoption': ['Which teams or use cases should we expand to next?', 'What would make this a standard tool across the business?'],
-  'ROI documentation': ['How does your leadership measure the return on this investment?', 'Which value numbers should we document together for your budget cycle?'],
-  'Achievement review': ['Which achievements should your executive sponsor hear about?', 'What is still missing to call this year a success?'],
-  'Value proof and future vision': ['What does the next 12 months look like for your team?', 'Which outcomes would make the renewal an easy decision?'],
-  'Terms, expansion and commitment': ['What do you need from us to sign off the renewal?', 'Is there scope to expand to more seats or modules at renewal?'],
-};
-
-export function strategicSlide(c: DeckContext): SlidePlan {
-  const { r, f } = c;
-  const missing: string[] = [];
-  const focus = r.renewal.focus;
-  const prompts = (focus && FOCUS_PROMPTS[focus]) || ['What are your top priorities for the next two quarters?', 'Where could we help you more?'];
-  if (!focus) missing.push('Renewal Date (for the renewal focus)');
-  const items = r.opportunities.items;
-  // Pipeline money and probabilities are ours (prep brief); the customer sees the paths, their sponsor and the next step.
-  const blocks: Block[] = [
-    { kind: 'bullets', title: 'For discussion', items: prompts },
-    {
-      kind: 'table', title: 'Where we could grow together',
-      columns: [{ header: 'Opportunity', width: 4 }, { header: 'Your sponsor', width: 2.4 }, { header: 'Timeline', width: 1.8 }, { header: 'Next step', width: 4.4 }],
-      rows: items.map((o) => [cell(o.opportunity, undefined, true), cell(o.sponsor ?? '—'), cell(o.timeline ?? '—'), cell(o.nextStep ?? '—')]),
-      empty: 'We will explore where to grow together',
-    },
-  ];
-  void f;
-  return slide('strategic-discussion', 'Strategic discussion', blocks, {
-    talkingPoints: ['Turn the review into a conversation about their next year, not our product.'],
-    questions: prompts,
-  }, { missing, sources: 'Opportunities tab; renewal focus from Accounts, Renewal Date' });
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 export function successPlanSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const missing = r.goals.length === 0 ? ['success-plan goals (Goals tab)'] : [];
-  return slide('success-plan', 'Success plan', [{
+  // Next quarter's goals: what is still open in the plan, and each objective not yet at its target.
+  const next = [
+    ...r.goals.filter((g) => g.progress === null || g.progress < 1).map((g) => `${g.goal}${g.successCriteria ? `: ${lowerFirst(g.successCriteria)}` : ''}${g.due ? ` by ${f.date(g.due)}` : ''}`),
+    ...r.outcomes.filter((o) => o.status === 'On Track' || o.status === 'At Risk').map((o) => {
+      const v = outcomeValue(f, o);
+      return `${o.objective}: from ${v(o.current)} to the ${v(o.target)} target`;
+    }),
+  ].slice(0, 4);
+  return slide('success-plan', 'Success plan and next-quarter goals', [{
     kind: 'table',
     columns: [{ header: 'Goal', width: 4 }, { header: 'Success criteria', width: 4 }, { header: 'Owner', width: 2 }, { header: 'Due', width: 1.6 }, { header: 'Progress', align: 'right', width: 1.4 }],
-    rows: r.goals.map((g) => [cell(g.goal, undefined, true), cell(g.successCriteria ?? '—'), cell(g.owner ?? '—'), cell(orDash(g.due, f.date)), cell(orDash(g.progress, (p) => f.percent(p)), g.progress !== null && g.progress >= 1 ? 'good' : undefined)]),
+    rows: r.goals.map((g) => [cell(g.goal, undefined, true), cell(g.successCriteria ?? '—'), cell(g.owner ?? '—'), cell(orDash(g.due, f.date)), cell(orDash(g.progress, f.progress), g.progress !== null && g.progress >= 1 ? 'good' : undefined)]),
     empty: 'We will agree success-plan goals in this meeting',
-  }], {
+  }, ...(next.length > 0 ? [{ kind: 'bullets' as const, title: 'Proposed goals for next quarter', items: next }] : [])], {
     talkingPoints: ['Confirm owners and dates for each goal on both sides.', 'Retire goals that are done; add any new priority from the discussion.'],
     questions: ['Which goal matters most for the next quarter?', 'What support do you need from us to hit these dates?'],
   }, { missing, sources: 'Goals tab' });

@@ -2,9 +2,10 @@
 import type { MetricKey } from '../../analysis/types';
 import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
-import { plainBasis, plainValueBasis } from '../audience';
-import { cell, metricKpi, orDash, present, slide, statusTone, type DeckContext } from './context';
+import { plainBasis, valueMethod } from '../audience';
+import { cell, metricKpi, orDash, outcomeValue, present, slide, statusTone, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
+import { benchmarkSentences } from './benchmark-text';
 
 export function roiSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
@@ -16,8 +17,8 @@ export function roiSlide(c: DeckContext): SlidePlan {
   } else {
     kpis.push({ label: `Value delivered, ${c.quarterName}`, value: f.moneyShort(v.quarterTotal), detail: `${f.moneyShort(v.annualised!)} annualised`, tone: 'good', source: 'Value tab' });
   }
-  kpis.push({ label: 'Quarterly investment', value: f.moneyShort(v.investment!), detail: `ARR ${f.moneyShort(r.arr)} ÷ 4`, tone: 'neutral', source: 'Accounts, ARR' });
-  if (v.roi !== null) kpis.push({ label: 'Return on investment', value: f.multiple(v.roi), detail: `${f.percent(v.roi)} of the investment returned`, tone: v.roi >= 1 ? 'good' : 'warn', source: 'Value ÷ investment' });
+  kpis.push({ label: 'Quarterly investment', value: f.moneyShort(v.investment!), detail: `a quarter of the ${f.moneyShort(r.arr)} annual contract`, tone: 'neutral', source: 'Accounts, ARR' });
+  if (v.roi !== null) kpis.push({ label: 'Return on investment', value: f.multiple(v.roi), detail: f.netRoi(v.roi), tone: v.roi >= 1 ? 'good' : 'warn', source: 'Value ÷ investment' });
   const noSource = v.lines.filter((l) => l.source === null).length;
   if (noSource > 0) missing.push(`a source for ${noSource} value line${noSource > 1 ? 's' : ''}`);
   const table: Block = {
@@ -26,14 +27,14 @@ export function roiSlide(c: DeckContext): SlidePlan {
     rows: v.lines.map((l) => [
       cell(l.category, undefined, true), cell(l.description ?? '—'),
       cell(l.value === null ? '—' : f.money(l.value)),
-      cell(l.asReported ? 'As reported' : l.value === null ? '—' : plainValueBasis(l.basis)), cell(l.source ?? '—'),
+      cell(valueMethod(f, l)), cell(l.source ?? '—'),
     ]),
     empty: `We will quantify ${c.quarterName}'s value together`,
   };
   const top = [...v.lines].filter((l) => l.value !== null).sort((a, b) => b.value! - a.value!)[0];
   return slide('value-roi', 'Value delivered', [{ kind: 'kpis', items: kpis }, table], {
     talkingPoints: [
-      v.quarterTotal !== null && v.roi !== null ? `This quarter returned ${f.multiple(v.roi)} the investment: ${f.money(v.quarterTotal)} against ${f.money(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
+      v.quarterTotal !== null && v.roi !== null ? `${f.roiHeadline(v.roi)}: ${f.moneyShort(v.quarterTotal)} against ${f.moneyShort(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
       ...(top ? [`The biggest driver was ${top.category.toLowerCase()}${top.description ? ` (${top.description})` : ''}: ${f.money(top.value!)}.`] : []),
       'Every figure has its baseline and source in the appendix; invite challenge on the assumptions.',
     ],
@@ -41,42 +42,37 @@ export function roiSlide(c: DeckContext): SlidePlan {
   }, { missing, sources: `Value tab, ${r.quarter}; investment = ARR ÷ 4` });
 }
 
-export function outcomesSlide(c: DeckContext): SlidePlan {
+/** The objectives against their targets, under the priorities they measure (a short table never stands alone). */
+export function outcomesTable(c: DeckContext, title?: string): Block {
   const { r, f } = c;
-  const missing = r.outcomes.filter((o) => o.status === 'No Data').map((o) => `baseline, target or current value for "${o.objective}"`);
-  if (r.outcomes.length === 0) missing.push('business objectives (Outcomes tab)');
-  // A row whose baseline, target and current are all fractions (0.4 → 0.9) is a share: show it as one.
-  const isShare = (o: (typeof r.outcomes)[number]) => [o.baseline, o.target, o.current].every((v) => v !== null && v >= 0 && v <= 1)
-    && [o.baseline, o.target, o.current].some((v) => !Number.isInteger(v));
-  const achieved = r.outcomes.filter((o) => o.status === 'Achieved').length;
-  return slide('value-outcomes', 'Outcomes against targets', [{
-    kind: 'table',
+  return {
+    kind: 'table', ...(title ? { title } : {}),
     columns: [{ header: 'Objective', width: 4 }, { header: 'Metric', width: 3 }, { header: 'Baseline', align: 'right', width: 1.4 }, { header: 'Target', align: 'right', width: 1.4 }, { header: 'Current', align: 'right', width: 1.4 }, { header: 'Progress', align: 'right', width: 1.4 }, { header: 'Status', width: 1.6 }],
     rows: r.outcomes.map((o) => {
-      const num = (v: number | null) => orDash(v, (x) => (isShare(o) ? f.percent(x, 1) : f.number(x, 2)));
+      const num = outcomeValue(f, o);
       return [
         cell(o.objective, undefined, true), cell(o.metric ?? '—'), cell(num(o.baseline)), cell(num(o.target)), cell(num(o.current)),
-        cell(orDash(o.progress, (p) => f.percent(p))), cell(o.status, statusTone(o.status), true),
+        cell(orDash(o.progress, f.progress)), cell(o.status, statusTone(o.status), true),
       ];
     }),
     empty: 'We will agree measurable objectives together',
-  }], {
-    talkingPoints: [
-      r.outcomes.length > 0 ? `${achieved} of ${r.outcomes.length} objectives achieved so far.` : 'No objectives are recorded: propose two or three measurable ones.',
-      'Progress = (current − baseline) ÷ (target − baseline); 100% means the target is met, 70% is on track.',
-    ],
-    questions: ['For anything at risk: what is blocking it, and what do you need from us?', 'Should any target move given what we now know?'],
-  }, { missing, sources: 'Outcomes tab' });
+  };
 }
 
 function history(c: DeckContext, key: MetricKey): (number | null)[] {
   return c.r.history.map((h) => h.metrics[key]);
 }
 
+/** Adoption and engagement with feature/module adoption and the peer benchmark on one slide (SPEC §4.2). */
 export function adoptionTrendSlide(c: DeckContext): SlidePlan {
-  const { r } = c;
+  const { r, f } = c;
   const missing: string[] = [];
-  const kpis = present([metricKpi(c, 'activeUsers', missing), metricKpi(c, 'apiCallsPerDay', missing), metricKpi(c, 'uptime', missing)]);
+  const last = r.history[r.history.length - 1]?.metrics;
+  const features: Kpi | null = last && last.featuresUsed !== null && last.featuresAvailable !== null && last.featuresAvailable > 0
+    ? { label: 'Feature adoption', value: f.percent(last.featuresUsed / last.featuresAvailable), detail: `${f.number(last.featuresUsed)} of ${f.number(last.featuresAvailable)} features in use`, tone: last.featuresUsed / last.featuresAvailable >= 0.6 ? 'good' : 'warn', source: 'Metrics, Features Used ÷ Available' }
+    : null;
+  if (!features) missing.push(`Features Used and Features Available for ${c.quarterName}`);
+  const kpis = present([metricKpi(c, 'activeUsers', missing), features, metricKpi(c, 'mau', missing)]);
   // Advice follows the data: never "where adoption grew" in a quarter it fell.
   const dir = r.trends.activeUsers.direction;
   const walk = dir === 'down' ? 'Be candid about the dip in active users: what changed, and the plan to win them back.'
@@ -84,38 +80,23 @@ export function adoptionTrendSlide(c: DeckContext): SlidePlan {
       : 'Walk the trend: where adoption is steady, and where there is room to grow.';
   const categories = r.history.map((h) => h.quarter);
   const seats = r.history.map((h) => h.metrics.licensedSeats ?? r.licensedSeats);
-  return slide('adoption-trend', 'Adoption and engagement', [{ kind: 'kpis', items: kpis }, {
-    kind: 'chart', title: 'Active users against licensed seats', chart: 'line', categories, format: 'number',
+  const released = r.roadmap.filter((i) => i.type === 'Released').map((i) => `Worth adopting: ${i.item}${i.benefit ? ` (${lowerFirst(i.benefit)})` : ''}`);
+  const compare = benchmarkSentences(c);
+  const blocks: Block[] = [{ kind: 'kpis', items: kpis }, {
+    kind: 'chart', title: 'Active users against licensed seats', chart: 'line', categories, format: 'number', axisTitle: 'Users',
     series: [{ name: 'Active users', values: history(c, 'activeUsers') }, { name: 'Licensed seats', values: seats }],
     empty: 'The trend starts with this quarter',
-  }], {
-    talkingPoints: [walk, 'Tie usage back to the objectives: who is using it and for what.'],
-    questions: ['Which teams are not using it yet, and why?', 'What would double usage in the next two quarters?'],
-  }, { missing, sources: `Metrics, last ${categories.length} quarter${categories.length === 1 ? '' : 's'}` });
+  }];
+  const notes = [...compare, ...released].slice(0, 4);
+  if (notes.length > 0) blocks.push({ kind: 'bullets', title: compare.length > 0 ? 'How you compare, and what to adopt next' : 'What to adopt next', items: notes });
+  return slide('adoption-trend', 'Adoption and engagement', blocks, {
+    talkingPoints: [walk, 'Tie usage back to the objectives: who is using it and for what.', 'Show the breadth of use, not only the headcount.'],
+    questions: ['Which teams are not using it yet, and why?', 'Which workflows still happen outside the product?'],
+  }, { missing, sources: `Metrics, last ${categories.length} quarter${categories.length === 1 ? '' : 's'}; Roadmap` });
 }
 
-export function featureAdoptionSlide(c: DeckContext): SlidePlan {
-  const { r, f } = c;
-  const missing: string[] = [];
-  const last = r.history[r.history.length - 1]?.metrics;
-  const kpis: Kpi[] = [];
-  if (last && last.featuresUsed !== null && last.featuresAvailable !== null && last.featuresAvailable > 0) {
-    kpis.push({ label: 'Feature adoption', value: f.percent(last.featuresUsed / last.featuresAvailable), detail: `${f.number(last.featuresUsed)} of ${f.number(last.featuresAvailable)} features in use`, tone: last.featuresUsed / last.featuresAvailable >= 0.6 ? 'good' : 'warn', source: 'Metrics, Features Used ÷ Available' });
-  } else {
-    missing.push(`Features Used and Features Available for ${c.quarterName}`);
-  }
-  kpis.push(...present([metricKpi(c, 'dau', missing), metricKpi(c, 'mau', missing)]));
-  const released = r.roadmap.filter((i) => i.type === 'Released').map((i) => `${i.item}${i.benefit ? ` — ${i.benefit}` : ''}`);
-  const blocks: Block[] = [{ kind: 'kpis', items: kpis }, {
-    kind: 'chart', title: 'Features in use by quarter', chart: 'bar', categories: r.history.map((h) => h.quarter), format: 'number',
-    series: [{ name: 'Features used', values: history(c, 'featuresUsed') }, { name: 'Features available', values: history(c, 'featuresAvailable') }],
-    empty: 'Feature use will be tracked from this quarter',
-  }];
-  if (released.length > 0) blocks.push({ kind: 'bullets', title: 'Recently released, worth adopting', items: released.slice(0, 4) });
-  return slide('adoption-features', 'Feature adoption', blocks, {
-    talkingPoints: ['Show the breadth of use, not only the headcount.', ...(released.length > 0 ? [`Recommend one released capability to adopt next: ${r.roadmap.find((i) => i.type === 'Released')!.item}.`] : [])],
-    questions: ['Which workflows still happen outside the product?', 'Would a short enablement session for your team help?'],
-  }, { missing, sources: 'Metrics and Roadmap tabs' });
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 export function healthSlide(c: DeckContext): SlidePlan {
@@ -129,13 +110,13 @@ export function healthSlide(c: DeckContext): SlidePlan {
     else kpis.push({ label, value: f.number(v), tone: bandTone(v >= 75 ? 'Green' : v >= 50 ? 'Yellow' : 'Red'), source: r.health.basis[key].split(';')[0] });
   }
   return slide('health', 'Health indicators', [{ kind: 'kpis', items: kpis }, {
-    kind: 'chart', title: 'Health score by quarter', chart: 'line', categories: r.history.map((h) => h.quarter), format: 'score',
+    kind: 'chart', title: 'Health score by quarter', chart: 'line', categories: r.history.map((h) => h.quarter), format: 'score', axisTitle: 'Score out of 100',
     series: [{ name: 'Health score', values: r.history.map((h) => h.health.score) }],
     empty: 'The health trend starts with this quarter',
   }, {
     kind: 'table', title: 'How each dimension is measured',
     columns: [{ header: 'Dimension', width: 2.6 }, { header: 'Score', align: 'right', width: 1.3 }, { header: 'Weight', align: 'right', width: 1.4 }, { header: 'Measured as', width: 6 }],
-    rows: dims.filter(([key]) => r.health.dimensions[key] !== null).map(([key, label]) => [cell(label, undefined, true), cell(f.number(r.health.dimensions[key]!, 1)), cell(f.percent(r.health.weights[key])), cell(plainBasis(key, r))]),
+    rows: dims.filter(([key]) => r.health.dimensions[key] !== null).map(([key, label]) => [cell(label, undefined, true), cell(f.number(r.health.dimensions[key]!)), cell(f.percent(r.health.weights[key])), cell(plainBasis(key, r))]),
     empty: 'Health will be scored from this quarter',
   }], {
     talkingPoints: [r.health.score !== null ? `Overall health is ${r.health.band} at ${r.health.score}, weighted over the dimensions we can measure.` : 'Agree which signals we track together to score health.', 'Be candid about the weakest dimension and what we are doing about it.'],
