@@ -44,6 +44,19 @@ describe('chartSheetRequests', () => {
     expect(spec.domains[0]!.domain.sourceRange.sources[0]).toEqual({ sheetId: 7, startRowIndex: 2 + CHART_ROWS + 1, endRowIndex: 2 + CHART_ROWS + 2 + quarters, startColumnIndex: 0, endColumnIndex: 1 });
   });
 
+  it('titles the value axis with its unit and starts it at zero, as the .pptx does (below zero only for a negative value)', () => {
+    type Axis = { position: string; title: string; viewWindowOptions?: { viewWindowMode: string; viewWindowMin: number } };
+    const axes = (i: number) => (plan.addCharts[i] as { addChart: { chart: { spec: { basicChart: { axis: Axis[] } } } } }).addChart.chart.spec.basicChart.axis;
+    const health = charts[1]!.b as { axisTitle?: string };
+    expect(health.axisTitle).toBeTruthy();
+    expect(axes(1).find((a) => a.position === 'LEFT_AXIS')).toEqual({ position: 'LEFT_AXIS', title: health.axisTitle, viewWindowOptions: { viewWindowMode: 'EXPLICIT', viewWindowMin: 0 } });
+    const negative = structuredClone(deck);
+    for (const sl of negative.slides) for (const b of sl.blocks) if (b.kind === 'chart') b.series[0]!.values[0] = -18;
+    const low = chartSheetRequests(negative, { sheetId: 7, sheetTitle: 'QBR Charts', accountId: 'ACC-001', startRow: 3 });
+    const left = (low.addCharts[0] as { addChart: { chart: { spec: { basicChart: { axis: Axis[] } } } } }).addChart.chart.spec.basicChart.axis[1]!;
+    expect(left.viewWindowOptions).toEqual({ viewWindowMode: 'EXPLICIT', viewWindowMin: -18 });
+  });
+
   it('leaves out chart blocks with nothing to plot', () => {
     const empty = structuredClone(deck);
     for (const s of empty.slides) for (const b of s.blocks) if (b.kind === 'chart') b.series.forEach((x) => x.values.fill(null));

@@ -55,7 +55,15 @@ export function chartSheetRequests(deck: DeckPlan, opts: { sheetId: number; shee
               chartType: c.chart === 'bar' ? 'COLUMN' : 'LINE',
               legendPosition: 'BOTTOM_LEGEND',
               headerCount: 1,
-              axis: [{ position: 'BOTTOM_AXIS', title: 'Quarter' }, { position: 'LEFT_AXIS', title: c.format === 'percent' ? 'Share' : c.format === 'score' ? 'Score' : '' }],
+              // The value axis is titled with its unit and starts at zero (or below, for a negative NPS), as on the .pptx:
+              // Sheets' own fit would cut it at 68 and make a 6-point dip look like a crash.
+              axis: [
+                { position: 'BOTTOM_AXIS', title: 'Quarter' },
+                {
+                  position: 'LEFT_AXIS', title: c.axisTitle ?? (c.format === 'percent' ? 'Share' : c.format === 'score' ? 'Score' : ''),
+                  viewWindowOptions: { viewWindowMode: 'EXPLICIT', viewWindowMin: Math.min(0, ...c.series.flatMap((s) => s.values.filter((v): v is number => v !== null))) },
+                },
+              ],
               domains: [{ domain: { sourceRange: { sources: [range(0)] } } }],
               series: c.series.map((_s, k) => ({ series: { sourceRange: { sources: [range(k + 1)] } }, targetAxis: 'LEFT_AXIS', colorStyle: rgb(SERIES[k % SERIES.length]!) })),
             },
