@@ -9,6 +9,7 @@ import { digitalReviewEmail, invitationEmail, recipients, summaryEmail, type Pac
 import { workCalendar } from './holidays';
 import { planHoldSchedule } from './holds';
 import { asOfMeeting, meetingWarnings } from './meeting';
+import { changesFor, keyFigures, type KeyFigures } from './changes';
 import { prepBriefDoc } from './prep-brief';
 import { chooseQbrDate } from './qbr-date';
 import type { QbrPackage } from './types';
@@ -21,6 +22,8 @@ export interface PackageOptions {
   links?: PackageLinks;
   /** The team's default QBR length in minutes (add-on Settings); the agenda keeps its shares of it. */
   reviewMinutes?: number | null;
+  /** The key figures of the last package made for this account (offline manifest, Google run state): the change report compares with them. */
+  previous?: KeyFigures | null;
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -41,6 +44,8 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const r = asOfMeeting(review, qbrDate);
   const changes = peopleChanges(r);
   const warnings = meetingWarnings(r, today, qbrDate, changes);
+  const figures = keyFigures(r, qbrDate);
+  const moved = options.previous ? changesFor(r, options.previous, figures) : null;
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
 
   if (r.deck === null) {
@@ -49,7 +54,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
       accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
       deck: null, emails: [email], holds: [], missedHolds: [], holdCalendar: { country: null, basis: 'no holds' }, docs: [], prepBrief: null,
       dataToConfirm: [...findings, ...email.missingRecipients.map((m) => `Email recipients: ${m}`)],
-      warnings,
+      warnings, figures, changes: moved,
     };
   }
 
@@ -66,7 +71,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const dataToConfirm = [...findings, ...slideGaps, ...missingRecipients];
   const prepBrief = prepBriefDoc({
     meeting: r, today, qbrDate, qbrDateBasis: choice.basis, warnings, changes,
-    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, missedHolds: missed, dataToConfirm,
+    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, missedHolds: missed, dataToConfirm, moved,
   });
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
@@ -75,5 +80,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
     prepBrief,
     dataToConfirm,
     warnings,
+    figures,
+    changes: moved,
   };
 }
