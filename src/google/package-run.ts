@@ -15,7 +15,7 @@ import { buildPackage } from '../core/package/package';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
-import { copyTemplateCall, findByAppPropertyCall, trashCall } from './drive';
+import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
@@ -130,8 +130,9 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   g.save(); // holds are idempotent by id, so one save after them is enough
 
   if (!st.previousTrashed && want('deck')) {
-    // The package this one replaces (same account and QBR date): its deck goes to the trash once the new one is filled.
-    if (previous.deckId && previous.deckId !== st.deckId && previous.deckId !== g.templateId) yield* g.exec.run(trashQuietly(previous.deckId));
+    // The package this one replaces (same account and QBR date): its deck is the CSM's, maybe edited, so it is
+    // kept, renamed "… (previous)", once the new one is filled (SPEC §4.4) — never trashed.
+    if (previous.deckId && previous.deckId !== st.deckId && previous.deckId !== g.templateId) yield* g.exec.run(keepQuietly(previous.deckId, deckName(review, first.qbrDate), `${tag}|deck`));
     st.previousTrashed = true;
     g.save();
   }
@@ -158,7 +159,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
 function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Effect<void> {
   const deck = pkg.deck!;
   if (!st.deckId) {
-    const name = `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${pkg.qbrDate})`.replace(/\s+/g, ' ');
+    const name = deckName(review, pkg.qbrDate);
     st.deckId = (yield* createOnce(g, st, `${tag}|deck`, 'deckId', copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } })));
     g.save();
   }
@@ -237,7 +238,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     const have = st.docs[doc.kind];
     if (have?.filled) continue;
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
-    const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
+    const [create, fill, ...setAside] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
     else {
       st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
@@ -247,7 +248,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     yield* fillOnce<RestDocument>(g.exec, { read: docReadCall(st.docs[doc.kind]!.id), applied: docFilled, build: (d) => withRevision(fill!, d.revisionId) });
     st.docs[doc.kind]!.filled = true;
     g.save();
-    yield* g.exec.runAll(trash.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
+    yield* g.exec.runAll(setAside.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
   }
   const email = review.people.championEmail;
   if (g.shareWithChampion && !st.shared) {
@@ -305,9 +306,11 @@ function* createOnce(g: GoogleRun, st: AccountRunState, marker: string, bindAs: 
   return id;
 }
 
-/** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to trash. */
-function trashQuietly(fileId: string) {
-  return { ...trashCall(fileId), fallback: { on: [403, 404] } };
+const deckName = (review: AccountReview, qbrDate: IsoDate) => `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${qbrDate})`.replace(/\s+/g, ' ');
+
+/** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to set aside. */
+function keepQuietly(fileId: string, name: string, tag: string) {
+  return { ...keepAsPreviousCall(fileId, name, tag), fallback: { on: [403, 404] } };
 }
 
 interface PreviousRun {

@@ -50,7 +50,9 @@ async function qbr(...extra: string[]) {
 }
 
 const count = (methodId: string) => fake.calls.filter((c) => c.methodId === methodId && c.status < 300).length;
-const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+const previous = (f: { name: string }) => / \(previous\)$/.test(f.name);
+/** The current decks: a re-run keeps the one it replaces as "… (previous)" (SPEC §4.4). */
+const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed && !previous(f));
 const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const liveDocs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
 const events = () => [...(fake.state.events.get('primary')?.values() ?? [])].filter((e) => e.status !== 'cancelled');
@@ -104,6 +106,12 @@ describe('qbr generate --google', () => {
 
   it('re-runs update the same drafts, holds and log row, and leave one deck', async () => {
     await qbr('--account', 'ACC-001');
+    const [firstDeck] = decks();
+    const firstName = firstDeck!.name;
+    const firstDocs = liveDocs().map((d) => d.id);
+    // The first deck (which the CSM may have edited) must survive the re-run as it is.
+    const edited = fake.state.presentations.get(firstDeck!.id)!;
+    const slidesBefore = JSON.stringify(edited.slides);
     const firstEvents = events().map((e) => e.id).sort();
     const charts = () => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Charts')!.charts.length;
     const chartCount = charts();
@@ -126,8 +134,17 @@ describe('qbr generate --google', () => {
     for (const sheet of fake.state.spreadsheets.get(SHEET)!.sheets) {
       expect(sheet.values.flat().some((v) => v !== null && typeof v === 'object' && 'formula' in (v as object))).toBe(false);
     }
-    expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(3); // pre-read, action plan, prep brief
+    expect(liveDocs().filter((f) => !previous(f))).toHaveLength(3); // pre-read, action plan, prep brief
     expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);
+    // Nothing was trashed: the first deck and docs are kept, renamed "… (previous)" and re-tagged, with the CSM's edit.
+    expect([...fake.state.files.values()].filter((f) => f.trashed)).toEqual([]);
+    const kept = fake.state.files.get(firstDeck!.id)!;
+    expect(kept.name).toBe(`${firstName} (previous)`);
+    expect(kept.appProperties?.qbrPackage).toBe('ACC-001|2026-12-10|deck|previous');
+    expect(fake.state.presentations.get(firstDeck!.id)).toBe(edited);
+    expect(JSON.stringify(edited.slides)).toBe(slidesBefore);
+    expect(firstDocs.map((id) => fake.state.files.get(id)!.name).every((n) => / \(previous\)$/.test(n))).toBe(true);
+    expect(count('drive.files.delete')).toBe(0);
   });
 
   it('never changes the template, and shares the docs with the champion as commenter only when asked', async () => {
@@ -135,8 +152,8 @@ describe('qbr generate --google', () => {
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
     const before = JSON.stringify(fake.state.presentations.get(template.id));
     // The customer's docs; the internal prep brief is never shared (SPEC §4.0).
-    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed && !String(f.appProperties?.qbrPackage).endsWith('|prep-brief'));
-    const brief = () => [...fake.state.files.values()].find((f) => String(f.appProperties?.qbrPackage).endsWith('|prep-brief'))!;
+    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed && !previous(f) && !String(f.appProperties?.qbrPackage).endsWith('|prep-brief'));
+    const brief = () => [...fake.state.files.values()].find((f) => String(f.appProperties?.qbrPackage).endsWith('|prep-brief') && !previous(f))!;
     expect(docs().every((d) => d.permissions.length === 0)).toBe(true);
     await qbr('--account', 'ACC-001', '--share-with-champion');
     expect(JSON.stringify(fake.state.presentations.get(template.id))).toBe(before);
