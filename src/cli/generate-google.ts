@@ -5,6 +5,7 @@ import { analyzeWorkbook } from '../core';
 import { explainApiError } from '../google/errors';
 import { ApiError, driveAsync, Executor, type Transport } from '../google/execute';
 import { DryRunTransport } from '../google/dry-run';
+import { changeLines } from '../core/package/changes';
 import { runAccount, type AccountOutcome } from '../google/package-run';
 import { ensureTemplate } from '../google/template-run';
 import { readGoogleTracker, spreadsheetIdOf, type GoogleTracker } from '../google/tracker-io';
@@ -146,7 +147,16 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
 }
 
 function summary(o: AccountOutcome, calls: number): string {
-  return [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
+  const line = [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
+  return `${line}${movedLines(o)}`;
+}
+
+/** The change report under the account's line: what moved since the package the QBR Log recorded (SPEC §4.4). */
+function movedLines(o: AccountOutcome): string {
+  if (!o.changes) return '';
+  if (o.changes.length === 0) return '; no key figure moved since the last generation';
+  const shown = changeLines(o.changes);
+  return `; moved since the last generation:\n${shown.slice(0, 5).map((l) => `    ${field(l)}\n`).join('')}${shown.length > 5 ? `    … and ${shown.length - 5} more (the prep brief lists them all)\n` : ''}`.replace(/\n$/, '');
 }
 
 function writeCalls(dir: string, calls: { id: string; params: unknown; body?: unknown }[]): void {

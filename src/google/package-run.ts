@@ -12,6 +12,7 @@ import { meetingAttachment } from '../core/mime/calendar';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
+import type { FigureChange, KeyFigures } from '../core/package/changes';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
@@ -59,6 +60,8 @@ export interface AccountOutcome {
   /** Steps already past on the run's today: not created (SPEC §4.3). */
   missedHolds: { step: string; date: IsoDate }[];
   warnings: string[];
+  /** What moved since the package the QBR Log recorded for this account and QBR date; null when there was none (SPEC §4.4). */
+  changes: FigureChange[] | null;
 }
 
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
@@ -72,9 +75,11 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // An unfinished package keeps the date it was started with: a run resumed tomorrow must not start another one.
   const unfinished = g.state.accounts[review.id];
   const resumeDate = g.qbrDate ?? (unfinished && !unfinished.done && unfinished.qbrDate ? unfinished.qbrDate : null);
-  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null });
-  const st = accountState(g.state, review.id, first.qbrDate);
-  const previous = previousRun(g.tracker, review.id, first.qbrDate);
+  const planned = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null });
+  const st = accountState(g.state, review.id, planned.qbrDate);
+  const previous = previousRun(g.tracker, review.id, planned.qbrDate);
+  // Built again against the figures the QBR Log kept, so the prep brief says what moved since that package.
+  const first = previous.figures ? buildPackage(review, { today: g.today, qbrDate: planned.qbrDate, reviewMinutes: g.reviewMinutes ?? null, previous: previous.figures }) : planned;
   const warnings = [...first.warnings, ...first.dataToConfirm];
   const tag = `${review.id}|${first.qbrDate}`;
 
@@ -86,7 +91,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
     actionPlan: st.docs?.['action-plan'] ? docUrl(st.docs['action-plan'].id) : null,
   };
-  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null });
+  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null, previous: previous.figures });
 
   st.drafts ??= {};
   const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
@@ -152,7 +157,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     prepBriefUrl: st.docs?.['prep-brief'] ? docUrl(st.docs['prep-brief'].id) : null,
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
-    missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings,
+    missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
   };
 }
 
@@ -314,6 +319,8 @@ function keepQuietly(fileId: string, name: string, tag: string) {
 }
 
 interface PreviousRun {
+  /** The key figures that package was built on (the QBR Log's Key Figures), for the change report. */
+  figures: KeyFigures | null;
   deckId: string | null;
   docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
@@ -328,9 +335,20 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     if (!d.ok || d.value !== qbrDate) continue;
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
-    return { deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
+    return { figures: figuresOf(r.keyFigures), deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
   }
-  return { deckId: null, docs: {}, drafts: {} };
+  return { figures: null, deckId: null, docs: {}, drafts: {} };
+}
+
+/** The Key Figures cell back as figures; text someone typed over, or an older shape, is no baseline (no report rather than a wrong one). */
+function figuresOf(text: string): KeyFigures | null {
+  if (!text) return null;
+  try {
+    const f = JSON.parse(text) as KeyFigures;
+    return f && typeof f === 'object' && typeof f.arr === 'number' && Array.isArray(f.criticalRisks) ? f : null;
+  } catch {
+    return null;
+  }
 }
 
 function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date): QbrLogRow {
@@ -344,6 +362,7 @@ function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eve
     eventIds,
     generatedAt: now.toISOString(),
     warnings,
+    keyFigures: pkg.figures ? JSON.stringify(pkg.figures) : null,
   };
 }
 

@@ -147,6 +147,28 @@ describe('qbr generate --google', () => {
     expect(count('drive.files.delete')).toBe(0);
   });
 
+  it('a re-run after the tracker changed says what moved since the package the QBR Log recorded', async () => {
+    const first = await qbr('--account', 'ACC-001');
+    expect(first.stderr).not.toContain('since the last generation');
+    const log = sheetRows('QBR Log');
+    const figuresCol = (log[0] as unknown[]).indexOf('Key Figures');
+    expect(JSON.parse(String(log[1]![figuresCol]))).toMatchObject({ qbrDate: '2026-12-10', valueQuarter: 336250, arr: 220000 });
+    // The champion corrects the analyst hours of Q4 in the tracker: 4,200 → 3,000 (value $336,250 → $246,250).
+    const value = sheetRows('Value');
+    const hours = value.find((r) => r[0] === 'ACC-001' && r.includes(4200))!;
+    hours[hours.indexOf(4200)] = 3000;
+    const again = await qbr('--account', 'ACC-001');
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    // ROI $336,250 / $55,000 = 6.1x → $246,250 / $55,000 = 4.5x: down 26.8 %, called out first.
+    expect(again.stderr).toContain('; moved since the last generation:\n    ⚠ ROI: 6.1x → 4.5x (ROI down 27%)\n    Value this quarter: $336,250 → $246,250');
+    const brief = liveDocs().find((f) => String(f.appProperties?.qbrPackage) === 'ACC-001|2026-12-10|prep-brief')!;
+    const text = documentText(fake.state.documents.get(brief.id)).text;
+    expect(text).toContain('What moved since the last generation');
+    expect(text).toContain('⚠ ROI: 6.1x → 4.5x (ROI down 27%)');
+    expect(JSON.parse(String(sheetRows('QBR Log')[1]![figuresCol]))).toMatchObject({ valueQuarter: 246250 });
+  });
+
   it('never changes the template, and shares the docs with the champion as commenter only when asked', async () => {
     await qbr('--account', 'ACC-001');
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
