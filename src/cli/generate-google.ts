@@ -108,6 +108,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
           state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);
+        if (outcome.deckRecord) writeDeckRecord(join(flags.out, folders.get(review.id)!), outcome.deckRecord, io);
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: ${summary(outcome, exec.made.length)}\n`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
@@ -157,6 +158,19 @@ function movedLines(o: AccountOutcome): string {
   if (o.changes.length === 0) return '; no key figure moved since the last generation';
   const shown = changeLines(o.changes);
   return `; moved since the last generation:\n${shown.slice(0, 5).map((l) => `    ${field(l)}\n`).join('')}${shown.length > 5 ? `    … and ${shown.length - 5} more (the prep brief lists them all)\n` : ''}`.replace(/\n$/, '');
+}
+
+/**
+ * What the fill wrote in the deck, per element (`deck-record.json`): the record a refresh in place compares the
+ * deck with (SPEC §4.4). Losing it costs only that comparison, never the package.
+ */
+function writeDeckRecord(dir: string, record: NonNullable<AccountOutcome['deckRecord']>, io: CommandIo): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'deck-record.json'), `${JSON.stringify(record, null, 2)}\n`);
+  } catch (e) {
+    io.stderr(`  could not keep the deck record in ${dir}: ${reason(e, dir)}\n`);
+  }
 }
 
 function writeCalls(dir: string, calls: { id: string; params: unknown; body?: unknown }[]): void {

@@ -23,7 +23,7 @@ import type { ApiCall } from './types';
 import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import type { ActionRow, QbrLogRow } from './sheets';
-import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
+import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation, type WrittenElement } from './slides';
 import { ensureSheet, findSheet, qbrLogRecords, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
 
 export interface GoogleRun {
@@ -62,6 +62,8 @@ export interface AccountOutcome {
   warnings: string[];
   /** What moved since the package the QBR Log recorded for this account and QBR date; null when there was none (SPEC §4.4). */
   changes: FigureChange[] | null;
+  /** What this run's fill wrote in the deck, element by element (null when the deck was not filled by this run). */
+  deckRecord: { deckId: string; qbrDate: IsoDate; elements: WrittenElement[] } | null;
 }
 
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
@@ -84,7 +86,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   const tag = `${review.id}|${first.qbrDate}`;
 
   const want = (part: PackagePart) => !g.parts || g.parts[part] === true;
-  if (first.deck && want('deck')) yield* makeDeck(review, first, st, g, warnings, tag);
+  const written = first.deck && want('deck') ? yield* makeDeck(review, first, st, g, warnings, tag) : null;
   if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
@@ -158,17 +160,20 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
     missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
+    deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null,
   };
 }
 
-function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Effect<void> {
+/** Returns what the fill wrote per element, or null when the deck was filled by an earlier (interrupted) run. */
+function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Effect<WrittenElement[] | null> {
   const deck = pkg.deck!;
   if (!st.deckId) {
     const name = deckName(review, pkg.qbrDate);
     st.deckId = (yield* createOnce(g, st, `${tag}|deck`, 'deckId', copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } })));
     g.save();
   }
-  if (st.deckFilled) return;
+  if (st.deckFilled) return null;
+  let written: WrittenElement[] = [];
   const charts: Record<string, ChartSource> = {};
   if (g.tracker) Object.assign(charts, yield* makeCharts(review, pkg, st, g));
   const deckId = st.deckId;
@@ -190,6 +195,7 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
         for (const p of fill.problems) warnings.push(`Template: ${p}`);
         built = true;
       }
+      written = fill.written;
       if (presentation.revisionId) st.deckFill = { revisionId: presentation.revisionId, tokens: tokensIn(presentation) };
       g.save();
       return fillCall(deckId, fill.requests, presentation.revisionId);
@@ -198,6 +204,7 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   delete st.deckFill;
   st.deckFilled = true;
   g.save();
+  return written;
 }
 
 /**

@@ -169,6 +169,34 @@ describe('qbr generate --google', () => {
     expect(JSON.parse(String(sheetRows('QBR Log')[1]![figuresCol]))).toMatchObject({ valueQuarter: 246250 });
   });
 
+  it('keeps, per element, what the fill wrote: every recorded value is in that element of the deck', async () => {
+    const out = join(work, 'record');
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const record = JSON.parse(readFileSync(join(out, 'ACC-001', 'deck-record.json'), 'utf8'));
+    const [deck] = decks();
+    expect(record).toMatchObject({ deckId: deck!.id, qbrDate: '2026-12-10' });
+    // Every element of the filled deck by object id, with its text (shapes, and table cells joined).
+    const byId = new Map<string, string>();
+    type El = { objectId?: string; shape?: { text?: unknown }; table?: { tableRows?: { tableCells?: { text?: unknown }[] }[] }; elementGroup?: { children?: El[] } };
+    const runs = (t: unknown) => ((t as { textElements?: { textRun?: { content?: string } }[] } | undefined)?.textElements ?? []).map((x) => x.textRun?.content ?? '').join('');
+    const walk = (els: El[] = []) => els.forEach((e) => {
+      byId.set(e.objectId ?? '', e.shape ? runs(e.shape.text) : (e.table?.tableRows ?? []).flatMap((r) => (r.tableCells ?? []).map((c) => runs(c.text))).join('\n'));
+      walk(e.elementGroup?.children);
+    });
+    for (const slide of fake.state.presentations.get(deck!.id).slides) walk(slide.pageElements);
+    const texts = record.elements.filter((e: { kind: string }) => e.kind === 'text');
+    expect(texts.length).toBeGreaterThan(20);
+    for (const e of texts) {
+      expect(byId.has(e.objectId)).toBe(true);
+      for (const v of e.values) expect(byId.get(e.objectId)).toContain(v.text);
+    }
+    // The account's name went into at least one element, and the linked charts are recorded by chart id.
+    expect(texts.some((e: { values: { text: string }[] }) => e.values.some((v) => v.text.includes('GlobalTech')))).toBe(true);
+    const charts = record.elements.filter((e: { kind: string }) => e.kind === 'chart');
+    expect(charts.length).toBeGreaterThanOrEqual(3);
+    for (const c of charts) expect(c).toMatchObject({ spreadsheetId: SHEET, chartId: expect.any(Number) });
+  });
+
   it('never changes the template, and shares the docs with the champion as commenter only when asked', async () => {
     await qbr('--account', 'ACC-001');
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
