@@ -131,6 +131,8 @@ function packageSummary(pkg: QbrPackage) {
     prepBrief: pkg.prepBrief ? 'prep-brief.docx' : null,
     warnings: pkg.warnings,
     dataToConfirm: pkg.dataToConfirm,
+    // Since the package last written in this folder (SPEC §4.4); null on a first generation.
+    changes: pkg.changes ?? null,
   };
 }
 

@@ -72,6 +72,7 @@ describe('qbr generate re-run into the same folder (SPEC §4.4)', () => {
     // The kept files stay recorded as we wrote them, so they still read as "changed by the user" next time.
     expect(m.files['deck.pptx'].sha256).toBe(before['deck.pptx']);
     expect(m.figures).toMatchObject({ qbrDate: '2026-12-10', valueQuarter: 246250 });
+    expect(JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8')).package.changes[0]).toEqual({ metric: 'ROI', from: '6.1x', to: '4.5x', alert: 'ROI down 27%', size: expect.closeTo(90000 / 336250, 6) });
   });
 
   it('reports what moved, the ROI call-out first, in the prep brief and on the progress line', async () => {
