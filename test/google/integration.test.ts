@@ -197,6 +197,44 @@ describe('qbr generate --google', () => {
     for (const c of charts) expect(c).toMatchObject({ spreadsheetId: SHEET, chartId: expect.any(Number) });
   });
 
+  it('the refresh planner, on a real filled deck the CSM edited, rewrites only the values nobody touched', async () => {
+    const out = join(work, 'refresh');
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const before = JSON.parse(readFileSync(join(out, 'ACC-001', 'deck-record.json'), 'utf8'));
+    const deckId = before.deckId as string;
+    type Text = { kind: 'text'; objectId: string; values: { text: string }[] };
+    const texts = (before.elements as Text[]).filter((e) => e.kind === 'text');
+    // The first deck: the CSM rewords one shape holding the ROI and deletes another.
+    const holding = (v: string) => texts.filter((e) => e.values.some((x) => x.text.includes(v)) && find(e.objectId)?.shape);
+    const find = (id: string) => fake.state.presentations.get(deckId).slides.flatMap((sl: { pageElements?: { objectId: string; shape?: { text?: { textElements?: { textRun?: { content: string } }[] } } }[] }) => sl.pageElements ?? []).find((e: { objectId: string }) => e.objectId === id);
+    const shapeText = (id: string) => (find(id)?.shape?.text?.textElements ?? []).map((t: { textRun?: { content: string } }) => t.textRun?.content ?? '').join('');
+    const [edited, untouched, deleted] = holding('6.1x');
+    expect(deleted).toBeDefined();
+    Object.assign(find(edited!.objectId)!.shape!, { text: { textElements: [{ startIndex: 0, endIndex: 15, textRun: { content: 'Our own words.\n', style: {} } }] } });
+    for (const sl of fake.state.presentations.get(deckId).slides) sl.pageElements = (sl.pageElements ?? []).filter((e: { objectId: string }) => e.objectId !== deleted!.objectId);
+    // The tracker changes (4,200 → 3,000 analyst hours) and a second run records what the new fill writes, by the same object ids.
+    const value = sheetRows('Value');
+    const hours = value.find((r) => r[0] === 'ACC-001' && r.includes(4200))!;
+    hours[hours.indexOf(4200)] = 3000;
+    const out2 = join(work, 'refresh-2');
+    expect((await qbr('--account', 'ACC-001', '--out', out2)).code).toBe(0);
+    const after = JSON.parse(readFileSync(join(out2, 'ACC-001', 'deck-record.json'), 'utf8'));
+    const { refreshRequests } = await import('../../src/google/slides/refresh');
+    const { applySlidesRequests } = await import('../fake-google/apis/slides');
+    const plan = refreshRequests(before.elements, after.elements, fake.state.presentations.get(deckId));
+    expect(plan.edited.map((e) => e.objectId)).toContain(edited!.objectId);
+    expect(plan.deleted.map((e) => e.objectId)).toEqual([deleted!.objectId]);
+    expect(plan.rewritten).toEqual(expect.arrayContaining([expect.objectContaining({ objectId: untouched!.objectId, from: expect.stringContaining('6.1x'), to: expect.stringContaining('4.5x') })]));
+    // The fake applies the batch as Slides would (indices, the implicit final newline), or throws.
+    const applied = applySlidesRequests(fake.state, fake.state.presentations.get(deckId), plan.requests as never[]);
+    fake.state.presentations.set(deckId, applied.presentation);
+    expect(shapeText(untouched!.objectId)).toContain('4.5x');
+    expect(shapeText(untouched!.objectId)).not.toContain('6.1x');
+    expect(shapeText(edited!.objectId)).toBe('Our own words.\n');
+    expect(find(deleted!.objectId)).toBeUndefined();
+    expect(plan.requests.some((r) => 'refreshSheetsChart' in r)).toBe(true);
+  });
+
   it('never changes the template, and shares the docs with the champion as commenter only when asked', async () => {
     await qbr('--account', 'ACC-001');
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
