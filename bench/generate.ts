@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writePackageFiles } from '../src/cli/package-files';
+import { FolderWriter } from '../src/cli/manifest';
 import { analyzeWorkbook } from '../src/core';
 import { buildPackage } from '../src/core/package/package';
 import { libraryHolidays } from '../src/holidays/library';
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
       for (const review of book.accounts) {
         const t0 = performance.now();
         const pkg = buildPackage(review, { today: TODAY, holidays: libraryHolidays });
-        await writePackageFiles(dir, review, pkg, now);
+        await writePackageFiles(dir, review, pkg, now, new FolderWriter(dir, TODAY, now, true));
         const kind = review.deck ?? 'digital';
         byKind.set(kind, [...(byKind.get(kind) ?? []), performance.now() - t0]);
       }

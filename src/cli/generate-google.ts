@@ -5,6 +5,7 @@ import { analyzeWorkbook } from '../core';
 import { explainApiError } from '../google/errors';
 import { ApiError, driveAsync, Executor, type Transport } from '../google/execute';
 import { DryRunTransport } from '../google/dry-run';
+import { changeLines } from '../core/package/changes';
 import { runAccount, type AccountOutcome } from '../google/package-run';
 import { libraryHolidays } from '../holidays/library';
 import { ensureTemplate } from '../google/template-run';
@@ -108,6 +109,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
           state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);
+        if (outcome.deckRecord) writeDeckRecord(join(flags.out, folders.get(review.id)!), outcome.deckRecord, io);
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: ${summary(outcome, exec.made.length)}\n`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
@@ -147,7 +149,29 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
 }
 
 function summary(o: AccountOutcome, calls: number): string {
-  return [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
+  const line = [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
+  return `${line}${movedLines(o)}`;
+}
+
+/** The change report under the account's line: what moved since the package the QBR Log recorded (SPEC §4.4). */
+function movedLines(o: AccountOutcome): string {
+  if (!o.changes) return '';
+  if (o.changes.length === 0) return '; no key figure moved since the last generation';
+  const shown = changeLines(o.changes);
+  return `; moved since the last generation:\n${shown.slice(0, 5).map((l) => `    ${field(l)}\n`).join('')}${shown.length > 5 ? `    … and ${shown.length - 5} more (the prep brief lists them all)\n` : ''}`.replace(/\n$/, '');
+}
+
+/**
+ * What the fill wrote in the deck, per element (`deck-record.json`): the record a refresh in place compares the
+ * deck with (SPEC §4.4). Losing it costs only that comparison, never the package.
+ */
+function writeDeckRecord(dir: string, record: NonNullable<AccountOutcome['deckRecord']>, io: CommandIo): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'deck-record.json'), `${JSON.stringify(record, null, 2)}\n`);
+  } catch (e) {
+    io.stderr(`  could not keep the deck record in ${dir}: ${reason(e, dir)}\n`);
+  }
 }
 
 function writeCalls(dir: string, calls: { id: string; params: unknown; body?: unknown }[]): void {

@@ -1,9 +1,11 @@
 /** `qbr generate`: the whole QBR package per account, written offline as files (.pptx, .eml, .ics, .docx, analysis JSON). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { accountJson, analyzeWorkbook, isIsoDate, type AccountReview } from '../core';
 import { buildPackage } from '../core/package/package';
+import { changeLines } from '../core/package/changes';
 import type { QbrPackage } from '../core/package/types';
+import { FolderWriter, type WriteOutcome } from './manifest';
 import { exitStatus } from './analyze';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
@@ -25,6 +27,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
     folder: { type: 'string' },
     'share-with-champion': { type: 'boolean' },
     'api-root': { type: 'string' },
+    force: { type: 'boolean' },
   });
   const today = todayFrom(values.today, io.now);
   const qbrDate = values['qbr-date'];
@@ -37,6 +40,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   const out = requireFlag(values.out, 'out');
   const trackerPath = requireFlag(values.tracker, 'tracker');
   prepareOut(out);
+  if (values.force && values.google) throw new UsageError('--force is for offline runs: --google never overwrites, it keeps the previous deck');
 
   // The heavy modules (Google clients; exceljs; pptxgenjs, docx) load only now, and only those this run needs.
   if (values.google) {
@@ -64,17 +68,20 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   if (renamed.length > 0) {
     io.stderr(`Account IDs that are not usable as folder names get one of their own:\n${renamed.map((a) => `  ${field(a.id)} → ${field(folders.get(a.id)!)}\n`).join('')}`);
   }
-  const written: { review: AccountReview; pkg: QbrPackage; dir: string }[] = [];
+  const written: Written[] = [];
   const failed: { id: string; reason: string }[] = [];
   for (const [i, review] of book.accounts.entries()) {
     const folder = folders.get(review.id)!;
     const dir = join(out, folder);
-    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' }, holidays: libraryHolidays });
+    // The manifest of the previous run says which files are still ours to replace and what the figures were.
+    const writer = new FolderWriter(dir, today, now, Boolean(values.force));
+    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' }, holidays: libraryHolidays, previous: writer.previousFigures });
     let files: string[];
     try {
       mkdirSync(dir, { recursive: true });
-      files = await writePackageFiles(dir, review, pkg, now);
-      writeFileSync(join(dir, 'analysis.json'), `${JSON.stringify({ ...accountJson(review), folder, package: packageSummary(pkg) }, null, 2)}\n`);
+      files = await writePackageFiles(dir, review, pkg, now, writer);
+      writer.write('analysis.json', `${JSON.stringify({ ...accountJson(review), folder, package: packageSummary(pkg) }, null, 2)}\n`);
+      writer.finish(pkg.figures ?? null);
     } catch (e) {
       // One account's folder being unusable (a file in the way, no permission) costs that account only.
       const why = `not written: ${reason(e, dir)}`;
@@ -82,15 +89,30 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
       io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${why}\n`);
       continue;
     }
-    written.push({ review, pkg, dir });
+    written.push({ review, pkg, dir, kept: writer.kept });
     const what = pkg.deck ? `${renderedSlideCount(pkg.deck)}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds${missedNote(pkg)}, ${pkg.docs.length} docs` : 'digital review email';
-    io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})\n`);
+    io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})${keptNote(writer.kept)}${movedNote(pkg)}\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
   const skipped = [...book.skipped, ...failed];
   io.stderr(skipped.length > 0 ? `; ${skipped.length} account(s) skipped:\n${skipped.map((s) => `  ${field(s.id)}: ${field(s.reason)}\n`).join('')}` : '\n');
   io.stderr(closingSummary(written, out));
   return failed.length > 0 ? Math.max(exitStatus(book), 1) : exitStatus(book);
+}
+
+type Written = { review: AccountReview; pkg: QbrPackage; dir: string; kept?: WriteOutcome[] };
+
+/** Files the user changed since we wrote them stay; the line says where this run's version went instead. */
+function keptNote(kept: WriteOutcome[]): string {
+  if (kept.length === 0) return '';
+  return `; kept ${kept.length} file${kept.length === 1 ? '' : 's'} you changed, new version${kept.length === 1 ? '' : 's'} beside: ${kept.map((k) => `${field(k.name)} → ${field(k.writtenAs)}`).join(', ')}`;
+}
+
+function movedNote(pkg: QbrPackage): string {
+  if (!pkg.changes) return '';
+  if (pkg.changes.length === 0) return '; no key figure moved since the last generation';
+  const alerts = pkg.changes.filter((c) => c.alert).length;
+  return `; ${pkg.changes.length} figure${pkg.changes.length === 1 ? '' : 's'} moved since the last generation${alerts ? ` (${alerts} called out)` : ''}`;
 }
 
 /** Steps already past are not created: the CSM sees which, so they can do them now or skip them knowingly. */
@@ -112,12 +134,30 @@ function packageSummary(pkg: QbrPackage) {
     prepBrief: pkg.prepBrief ? 'prep-brief.docx' : null,
     warnings: pkg.warnings,
     dataToConfirm: pkg.dataToConfirm,
+    // Since the package last written in this folder (SPEC §4.4); null on a first generation.
+    changes: pkg.changes ?? null,
   };
 }
 
 /** How many accounts need attention, the few that need it first, and where to look: a few lines however big the book. */
-export function closingSummary(written: { review: AccountReview; pkg: QbrPackage; dir: string }[], out: string, first = 5): string {
+export function closingSummary(written: Written[], out: string, first = 5): string {
   const lines: string[] = [];
+  const kept = written.filter((w) => w.kept && w.kept.length > 0);
+  if (kept.length > 0) {
+    lines.push(`Files you changed since they were written were kept (--force overwrites them); this run's versions are beside them:`);
+    for (const w of kept.slice(0, first)) lines.push(`  ${field(w.review.id)}: ${w.kept!.map((k) => `${field(k.name)} → ${field(k.writtenAs)}`).join(', ')}`);
+    if (kept.length > first) lines.push(`  … and ${kept.length - first} more accounts.`);
+  }
+  const moved = written.filter((w) => w.pkg.changes && w.pkg.changes.length > 0)
+    .sort((a, b) => b.pkg.changes!.filter((c) => c.alert).length - a.pkg.changes!.filter((c) => c.alert).length || a.review.id.localeCompare(b.review.id));
+  if (moved.length > 0) {
+    lines.push(`What moved since the last generation (${moved.length} account${moved.length === 1 ? '' : 's'}; the full list is in each prep brief):`);
+    for (const w of moved.slice(0, first)) {
+      const [top, ...rest] = changeLines(w.pkg.changes!);
+      lines.push(`  ${field(w.review.id)} ${field(w.review.name)}: ${field(top!)}${rest.length ? `; ${rest.slice(0, 2).map(field).join('; ')}${rest.length > 2 ? ` (+${rest.length - 2} more)` : ''}` : ''}`);
+    }
+    if (moved.length > first) lines.push(`  … and ${moved.length - first} more.`);
+  }
   const withDeck = written.filter((w) => w.pkg.deck);
   if (withDeck.length > 0) lines.push(`Prep briefs (internal, not for the customer): ${join(out, '<Account ID>', 'prep-brief.docx')} — start with ${join(withDeck[0]!.dir, 'prep-brief.docx')}.`);
   const warned = written.filter((w) => w.pkg.warnings.length > 0).sort((a, b) => b.pkg.warnings.length - a.pkg.warnings.length || a.review.id.localeCompare(b.review.id));

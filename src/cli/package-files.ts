@@ -1,5 +1,5 @@
 /** Writes one package's files into its folder with the offline renderers; returns the file names. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isMailbox } from '../core/mime/headers';
 import { join } from 'node:path';
 import type { AccountReview } from '../core';
@@ -10,6 +10,7 @@ import { renderDoc } from '../render/docx';
 import { emlFor } from '../render/eml';
 import { icsFor } from '../render/ics';
 import { renderDeck } from '../render/pptx';
+import type { FolderWriter } from './manifest';
 
 const EMAIL_FILES = { summary: 'summary.eml', invitation: 'invitation.eml', 'digital-review': 'digital-review.eml' } as const;
 const DOC_FILES = { 'pre-read': 'pre-read.docx', 'action-plan': 'action-plan.docx', 'prep-brief': 'prep-brief.docx' } as const;
@@ -19,10 +20,12 @@ const PACKAGE_FILES: Record<PackageFile, { name: string; type: string }> = {
   'action-plan': { name: DOC_FILES['action-plan'], type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 };
 
-export async function writePackageFiles(dir: string, review: AccountReview, pkg: QbrPackage, now: Date): Promise<string[]> {
+/** Through `writer`, which puts this run's version beside any file the user changed; the emails attach this run's files. */
+export async function writePackageFiles(dir: string, review: AccountReview, pkg: QbrPackage, now: Date, writer: FolderWriter): Promise<string[]> {
   const files: string[] = [];
-  const write = (name: string, data: string | Buffer) => {
-    writeFileSync(join(dir, name), data);
+  const writtenAs = new Map<string, string>();
+  const write = (name: string, data: string | Uint8Array) => {
+    writtenAs.set(name, writer.write(name, data));
     files.push(name);
   };
   const defaultTimezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -32,7 +35,7 @@ export async function writePackageFiles(dir: string, review: AccountReview, pkg:
   for (const doc of [...pkg.docs, ...(pkg.prepBrief ? [pkg.prepBrief] : [])]) write(DOC_FILES[doc.kind], await renderDoc(doc));
   const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
   for (const email of pkg.emails) {
-    write(EMAIL_FILES[email.kind], emlFor(email, { from, now, draft: true, attachments: attachmentsFor(email, dir, files, now, defaultTimezone) }));
+    write(EMAIL_FILES[email.kind], emlFor(email, { from, now, draft: true, attachments: attachmentsFor(email, dir, writtenAs, now, defaultTimezone) }));
   }
   if (pkg.holds.length > 0) {
     write('prep-holds.ics', icsFor(pkg.holds, { now, defaultTimezone, calendarName: `QBR ${review.name}` }));
@@ -41,8 +44,9 @@ export async function writePackageFiles(dir: string, review: AccountReview, pkg:
 }
 
 /** The package files the email points at (those written this run) and, for the invitation, the meeting request. */
-function attachmentsFor(email: EmailPlan, dir: string, written: string[], now: Date, defaultTimezone: string): MimeAttachment[] {
-  const files = (email.attach ?? []).map((k) => PACKAGE_FILES[k]).filter((f) => written.includes(f.name))
-    .map((f) => ({ filename: f.name, contentType: f.type, data: new Uint8Array(readFileSync(join(dir, f.name))) }));
+function attachmentsFor(email: EmailPlan, dir: string, written: Map<string, string>, now: Date, defaultTimezone: string): MimeAttachment[] {
+  // Attached under the package's name even when this run's version sits beside a file the user changed.
+  const files = (email.attach ?? []).map((k) => PACKAGE_FILES[k]).filter((f) => written.has(f.name))
+    .map((f) => ({ filename: f.name, contentType: f.type, data: new Uint8Array(readFileSync(join(dir, written.get(f.name)!))) }));
   return email.meeting ? [...files, meetingAttachment(email.meeting, { now, defaultTimezone })] : files;
 }

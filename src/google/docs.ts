@@ -1,13 +1,13 @@
 /** Docs request builders: a doc plan (pre-read, action plan) as a new Google Doc built in one batchUpdate, and sharing it as commenter. */
 import type { DocPlan, DocSection } from '../core/package/types';
-import { fileMetadata, trashCall, type AppProperties } from './drive';
+import { fileMetadata, keepAsPreviousCall, type AppProperties } from './drive';
 import type { ApiCall } from './types';
 
 export interface DocCallOptions {
   folderId: string | null;
   /** The name later calls use for the new document's id (`${preReadDocId}`). */
   bindAs: string;
-  /** The doc an earlier run made for this plan, trashed once the new one is built. */
+  /** The doc an earlier run made for this plan, renamed "… (previous)" once the new one is built (never trashed). */
   existingDocId: string | null;
   /** Tags for finding the doc on a later run (see findByAppPropertyCall). */
   appProperties?: AppProperties;
@@ -17,10 +17,10 @@ type NamedStyle = 'TITLE' | 'SUBTITLE' | 'HEADING_1' | 'NORMAL_TEXT';
 
 /**
  * Create an empty Doc through Drive (so it lands in the QBR folder), fill it with ONE documents.batchUpdate,
- * and on a re-run trash the previous doc.
+ * and on a re-run set the previous doc aside as "… (previous)".
  * Why a new doc rather than rewriting the old one: clearing a doc needs its current length (a documents.get
- * first), which a pure builder cannot know. Building a fresh doc and trashing the old one after the build leaves
- * exactly one live doc per plan, and a failed build leaves the old doc untouched.
+ * first), which a pure builder cannot know. The old doc is renamed, never trashed: the CSM may have written in it
+ * (SPEC §4.4), and a failed build leaves it untouched.
  */
 export function docCalls(plan: DocPlan, opts: DocCallOptions): ApiCall[] {
   const calls: ApiCall[] = [
@@ -39,7 +39,7 @@ export function docCalls(plan: DocPlan, opts: DocCallOptions): ApiCall[] {
     },
   ];
   const old = opts.existingDocId?.trim();
-  if (old) calls.push(trashCall(old));
+  if (old) calls.push(keepAsPreviousCall(old, plan.title, opts.appProperties?.qbrPackage));
   return calls;
 }
 

@@ -1,4 +1,4 @@
-/** Drive request builders: copy the deck template, trash a superseded file, find the app's own files by an app property. */
+/** Drive request builders: copy the deck template, set aside (or trash) a superseded file, find the app's own files by an app property. */
 import type { ApiCall } from './types';
 
 /** Private key/value tags on a file, visible only to this app (Drive `appProperties`), used to find it again on a re-run. */
@@ -19,6 +19,21 @@ export function copyTemplateCall(
     body: fileMetadata(opts.name, undefined, opts.folderId, opts.appProperties),
     bind: { [opts.bindAs]: 'id' },
     note: `Copy the deck template as "${opts.name}"`,
+  };
+}
+
+/**
+ * Sets aside the file a fresh package replaces, never trashing it (SPEC §4.4: the deck is the CSM's once made):
+ * renamed "… (previous)" and re-tagged, so a resumed run's lookup by the package tag finds only the new file.
+ * The name is the new file's own (same account and QBR date), so no read is needed to know the old one.
+ * @example keepAsPreviousCall('deck-1', 'GlobalTech — QBR (2026-12-10)', 'ACC-001|2026-12-10|deck')
+ */
+export function keepAsPreviousCall(fileId: string, name: string, packageTag?: string): ApiCall {
+  return {
+    id: 'drive.files.update',
+    params: { fileId, supportsAllDrives: true },
+    body: { name: `${name} (previous)`, ...(packageTag ? { appProperties: { qbrPackage: `${packageTag}|previous` } } : {}) },
+    note: `Keep the file this run replaces as "${name} (previous)"`,
   };
 }
 

@@ -12,18 +12,19 @@ import { meetingAttachment } from '../core/mime/calendar';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
+import type { FigureChange, KeyFigures } from '../core/package/changes';
 import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
-import { copyTemplateCall, findByAppPropertyCall, trashCall } from './drive';
+import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
 import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import type { ActionRow, QbrLogRow } from './sheets';
-import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation } from './slides';
+import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation, type WrittenElement } from './slides';
 import { ensureSheet, findSheet, qbrLogRecords, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
 
 export interface GoogleRun {
@@ -62,6 +63,10 @@ export interface AccountOutcome {
   /** Steps already past on the run's today: not created (SPEC §4.3). */
   missedHolds: { step: string; date: IsoDate }[];
   warnings: string[];
+  /** What moved since the package the QBR Log recorded for this account and QBR date; null when there was none (SPEC §4.4). */
+  changes: FigureChange[] | null;
+  /** What this run's fill wrote in the deck, element by element (null when the deck was not filled by this run). */
+  deckRecord: { deckId: string; qbrDate: IsoDate; elements: WrittenElement[] } | null;
 }
 
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
@@ -75,21 +80,24 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // An unfinished package keeps the date it was started with: a run resumed tomorrow must not start another one.
   const unfinished = g.state.accounts[review.id];
   const resumeDate = g.qbrDate ?? (unfinished && !unfinished.done && unfinished.qbrDate ? unfinished.qbrDate : null);
-  const first = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null, holidays: g.holidays ?? null });
-  const st = accountState(g.state, review.id, first.qbrDate);
-  const previous = previousRun(g.tracker, review.id, first.qbrDate);
+  const holidays = g.holidays ?? null;
+  const planned = buildPackage(review, { today: g.today, qbrDate: resumeDate, reviewMinutes: g.reviewMinutes ?? null, holidays });
+  const st = accountState(g.state, review.id, planned.qbrDate);
+  const previous = previousRun(g.tracker, review.id, planned.qbrDate);
+  // Built again against the figures the QBR Log kept, so the prep brief says what moved since that package.
+  const first = previous.figures ? buildPackage(review, { today: g.today, qbrDate: planned.qbrDate, reviewMinutes: g.reviewMinutes ?? null, holidays, previous: previous.figures }) : planned;
   const warnings = [...first.warnings, ...first.dataToConfirm];
   const tag = `${review.id}|${first.qbrDate}`;
 
   const want = (part: PackagePart) => !g.parts || g.parts[part] === true;
-  if (first.deck && want('deck')) yield* makeDeck(review, first, st, g, warnings, tag);
+  const written = first.deck && want('deck') ? yield* makeDeck(review, first, st, g, warnings, tag) : null;
   if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
     actionPlan: st.docs?.['action-plan'] ? docUrl(st.docs['action-plan'].id) : null,
   };
-  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null, holidays: g.holidays ?? null });
+  const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null, holidays, previous: previous.figures });
 
   st.drafts ??= {};
   const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
@@ -133,8 +141,9 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   g.save(); // holds are idempotent by id, so one save after them is enough
 
   if (!st.previousTrashed && want('deck')) {
-    // The package this one replaces (same account and QBR date): its deck goes to the trash once the new one is filled.
-    if (previous.deckId && previous.deckId !== st.deckId && previous.deckId !== g.templateId) yield* g.exec.run(trashQuietly(previous.deckId));
+    // The package this one replaces (same account and QBR date): its deck is the CSM's, maybe edited, so it is
+    // kept, renamed "… (previous)", once the new one is filled (SPEC §4.4) — never trashed.
+    if (previous.deckId && previous.deckId !== st.deckId && previous.deckId !== g.templateId) yield* g.exec.run(keepQuietly(previous.deckId, deckName(review, first.qbrDate), `${tag}|deck`));
     st.previousTrashed = true;
     g.save();
   }
@@ -154,18 +163,21 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     prepBriefUrl: st.docs?.['prep-brief'] ? docUrl(st.docs['prep-brief'].id) : null,
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
-    missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings,
+    missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
+    deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null,
   };
 }
 
-function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Effect<void> {
+/** Returns what the fill wrote per element, or null when the deck was filled by an earlier (interrupted) run. */
+function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, warnings: string[], tag: string): Effect<WrittenElement[] | null> {
   const deck = pkg.deck!;
   if (!st.deckId) {
-    const name = `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${pkg.qbrDate})`.replace(/\s+/g, ' ');
+    const name = deckName(review, pkg.qbrDate);
     st.deckId = (yield* createOnce(g, st, `${tag}|deck`, 'deckId', copyTemplateCall(g.templateId, { name, folderId: g.folderId, bindAs: 'deckId', appProperties: { qbrFacilitatorTemplate: 'copy', qbrPackage: `${tag}|deck` } })));
     g.save();
   }
-  if (st.deckFilled) return;
+  if (st.deckFilled) return null;
+  let written: WrittenElement[] = [];
   const charts: Record<string, ChartSource> = {};
   if (g.tracker) Object.assign(charts, yield* makeCharts(review, pkg, st, g));
   const deckId = st.deckId;
@@ -187,6 +199,7 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
         for (const p of fill.problems) warnings.push(`Template: ${p}`);
         built = true;
       }
+      written = fill.written;
       if (presentation.revisionId) st.deckFill = { revisionId: presentation.revisionId, tokens: tokensIn(presentation) };
       g.save();
       return fillCall(deckId, fill.requests, presentation.revisionId);
@@ -195,6 +208,7 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   delete st.deckFill;
   st.deckFilled = true;
   g.save();
+  return written;
 }
 
 /**
@@ -240,7 +254,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     const have = st.docs[doc.kind];
     if (have?.filled) continue;
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
-    const [create, fill, ...trash] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
+    const [create, fill, ...setAside] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
     else {
       st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
@@ -250,7 +264,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     yield* fillOnce<RestDocument>(g.exec, { read: docReadCall(st.docs[doc.kind]!.id), applied: docFilled, build: (d) => withRevision(fill!, d.revisionId) });
     st.docs[doc.kind]!.filled = true;
     g.save();
-    yield* g.exec.runAll(trash.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
+    yield* g.exec.runAll(setAside.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
   }
   const email = review.people.championEmail;
   if (g.shareWithChampion && !st.shared) {
@@ -308,12 +322,16 @@ function* createOnce(g: GoogleRun, st: AccountRunState, marker: string, bindAs: 
   return id;
 }
 
-/** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to trash. */
-function trashQuietly(fileId: string) {
-  return { ...trashCall(fileId), fallback: { on: [403, 404] } };
+const deckName = (review: AccountReview, qbrDate: IsoDate) => `${review.name} — ${review.reviewType} ${review.quarter ?? ''} (${qbrDate})`.replace(/\s+/g, ' ');
+
+/** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to set aside. */
+function keepQuietly(fileId: string, name: string, tag: string) {
+  return { ...keepAsPreviousCall(fileId, name, tag), fallback: { on: [403, 404] } };
 }
 
 interface PreviousRun {
+  /** The key figures that package was built on (the QBR Log's Key Figures), for the change report. */
+  figures: KeyFigures | null;
   deckId: string | null;
   docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
@@ -328,9 +346,20 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     if (!d.ok || d.value !== qbrDate) continue;
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
-    return { deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
+    return { figures: figuresOf(r.keyFigures), deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
   }
-  return { deckId: null, docs: {}, drafts: {} };
+  return { figures: null, deckId: null, docs: {}, drafts: {} };
+}
+
+/** The Key Figures cell back as figures; text someone typed over, or an older shape, is no baseline (no report rather than a wrong one). */
+function figuresOf(text: string): KeyFigures | null {
+  if (!text) return null;
+  try {
+    const f = JSON.parse(text) as KeyFigures;
+    return f && typeof f === 'object' && typeof f.arr === 'number' && Array.isArray(f.criticalRisks) ? f : null;
+  } catch {
+    return null;
+  }
 }
 
 function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date): QbrLogRow {
@@ -344,6 +373,7 @@ function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eve
     eventIds,
     generatedAt: now.toISOString(),
     warnings,
+    keyFigures: pkg.figures ? JSON.stringify(pkg.figures) : null,
   };
 }
 

@@ -13,6 +13,7 @@ export interface AccountRunState {
   shared?: boolean;
   drafts?: Partial<Record<'summary' | 'invitation', string>>;
   holds?: string[];
+  /** The previous package's deck was set aside (renamed "… (previous)"; the name predates SPEC §4.4, when it was trashed). */
   previousTrashed?: boolean;
   trackerWritten?: boolean;
   done?: boolean;

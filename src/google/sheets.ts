@@ -14,7 +14,12 @@ export interface ValueWrite {
 export interface QbrLogRow {
   accountId: string; qbrDate: string; deckUrl: string | null; docUrl: string | null; draftId: string | null;
   eventIds: string[]; generatedAt: string; warnings: string[];
+  /** The package's key figures as JSON, for the next run's change report (SPEC §4.4); the column is added only when given. */
+  keyFigures?: string | null;
 }
+
+/** The QBR Log as the tool writes it: the spec's columns plus the key figures the core never reads. */
+const LOG_WITH_FIGURES = { ...TABS.qbrLog.columns, keyFigures: { header: 'Key Figures', kind: 'text' as const } };
 
 /** One action item for the Actions tab (Completion Date is left to people). */
 export interface ActionRow {
@@ -98,8 +103,8 @@ export function addSheetCall(spreadsheetId: string, title: string): ApiCall {
  * row (the first write, header included, when the tab is new). Event IDs are joined by `, `, warnings by `; `.
  */
 export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
-  const layout = layoutOf(tab, TABS.qbrLog.columns);
   const { row } = tab;
+  const layout = layoutOf(tab, row.keyFigures ? LOG_WITH_FIGURES : TABS.qbrLog.columns);
   const values: Record<string, string> = {
     accountId: row.accountId,
     qbrDate: row.qbrDate,
@@ -109,6 +114,7 @@ export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
     eventIds: row.eventIds.join(', '),
     generatedAt: row.generatedAt,
     warnings: row.warnings.join('; '),
+    ...(row.keyFigures ? { keyFigures: row.keyFigures } : {}),
   };
   const idCol = layout.existing.get('accountId');
   const dateCol = layout.existing.get('qbrDate');

@@ -25,6 +25,8 @@ export interface LogRecord {
   docUrl: string;
   draftId: string;
   generatedAt: string;
+  /** The key figures JSON of the package logged in this row ('' when an older run wrote it). */
+  keyFigures: string;
 }
 
 /** The tracker's QBR Log rows (empty when there is no such tab): what the re-run and the manager view read. */
@@ -38,7 +40,7 @@ export function qbrLogRecords(tracker: GoogleTracker | null): LogRecord[] {
   const text = (v: unknown) => String(v ?? '').trim();
   return rows.slice(at + 1).filter((r) => text(cell(r, 'accountid')) !== '').map((r) => ({
     accountId: text(cell(r, 'accountid')), qbrDate: cell(r, 'qbrdate'), deckUrl: text(cell(r, 'deckurl')),
-    docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), generatedAt: text(cell(r, 'generatedat')),
+    docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), generatedAt: text(cell(r, 'generatedat')), keyFigures: text(cell(r, 'keyfigures')),
   }));
 }
 

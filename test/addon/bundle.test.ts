@@ -149,7 +149,11 @@ describe('the built bundle', () => {
     expect(box.services.violations).toEqual([]);
     expect(count(box, 'gmail.users.drafts.update')).toBe(2);
     expect(box.state.drafts.size).toBe(2);
-    expect([...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed)).toHaveLength(1);
+    // One current deck; the first is kept, renamed "… (previous)", never trashed (SPEC §4.4).
+    const copies = [...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy');
+    expect(copies.filter((f) => f.trashed)).toEqual([]);
+    expect(copies.filter((f) => !/ \(previous\)$/.test(f.name))).toHaveLength(1);
+    expect(copies.filter((f) => / \(previous\)$/.test(f.name))).toHaveLength(1);
     // A book run in progress is not reset by a second "run for the whole book".
     box.services.properties.user.set('qbr.job', JSON.stringify({ accountIds: ['ACC-001', 'ACC-002'], done: ['ACC-001'], failed: [], qbrDate: null, startedAt: 0 }));
     box.call('onAction', { commonEventObject: { ...event('runBook').commonEventObject, hostApp: 'SHEETS' } });

@@ -33,8 +33,8 @@ describe('qbr generate --all on the example', () => {
     expect(first.stdout).toBe('');
     expect(first.stderr).toMatch(/\[1\/8\] ACC-001 GlobalTech: 19-slide enterprise deck/);
     expect(first.stderr).toContain('8 packages written to');
-    expect(readdirSync(join(out, 'ACC-001')).sort()).toEqual(['action-plan.docx', 'analysis.json', 'deck.pptx', 'invitation.eml', 'pre-read.docx', 'prep-brief.docx', 'prep-holds.ics', 'summary.eml']);
-    expect(readdirSync(join(out, 'ACC-008')).sort()).toEqual(['analysis.json', 'digital-review.eml']);
+    expect(readdirSync(join(out, 'ACC-001')).sort()).toEqual(['.qbr-manifest.json', 'action-plan.docx', 'analysis.json', 'deck.pptx', 'invitation.eml', 'pre-read.docx', 'prep-brief.docx', 'prep-holds.ics', 'summary.eml']);
+    expect(readdirSync(join(out, 'ACC-008')).sort()).toEqual(['.qbr-manifest.json', 'analysis.json', 'digital-review.eml']);
   });
 
   it('writes a deck whose every slide has notes and no placeholder survives', async () => {
@@ -75,7 +75,8 @@ describe('qbr generate --all on the example', () => {
     const again = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--today', '2026-11-22', '--out', out], new Date('2026-11-23T08:00:00Z'));
     expect(again.code).toBe(0);
     expect(uids('ACC-001')).toEqual(before);
-    expect(readdirSync(join(out, 'ACC-001'))).toHaveLength(8);
+    // Nothing was edited in between: every file is replaced in place, none is written beside.
+    expect(readdirSync(join(out, 'ACC-001'))).toHaveLength(9);
     const moved = await qbr(['generate', '--tracker', EXAMPLE, '--account', 'ACC-001', '--qbr-date', '2027-01-14', '--today', '2026-11-22', '--out', join(work, 'moved')]);
     expect(moved.code).toBe(0);
     const movedUids = new ICAL.Component(ICAL.parse(readFileSync(join(work, 'moved', 'ACC-001', 'prep-holds.ics'), 'utf8'))).getAllSubcomponents('vevent').map((e) => String(e.getFirstPropertyValue('uid')));

@@ -86,11 +86,17 @@ describe('docCalls', () => {
     ]);
   });
 
-  it('on a re-run builds a new doc and then trashes the old one', () => {
-    const calls = docCalls(small, { folderId: null, bindAs: 'd', existingDocId: 'old-doc' });
+  it('on a re-run builds a new doc and then keeps the old one as "… (previous)", never trashed', () => {
+    const calls = docCalls(small, { folderId: null, bindAs: 'd', existingDocId: 'old-doc', appProperties: { qbrPackage: 'ACC-001|2026-12-10|action-plan' } });
     expect(calls.map((c) => c.id)).toEqual(['drive.files.create', 'docs.documents.batchUpdate', 'drive.files.update']);
-    expect(calls[0]!.body).toEqual({ name: 'Plan', mimeType: 'application/vnd.google-apps.document' });
-    expect(calls[2]).toMatchObject({ params: { fileId: 'old-doc' }, body: { trashed: true } });
+    expect(calls[2]).toEqual({
+      id: 'drive.files.update',
+      params: { fileId: 'old-doc', supportsAllDrives: true },
+      // Re-tagged, so a resumed run looking up the package tag finds only the new doc.
+      body: { name: 'Plan (previous)', appProperties: { qbrPackage: 'ACC-001|2026-12-10|action-plan|previous' } },
+      note: 'Keep the file this run replaces as "Plan (previous)"',
+    });
+    expect(allDiscoveryProblems(calls)).toEqual([]);
   });
 
   it('shares with the champion as commenter, without Drive emailing them', () => {

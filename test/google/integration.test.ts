@@ -50,7 +50,9 @@ async function qbr(...extra: string[]) {
 }
 
 const count = (methodId: string) => fake.calls.filter((c) => c.methodId === methodId && c.status < 300).length;
-const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+const previous = (f: { name: string }) => / \(previous\)$/.test(f.name);
+/** The current decks: a re-run keeps the one it replaces as "… (previous)" (SPEC §4.4). */
+const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed && !previous(f));
 const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const liveDocs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
 const events = () => [...(fake.state.events.get('primary')?.values() ?? [])].filter((e) => e.status !== 'cancelled');
@@ -104,6 +106,12 @@ describe('qbr generate --google', () => {
 
   it('re-runs update the same drafts, holds and log row, and leave one deck', async () => {
     await qbr('--account', 'ACC-001');
+    const [firstDeck] = decks();
+    const firstName = firstDeck!.name;
+    const firstDocs = liveDocs().map((d) => d.id);
+    // The first deck (which the CSM may have edited) must survive the re-run as it is.
+    const edited = fake.state.presentations.get(firstDeck!.id)!;
+    const slidesBefore = JSON.stringify(edited.slides);
     const firstEvents = events().map((e) => e.id).sort();
     const charts = () => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Charts')!.charts.length;
     const chartCount = charts();
@@ -126,8 +134,106 @@ describe('qbr generate --google', () => {
     for (const sheet of fake.state.spreadsheets.get(SHEET)!.sheets) {
       expect(sheet.values.flat().some((v) => v !== null && typeof v === 'object' && 'formula' in (v as object))).toBe(false);
     }
-    expect([...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed)).toHaveLength(3); // pre-read, action plan, prep brief
+    expect(liveDocs().filter((f) => !previous(f))).toHaveLength(3); // pre-read, action plan, prep brief
     expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);
+    // Nothing was trashed: the first deck and docs are kept, renamed "… (previous)" and re-tagged, with the CSM's edit.
+    expect([...fake.state.files.values()].filter((f) => f.trashed)).toEqual([]);
+    const kept = fake.state.files.get(firstDeck!.id)!;
+    expect(kept.name).toBe(`${firstName} (previous)`);
+    expect(kept.appProperties?.qbrPackage).toBe('ACC-001|2026-12-10|deck|previous');
+    expect(fake.state.presentations.get(firstDeck!.id)).toBe(edited);
+    expect(JSON.stringify(edited.slides)).toBe(slidesBefore);
+    expect(firstDocs.map((id) => fake.state.files.get(id)!.name).every((n) => / \(previous\)$/.test(n))).toBe(true);
+    expect(count('drive.files.delete')).toBe(0);
+  });
+
+  it('a re-run after the tracker changed says what moved since the package the QBR Log recorded', async () => {
+    const first = await qbr('--account', 'ACC-001');
+    expect(first.stderr).not.toContain('since the last generation');
+    const log = sheetRows('QBR Log');
+    const figuresCol = (log[0] as unknown[]).indexOf('Key Figures');
+    expect(JSON.parse(String(log[1]![figuresCol]))).toMatchObject({ qbrDate: '2026-12-10', valueQuarter: 170500, arr: 220000 });
+    // The champion corrects the analyst hours of Q4 in the tracker: 1,800 → 1,200 (value $170,500 → $125,500).
+    const value = sheetRows('Value');
+    const hours = value.find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
+    hours[hours.indexOf(1800)] = 1200;
+    const again = await qbr('--account', 'ACC-001');
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    // ROI $170,500 / $55,000 = 3.1x → $125,500 / $55,000 = 2.3x: down 26.4 %, called out first.
+    expect(again.stderr).toContain('; moved since the last generation:\n    ⚠ ROI: 3.1x → 2.3x (ROI down 26%)\n    Value this quarter: $170,500 → $125,500');
+    const brief = liveDocs().find((f) => String(f.appProperties?.qbrPackage) === 'ACC-001|2026-12-10|prep-brief')!;
+    const text = documentText(fake.state.documents.get(brief.id)).text;
+    expect(text).toContain('What moved since the last generation');
+    expect(text).toContain('⚠ ROI: 3.1x → 2.3x (ROI down 26%)');
+    expect(JSON.parse(String(sheetRows('QBR Log')[1]![figuresCol]))).toMatchObject({ valueQuarter: 125500 });
+  });
+
+  it('keeps, per element, what the fill wrote: every recorded value is in that element of the deck', async () => {
+    const out = join(work, 'record');
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const record = JSON.parse(readFileSync(join(out, 'ACC-001', 'deck-record.json'), 'utf8'));
+    const [deck] = decks();
+    expect(record).toMatchObject({ deckId: deck!.id, qbrDate: '2026-12-10' });
+    // Every element of the filled deck by object id, with its text (shapes, and table cells joined).
+    const byId = new Map<string, string>();
+    type El = { objectId?: string; shape?: { text?: unknown }; table?: { tableRows?: { tableCells?: { text?: unknown }[] }[] }; elementGroup?: { children?: El[] } };
+    const runs = (t: unknown) => ((t as { textElements?: { textRun?: { content?: string } }[] } | undefined)?.textElements ?? []).map((x) => x.textRun?.content ?? '').join('');
+    const walk = (els: El[] = []) => els.forEach((e) => {
+      byId.set(e.objectId ?? '', e.shape ? runs(e.shape.text) : (e.table?.tableRows ?? []).flatMap((r) => (r.tableCells ?? []).map((c) => runs(c.text))).join('\n'));
+      walk(e.elementGroup?.children);
+    });
+    for (const slide of fake.state.presentations.get(deck!.id).slides) walk(slide.pageElements);
+    const texts = record.elements.filter((e: { kind: string }) => e.kind === 'text');
+    expect(texts.length).toBeGreaterThan(20);
+    for (const e of texts) {
+      expect(byId.has(e.objectId)).toBe(true);
+      for (const v of e.values) expect(byId.get(e.objectId)).toContain(v.text);
+    }
+    // The account's name went into at least one element, and the linked charts are recorded by chart id.
+    expect(texts.some((e: { values: { text: string }[] }) => e.values.some((v) => v.text.includes('GlobalTech')))).toBe(true);
+    const charts = record.elements.filter((e: { kind: string }) => e.kind === 'chart');
+    // ACC-001's deck has two charts since the outline of SPEC §4.2: the adoption trend and health.
+    expect(charts.length).toBe(2);
+    for (const c of charts) expect(c).toMatchObject({ spreadsheetId: SHEET, chartId: expect.any(Number) });
+  });
+
+  it('the refresh planner, on a real filled deck the CSM edited, rewrites only the values nobody touched', async () => {
+    const out = join(work, 'refresh');
+    expect((await qbr('--account', 'ACC-001', '--out', out)).code).toBe(0);
+    const before = JSON.parse(readFileSync(join(out, 'ACC-001', 'deck-record.json'), 'utf8'));
+    const deckId = before.deckId as string;
+    type Text = { kind: 'text'; objectId: string; values: { text: string }[] };
+    const texts = (before.elements as Text[]).filter((e) => e.kind === 'text');
+    // The first deck: the CSM rewords one shape holding the ROI and deletes another.
+    const holding = (v: string) => texts.filter((e) => e.values.some((x) => x.text.includes(v)) && find(e.objectId)?.shape);
+    const find = (id: string) => fake.state.presentations.get(deckId).slides.flatMap((sl: { pageElements?: { objectId: string; shape?: { text?: { textElements?: { textRun?: { content: string } }[] } } }[] }) => sl.pageElements ?? []).find((e: { objectId: string }) => e.objectId === id);
+    const shapeText = (id: string) => (find(id)?.shape?.text?.textElements ?? []).map((t: { textRun?: { content: string } }) => t.textRun?.content ?? '').join('');
+    const [edited, untouched, deleted] = holding('3.1x');
+    expect(deleted).toBeDefined();
+    Object.assign(find(edited!.objectId)!.shape!, { text: { textElements: [{ startIndex: 0, endIndex: 15, textRun: { content: 'Our own words.\n', style: {} } }] } });
+    for (const sl of fake.state.presentations.get(deckId).slides) sl.pageElements = (sl.pageElements ?? []).filter((e: { objectId: string }) => e.objectId !== deleted!.objectId);
+    // The tracker changes (1,800 → 1,200 analyst hours) and a second run records what the new fill writes, by the same object ids.
+    const value = sheetRows('Value');
+    const hours = value.find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
+    hours[hours.indexOf(1800)] = 1200;
+    const out2 = join(work, 'refresh-2');
+    expect((await qbr('--account', 'ACC-001', '--out', out2)).code).toBe(0);
+    const after = JSON.parse(readFileSync(join(out2, 'ACC-001', 'deck-record.json'), 'utf8'));
+    const { refreshRequests } = await import('../../src/google/slides/refresh');
+    const { applySlidesRequests } = await import('../fake-google/apis/slides');
+    const plan = refreshRequests(before.elements, after.elements, fake.state.presentations.get(deckId));
+    expect(plan.edited.map((e) => e.objectId)).toContain(edited!.objectId);
+    expect(plan.deleted.map((e) => e.objectId)).toEqual([deleted!.objectId]);
+    expect(plan.rewritten).toEqual(expect.arrayContaining([expect.objectContaining({ objectId: untouched!.objectId, from: expect.stringContaining('3.1x'), to: expect.stringContaining('2.3x') })]));
+    // The fake applies the batch as Slides would (indices, the implicit final newline), or throws.
+    const applied = applySlidesRequests(fake.state, fake.state.presentations.get(deckId), plan.requests as never[]);
+    fake.state.presentations.set(deckId, applied.presentation);
+    expect(shapeText(untouched!.objectId)).toContain('2.3x');
+    expect(shapeText(untouched!.objectId)).not.toContain('3.1x');
+    expect(shapeText(edited!.objectId)).toBe('Our own words.\n');
+    expect(find(deleted!.objectId)).toBeUndefined();
+    expect(plan.requests.some((r) => 'refreshSheetsChart' in r)).toBe(true);
   });
 
   it('never changes the template, and shares the docs with the champion as commenter only when asked', async () => {
@@ -135,8 +241,8 @@ describe('qbr generate --google', () => {
     const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
     const before = JSON.stringify(fake.state.presentations.get(template.id));
     // The customer's docs; the internal prep brief is never shared (SPEC §4.0).
-    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed && !String(f.appProperties?.qbrPackage).endsWith('|prep-brief'));
-    const brief = () => [...fake.state.files.values()].find((f) => String(f.appProperties?.qbrPackage).endsWith('|prep-brief'))!;
+    const docs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed && !previous(f) && !String(f.appProperties?.qbrPackage).endsWith('|prep-brief'));
+    const brief = () => [...fake.state.files.values()].find((f) => String(f.appProperties?.qbrPackage).endsWith('|prep-brief') && !previous(f))!;
     expect(docs().every((d) => d.permissions.length === 0)).toBe(true);
     await qbr('--account', 'ACC-001', '--share-with-champion');
     expect(JSON.stringify(fake.state.presentations.get(template.id))).toBe(before);

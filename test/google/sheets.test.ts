@@ -113,6 +113,13 @@ describe('qbrLogWrite', () => {
     ]);
   });
 
+  it('adds a Key Figures column only for a row that carries the package figures', () => {
+    expect(qbrLogWrite({ sheetTitle: 'QBR Log', headers: logHeaders, existingRows: existing, row: { ...row, keyFigures: '{"arr":220000}' } })).toEqual([
+      { range: "'QBR Log'!J1:J1", values: [['Key Figures']] },
+      { range: "'QBR Log'!A2:J2", values: [[...written, '{"arr":220000}']] },
+    ]);
+  });
+
   it('finds a header row under a title row', () => {
     const rows = [['QBR Log (written by the tool)'], logHeaders, existing[1]!];
     expect(qbrLogWrite({ sheetTitle: 'QBR Log', headers: logHeaders, existingRows: rows, row })).toEqual([

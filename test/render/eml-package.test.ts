@@ -12,6 +12,7 @@ import { buildPackage } from '../../src/core/package/package';
 import { textTable, TEXT_WIDTH } from '../../src/core/package/html';
 import { rawMessage } from '../../src/google/gmail';
 import { writePackageFiles } from '../../src/cli/package-files';
+import { FolderWriter } from '../../src/cli/manifest';
 import { readCsvFolder } from '../../src/workbook/csv';
 
 const TODAY = '2026-11-22';
@@ -57,7 +58,7 @@ describe('the package emails as files (ACC-002, QBR Thu 2026-12-03, America/New_
   let py: Record<string, { type: string; to: string[]; cc: string[]; html: boolean; sections: Record<string, string[]>; attachments: { name: string; type: string; method: string | null; sha256: string }[]; defects: number }>;
 
   beforeAll(async () => {
-    await writePackageFiles(dir, review('ACC-002'), pkg, NOW);
+    await writePackageFiles(dir, review('ACC-002'), pkg, NOW, new FolderWriter(dir, TODAY, NOW));
     py = JSON.parse(execFileSync('python3', ['-c', PY, join(dir, 'summary.eml'), join(dir, 'invitation.eml')], { encoding: 'utf8' }));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,6 +9,7 @@ import { digitalReviewEmail, invitationEmail, recipients, summaryEmail, type Pac
 import { uncoveredNote, workCalendar, type HolidaySource } from './holidays';
 import { planHoldSchedule } from './holds';
 import { asOfMeeting, meetingWarnings } from './meeting';
+import { changesFor, keyFigures, type KeyFigures } from './changes';
 import { prepBriefDoc } from './prep-brief';
 import { chooseQbrDate } from './qbr-date';
 import type { QbrPackage } from './types';
@@ -23,6 +24,8 @@ export interface PackageOptions {
   reviewMinutes?: number | null;
   /** Public holidays for the holds and the fallback date: the library in the CLI, the build-time table in the add-on; absent: weekends only, said in data to confirm. */
   holidays?: HolidaySource | null;
+  /** The key figures of the last package made for this account (offline manifest, Google run state): the change report compares with them. */
+  previous?: KeyFigures | null;
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -43,6 +46,8 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const r = asOfMeeting(review, qbrDate);
   const changes = peopleChanges(r);
   const warnings = meetingWarnings(r, today, qbrDate, changes);
+  const figures = keyFigures(r, qbrDate);
+  const moved = options.previous ? changesFor(r, options.previous, figures) : null;
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
 
   if (r.deck === null) {
@@ -51,7 +56,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
       accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
       deck: null, emails: [email], holds: [], missedHolds: [], holdCalendar: { country: null, basis: 'no holds' }, docs: [], prepBrief: null,
       dataToConfirm: [...findings, ...email.missingRecipients.map((m) => `Email recipients: ${m}`)],
-      warnings,
+      warnings, figures, changes: moved,
     };
   }
 
@@ -70,7 +75,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const dataToConfirm = [...findings, ...slideGaps, ...missingRecipients];
   const prepBrief = prepBriefDoc({
     meeting: r, today, qbrDate, qbrDateBasis: choice.basis, warnings, changes,
-    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, missedHolds: missed, dataToConfirm,
+    skippedRecipients: recipients(r).skipped, deck: fullDeck, holds, missedHolds: missed, dataToConfirm, moved,
   });
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
@@ -79,5 +84,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
     prepBrief,
     dataToConfirm,
     warnings,
+    figures,
+    changes: moved,
   };
 }

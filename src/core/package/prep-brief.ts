@@ -5,6 +5,7 @@ import { internalRisks, type PersonChange } from './audience';
 import { deckContext, METRIC_LABELS, metricChange, metricText } from './deck/context';
 import { renewalFactors } from './deck/ebr-slides';
 import { customerAttendees, dueBeforeMeeting } from './meeting';
+import { changeLines, type FigureChange } from './changes';
 import type { DeckPlan, DocPlan, DocSection, HoldPlan, MissedHold } from './types';
 
 export interface PrepBriefInput {
@@ -25,6 +26,8 @@ export interface PrepBriefInput {
   missedHolds: MissedHold[];
   /** Tracker findings with tab, row and column, then the fields with no data. */
   dataToConfirm: string[];
+  /** What moved since the last generation (SPEC §4.4); null or absent on a first generation. */
+  moved?: FigureChange[] | null;
 }
 
 const yes = (ok: boolean | null) => (ok === null ? 'To check' : ok ? 'Ready' : 'Not yet');
@@ -41,6 +44,16 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
     paragraphs: [`Prep brief for the ${r.reviewType.toLowerCase()} on ${f.longDate(p.qbrDate)} (${p.qbrDateBasis}); ${f.number(daysBetween(p.today, p.qbrDate))} days from ${f.date(p.today)}. Every figure below is as of the meeting date. Keep this document to the account team: do not share it with ${r.name}.`],
     ...(p.warnings.length > 0 ? { bullets: p.warnings.map((w) => `Warning: ${w}`) } : {}),
   });
+
+  // Right after the header: on a re-run this is what the CSM checks first against their edited deck.
+  if (p.moved) {
+    sections.push({
+      heading: 'What moved since the last generation',
+      ...(p.moved.length > 0
+        ? { paragraphs: ['Figures that changed since this package was last generated, called-out moves (health band, ROI ±10 %, a new critical risk) first, then the biggest moves. Check them against anything you edited by hand.'], bullets: changeLines(p.moved) }
+        : { paragraphs: ['No key figure moved since the last generation.'] }),
+    });
+  }
 
   // Readiness checklist (SPEC §4.0).
   const outcomesOk = r.outcomes.some((o) => o.status !== 'No Data');

@@ -1,5 +1,6 @@
 /** Package plans: what a QBR package contains (deck, emails, holds, docs), independent of how any host makes it. */
 import type { IsoDate } from '../dates';
+import type { FigureChange, KeyFigures } from './changes';
 
 /** A traffic-light tone for numbers and badges; renderers map it to their theme's colours. */
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
@@ -175,4 +176,8 @@ export interface QbrPackage {
   dataToConfirm: string[];
   /** SPEC §4.1's contradictions as of the meeting (renewal before the QBR, short lead time, people leaving …). */
   warnings: string[];
+  /** The key figures this package shows, kept with it so the next run can say what moved (SPEC §4.4). */
+  figures?: KeyFigures;
+  /** What moved since the previous generation, alerts first; null when there was none to compare with. */
+  changes?: FigureChange[] | null;
 }

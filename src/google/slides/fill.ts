@@ -27,7 +27,17 @@ export interface FillResult {
   missingSlides: string[];
   /** Template shortcomings met while filling (columns the template row does not show, stray braces, no notes shape). */
   problems: string[];
+  /**
+   * What this fill wrote, element by element (SPEC §4.4): each shape's tokens and the text each became, each linked
+   * chart. Kept with the package so a later refresh can tell a value the user left alone (still there, rewrite it)
+   * from one they edited (keep it, report it) and an element they deleted (its object id gone: leave it gone).
+   */
+  written: WrittenElement[];
 }
+
+export type WrittenElement =
+  | { kind: 'text'; slide: string; objectId: string; values: { token: string; text: string }[] }
+  | { kind: 'chart'; slide: string; objectId: string; spreadsheetId: string; chartId: number };
 
 interface Kept { t: TemplateSlide; plan: SlidePlan | null }
 
@@ -49,6 +59,7 @@ interface Batch {
   strays: string[];
   notes: object[];
   problems: string[];
+  written: WrittenElement[];
 }
 
 type Resolve = (plan: SlidePlan | null, t: Token, where: string) => string;
@@ -68,7 +79,7 @@ export function fillRequests(model: TemplateModel, deck: DeckPlan, opts: FillOpt
 
   // Slides of other variants, and tagged slides this deck has no plan for, go first.
   const plans = new Map(deck.slides.map((s) => [s.key, s]));
-  const batch: Batch = { deletes: [], tables: [], charts: [], texts: new Map(), strays: [], notes: [], problems: [] };
+  const batch: Batch = { deletes: [], tables: [], charts: [], texts: new Map(), strays: [], notes: [], problems: [], written: [] };
   const kept: Kept[] = [];
   for (const t of model.slides) {
     const plan = t.key === null ? null : plans.get(t.key) ?? null;
@@ -84,6 +95,7 @@ export function fillRequests(model: TemplateModel, deck: DeckPlan, opts: FillOpt
     unknownTokens: [...unknown],
     missingSlides: deck.slides.map((s) => s.key).filter((k) => !kept.some((x) => x.t.key === k)),
     problems: batch.problems,
+    written: batch.written,
   };
 }
 
@@ -125,16 +137,22 @@ function fillSlide(batch: Batch, { t, plan }: Kept, resolve: Resolve, opts: Fill
     if (!block || !source || !hasChartData(block) || linked.has(c.raw)) continue;
     linked.add(c.raw);
     batch.charts.push(chartRequest(t.objectId, c.raw, source));
+    if ('chartId' in source) batch.written.push({ kind: 'chart', slide: where, objectId: c.objectId, spreadsheetId: source.spreadsheetId, chartId: source.chartId });
   }
 
   // Every remaining token on the slide; equal replacements across slides share one request.
-  for (const tok of t.elements.filter((e) => !gone.has(e.objectId)).flatMap((e) => e.tokens)) {
-    if (linked.has(tok.raw)) continue;
-    const text = resolve(plan, tok, where);
-    const k = JSON.stringify([tok.raw, text]);
-    const entry = batch.texts.get(k) ?? { raw: tok.raw, text, pages: [] };
-    if (!entry.pages.includes(t.objectId)) entry.pages.push(t.objectId);
-    batch.texts.set(k, entry);
+  for (const e of t.elements.filter((x) => !gone.has(x.objectId))) {
+    const values: { token: string; text: string }[] = [];
+    for (const tok of e.tokens) {
+      if (linked.has(tok.raw)) continue;
+      const text = resolve(plan, tok, where);
+      values.push({ token: tok.raw, text });
+      const k = JSON.stringify([tok.raw, text]);
+      const entry = batch.texts.get(k) ?? { raw: tok.raw, text, pages: [] };
+      if (!entry.pages.includes(t.objectId)) entry.pages.push(t.objectId);
+      batch.texts.set(k, entry);
+    }
+    if (values.length > 0) batch.written.push({ kind: 'text', slide: where, objectId: e.objectId, values });
   }
   if (t.strays > 0) {
     batch.strays.push(t.objectId);

@@ -1,0 +1,88 @@
+/**
+ * Refresh in place, planned (SPEC §4.4): from what the last fill wrote per element, what the new fill would write, and
+ * the deck as it is now, the requests that put the new numbers only where the user left ours alone. Not wired into
+ * the run yet (see the README): the pure half, so the run only has to read, call this and send one guarded batch.
+ */
+import type { WrittenElement } from './fill';
+
+/* The parts of a REST presentation this looks at. */
+interface RestText { textElements?: { textRun?: { content?: string }; autoText?: { content?: string } }[] }
+interface RestElement { objectId?: string; shape?: { text?: RestText }; sheetsChart?: { chartId?: number }; elementGroup?: { children?: RestElement[] } }
+export interface RefreshDeck { revisionId?: string; slides?: { objectId?: string; pageElements?: RestElement[] }[] }
+
+export interface RefreshPlan {
+  requests: object[];
+  /** Elements whose recorded text the user changed: kept as they are, reported with what the tracker says now. */
+  edited: { slide: string; objectId: string; now: string[] }[];
+  /** Elements the user deleted: they stay deleted. */
+  deleted: { slide: string; objectId: string }[];
+  /** Values that moved, in elements the user left alone (rewritten by `requests`). */
+  rewritten: { slide: string; objectId: string; from: string; to: string }[];
+  /** Recorded elements this plan cannot place (a table cell, a value that was empty): left as they are, reported. */
+  skipped: { slide: string; objectId: string; why: string }[];
+}
+
+const textOf = (t: RestText | undefined) => (t?.textElements ?? []).map((e) => e.textRun?.content ?? e.autoText?.content ?? '').join('');
+
+function elementsOf(deck: RefreshDeck): Map<string, RestElement> {
+  const out = new Map<string, RestElement>();
+  const walk = (els: RestElement[] = []) => els.forEach((e) => {
+    if (e.objectId) out.set(e.objectId, e);
+    walk(e.elementGroup?.children);
+  });
+  for (const s of deck.slides ?? []) walk(s.pageElements);
+  return out;
+}
+
+/**
+ * `previous`: the record of the fill that made the deck; `next`: the same template filled with today's package
+ * (object ids match: a copy keeps its template's ids). A shape still holding every value we wrote is ours: each
+ * moved value is replaced by deleting exactly its range and inserting the new text there (the run's style is kept).
+ * A shape missing one of our values was edited: untouched. Linked charts still in the deck are refreshed.
+ * An empty list of requests means nothing to send (a refresh with nothing moved makes no write call).
+ * Charts are refreshed when `opts.refreshCharts`, else when any text moved.
+ */
+export function refreshRequests(previous: readonly WrittenElement[], next: readonly WrittenElement[], deck: RefreshDeck, opts: { refreshCharts?: boolean } = {}): RefreshPlan {
+  const plan: RefreshPlan = { requests: [], edited: [], deleted: [], rewritten: [], skipped: [] };
+  const now = elementsOf(deck);
+  const nextText = new Map(next.filter((e) => e.kind === 'text').map((e) => [e.objectId, e]));
+  for (const old of previous) {
+    if (old.kind !== 'text') continue;
+    const el = now.get(old.objectId);
+    if (!el) { plan.deleted.push({ slide: old.slide, objectId: old.objectId }); continue; }
+    const fresh = nextText.get(old.objectId);
+    if (!fresh || fresh.kind !== 'text') { plan.skipped.push({ slide: old.slide, objectId: old.objectId, why: 'the new package has nothing for it' }); continue; }
+    if (!el.shape) { plan.skipped.push({ slide: old.slide, objectId: old.objectId, why: 'not a shape (a table is refreshed by rows, not yet)' }); continue; }
+    const text = textOf(el.shape.text);
+    // Our values in order, each after the one before: the shape is ours only if all are still where we put them.
+    const spans: { start: number; from: string; to: string }[] = [];
+    let at = 0;
+    let intact = true;
+    old.values.forEach((v, i) => {
+      const to = fresh.values[i]?.token === v.token ? fresh.values[i]!.text : null;
+      if (v.text === '') {
+        if (to) plan.skipped.push({ slide: old.slide, objectId: old.objectId, why: `${v.token} was empty, so where it goes is unknown` });
+        return;
+      }
+      const start = text.indexOf(v.text, at);
+      if (start < 0) { intact = false; return; }
+      at = start + v.text.length;
+      if (to !== null && to !== v.text) spans.push({ start, from: v.text, to });
+    });
+    if (!intact) { plan.edited.push({ slide: old.slide, objectId: old.objectId, now: fresh.values.map((v) => v.text) }); continue; }
+    // Back to front, so each range is still where it was found when its turn comes.
+    for (const s of spans.reverse()) {
+      plan.requests.push({ deleteText: { objectId: old.objectId, textRange: { type: 'FIXED_RANGE', startIndex: s.start, endIndex: s.start + s.from.length } } });
+      if (s.to !== '') plan.requests.push({ insertText: { objectId: old.objectId, insertionIndex: s.start, text: s.to } });
+      plan.rewritten.push({ slide: old.slide, objectId: old.objectId, from: s.from, to: s.to });
+    }
+  }
+  // Linked charts: the recorded placeholder became a chart with a new object id; find it by chart id.
+  const chartIds = new Set(previous.filter((e) => e.kind === 'chart').map((e) => (e.kind === 'chart' ? e.chartId : -1)));
+  // By default only when something moved (the chart tab's numbers move with the text); the caller knows better when it rewrote the tab.
+  const charts = opts.refreshCharts ?? plan.requests.length > 0;
+  for (const [id, el] of now) {
+    if (charts && el.sheetsChart?.chartId !== undefined && chartIds.has(el.sheetsChart.chartId)) plan.requests.push({ refreshSheetsChart: { objectId: id } });
+  }
+  return plan;
+}
