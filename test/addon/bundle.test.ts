@@ -81,6 +81,29 @@ describe('the built bundle', () => {
     expect(log.filter((r) => r[0] === 'ACC-001')).toHaveLength(1);
   });
 
+  it('background generate → Refresh: the results card counts real steps, then links what exists (never "nothing was created")', () => {
+    const box = sandbox();
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }));
+    const paused = cardText(box);
+    expect(paused).not.toContain('0 of 1 step');
+    expect(paused).toMatch(/Still working in the background<\/b>: \d of 5 steps/);
+    while (box.fireNextTrigger()) { /* the background finishes the package */ }
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-001' }));
+    const text = cardText(box);
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed)!;
+    expect(text).toContain(`https://docs.google.com/presentation/d/${deck.id}/edit`);
+    expect(text).toContain('1 deck, 3 docs, 2 drafts, 11 holds');
+    expect(text).toContain('Open Prep brief');
+    expect(text).not.toContain('Nothing was created');
+    expect(text).not.toContain('Still working');
+    // The account card then links the package it made (the QBR Log keeps the deck URL).
+    box.call('onAction', event('openAccount', { accountId: 'ACC-001' }));
+    const account = cardText(box);
+    expect(account).toContain(`https://docs.google.com/presentation/d/${deck.id}/edit`);
+    expect(account).toContain('Open prep brief');
+    expect(box.services.violations).toEqual([]);
+  });
+
   it('runs the whole book in trigger batches that stop before the time limit and resume where they stopped', () => {
     // Triggers get Apps Script's 6 minutes; the card action itself must still answer within 30 s. At 3 s a call
     // (a slow day at Google) the book's ~150 calls cannot fit in one trigger.

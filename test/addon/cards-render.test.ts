@@ -154,7 +154,8 @@ describe('renderCard', () => {
       { method: 'addItem', args: ['Share the docs with Priya Raman (can comment)', 'yes', false] },
     ]);
 
-    const pkg = find(card, 'TextButton').find((b) => call(b, 'setText')?.[0] === 'Generate the whole package')!;
+    const pkg = find(card, 'TextButton').find((b) => call(b, 'setText')?.[0] === 'Generate the package')!;
+    expect(find(card, 'FixedFooter')).toHaveLength(1);
     expect(pkg.calls.map((c) => c.method)).toEqual(['setText', 'setTextButtonStyle', 'setBackgroundColor', 'setOnClickAction']);
     expect(call(pkg, 'setTextButtonStyle')).toEqual(['TextButtonStyle.FILLED']);
     expect(call(pkg, 'setBackgroundColor')).toEqual(['#1A73E8']);

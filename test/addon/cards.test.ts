@@ -77,14 +77,15 @@ describe('text helpers', () => {
 describe('a Green account (ACC-001 GlobalTech)', () => {
   const card = cardFor(account('ACC-001'));
 
-  it('leads with the account, its segment, review type and quarter', () => {
+  it('leads with the account and its state: the next QBR and the renewal, dates in words', () => {
     expect(card.name).toBe('account:ACC-001');
-    expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'Enterprise · Quarterly Business Review · 2026-Q4' });
+    // QBR Date Dec 10, 2026 in the tracker; renewal May 22, 2027 is 181 days after Nov 22, 2026.
+    expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR on Dec 10, 2026 · renews in 181 days' });
   });
 
   it('shows health 85 Green with its trend and the four dimensions', () => {
     expect(section(card, 'Health').widgets).toEqual([
-      { kind: 'kv', topLabel: 'Health · 2026-Q4', text: '<font color="#2E7D32"><b>● Green 85</b></font>', bottomLabel: '▲ +10 vs last quarter' },
+      { kind: 'kv', topLabel: 'Score for 2026-Q4', text: '<font color="#2E7D32"><b>● Green 85</b></font>', bottomLabel: '▲ +10 vs last quarter' },
       { kind: 'text', html: 'Usage 81 · Engagement 82 · Support 94 · Relationship 88' },
     ]);
   });
@@ -92,7 +93,7 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
   it('headlines $336K of value at 6.1x ROI', () => {
     // 336,250 ÷ (220,000 ÷ 4) = 6.11 → 6.1x and 611 %; × 4 = 1,345,000 → $1.35M.
     expect(section(card, 'Value').widgets).toEqual([
-      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Value delivered · 2026-Q4', text: '<b>$336K</b>', bottomLabel: '6.1x ROI (611%) · $1.35M annualised' },
+      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Delivered in 2026-Q4', text: '<b>$336K</b>', bottomLabel: '6.1x ROI (611%) · $1.35M annualised' },
     ]);
   });
 
@@ -108,36 +109,42 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
     expect(kvs(section(card, 'Actions due')).map((w) => w.topLabel)).toEqual(['A-105 · Due Nov 30, 2026']);
     expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#B26A00"><b>75%</b></font> complete of the last QBR’s actions' });
     expect(section(card, 'Renewal').widgets).toEqual([
-      { kind: 'kv', startIcon: 'CLOCK', topLabel: 'Renewal', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
+      { kind: 'kv', startIcon: 'CLOCK', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
     ]);
   });
 
-  it('offers the package, deck, draft, holds and docs, a QBR date picker and sharing with the champion', () => {
-    const gen = section(card, 'Generate the QBR package');
+  it('offers the package in the fixed footer; deck, docs, drafts and holds as verbs, a QBR date picker and sharing with the champion', () => {
+    expect(card.footer).toEqual({ primary: { text: 'Generate the package', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } } });
+    const gen = section(card, 'Generate');
     expect(gen.widgets[0]).toEqual({ kind: 'date', name: 'qbrDate', title: 'QBR date', value: '2026-12-10' });
     expect(gen.widgets).toContainEqual({
       kind: 'select', name: 'shareWithChampion', title: 'Share with champion', type: 'switch',
       items: [{ text: 'Share the docs with Priya Raman (can comment)', value: 'yes', selected: false }],
     });
     expect(buttons(gen).map((b) => [b.text, b.action?.params?.what, b.style ?? 'text'])).toEqual([
-      ['Generate the whole package', 'package', 'filled'],
-      ['Deck', 'deck', 'text'],
-      ['Summary draft', 'draft', 'text'],
-      ['Calendar holds', 'holds', 'text'],
-      ['Docs', 'docs', 'text'],
+      ['Make the deck', 'deck', 'text'],
+      ['Make the docs', 'docs', 'text'],
+      ['Draft the emails', 'draft', 'text'],
+      ['Add calendar holds', 'holds', 'text'],
     ]);
+    expect(JSON.stringify(gen)).toContain('Gmail drafts (never sent)');
     for (const b of buttons(gen)) expect(b.action).toEqual({ name: 'generate', params: { accountId: 'ACC-001', what: b.action?.params?.what } });
     expectNoJunk(card);
   });
 
-  it('says when it was last generated, with a link to the deck', () => {
+  it('after a package: links the deck and the prep brief on top, and says when', () => {
     const again = accountCard({
       review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
-      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1' },
+      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1', prepBriefUrl: 'https://docs.google.com/document/d/b1' },
     });
-    expect(section(again, 'Generate the QBR package').widgets.at(-1)).toEqual({
-      kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font> · <a href="https://docs.google.com/presentation/d/p1">open the deck</a>',
+    expect(again.sections[0]).toEqual({
+      header: 'Your QBR package',
+      widgets: [
+        { kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font>' },
+        { kind: 'buttons', buttons: [{ text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } }, { text: 'Open prep brief', openLink: { url: 'https://docs.google.com/document/d/b1' } }] },
+      ],
     });
+    expect(card.sections.some((s) => s.header === 'Your QBR package')).toBe(false);
     expect(again.sections.some((s) => /Data to confirm/.test(s.header ?? ''))).toBe(false);
   });
 });
@@ -145,6 +152,13 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
 describe('a Red account (ACC-004 Atlas)', () => {
   const atlas = account('ACC-004');
   const card = cardFor(atlas);
+
+  it('says on top that the QBR is overdue, in words', () => {
+    expect(card.header.subtitle).toMatch(/^QBR overdue since Aug 14, 2026 · /);
+    // The date picker carries its day as data; everything shown is in words.
+    const shown = card.sections.map((x) => x.widgets.filter((w) => w.kind !== 'date'));
+    expect(JSON.stringify([card.header, shown])).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 
   it('shows the Red badge and the falling trend', () => {
     expect(kvs(section(card, 'Health'))[0]).toMatchObject({ text: '<font color="#C62828"><b>● Red 39</b></font>', bottomLabel: '▼ −2 vs last quarter' });
@@ -187,11 +201,11 @@ describe('a Red account (ACC-004 Atlas)', () => {
   });
 
   it('defaults the QBR date three weeks out (the due date has passed) and says why', () => {
-    const gen = section(card, 'Generate the QBR package');
+    const gen = section(card, 'Generate');
     expect(gen.widgets[0]).toEqual({ kind: 'date', name: 'qbrDate', title: 'QBR date', value: '2026-12-14' });
     expect(gen.widgets[1]).toEqual({
       kind: 'text',
-      html: '<font color="#5F6368">Defaults to Dec 14, 2026: the first weekday at least 21 days out (the due date 2026-08-14 has passed).</font>',
+      html: '<font color="#5F6368">Defaults to Dec 14, 2026: the first weekday at least 21 days out (the due date Aug 14, 2026 has passed).</font>',
     });
   });
 
@@ -216,15 +230,16 @@ describe('a Tech-Touch account (ACC-008 Lantern)', () => {
 
   it('offers only the digital review email, and says why', () => {
     const s = section(card, 'Digital review');
-    expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([
-      { text: 'Draft the digital review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
-    ]);
+    expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([]);
+    expect(card.footer?.primary).toEqual(
+      { text: 'Draft the review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
+    );
     expect(s.widgets).toContainEqual({
       kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.',
     });
     // No docs, so nothing to share with the champion.
     expect(s.widgets.some((w) => w.kind === 'select')).toBe(false);
-    expect(card.header.subtitle).toBe('Tech-Touch · Digital Review · 2026-Q4');
+    expect(card.header.subtitle).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('names what is missing instead of showing zeros', () => {
@@ -242,9 +257,9 @@ describe('missing data is named', () => {
   const card = cardFor(account('N-1', bare));
 
   it('says there are no metrics, value lines, risks or renewal date', () => {
-    expect(card.header.subtitle).toBe('Mid-Market · Business Review · 2026-Q4');
+    expect(card.header.subtitle).toBe('No QBR date yet');
     expect(section(card, 'Health').widgets).toEqual([
-      { kind: 'kv', topLabel: 'Health', text: '<font color="#5F6368"><b>● No health score</b></font>', bottomLabel: 'No metrics this quarter' },
+      { kind: 'kv', text: '<font color="#5F6368"><b>● No health score</b></font>', bottomLabel: 'No metrics this quarter' },
     ]);
     expect(section(card, 'Value').widgets).toEqual([{ kind: 'text', html: 'No value lines for 2026-Q4: add them to the Value tab to show ROI.' }]);
     expect(section(card, 'Renewal').widgets).toEqual([{ kind: 'text', html: 'No renewal date in the tracker.' }]);

@@ -11,12 +11,14 @@ import type { PackagePart } from '../../google/package-run';
 import { accountCard } from '../cards/account-view';
 import { homeCard, type Host as HostApp } from '../cards/home-view';
 import { managerCard } from '../cards/manager-view';
-import { errorCard, resultsCard } from '../cards/results-view';
+import { errorCard, resultsCard, type ResultsInput } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
 import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../cards/spec';
 import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
+import type { AccountReview } from '../../core/analysis/types';
+import { latestLog, packageStatus, type PackageStatus } from './package-status';
 import { AddonStore } from './store';
 import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, jobProgress, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
@@ -58,7 +60,9 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
     if (!review) return show(errorCard({ title: 'Account not available', message: `${ctx.params.accountId} is not in the tracker, or it has errors to fix first (see Tracker problems).` }));
     const pkg = buildPackage(review, { today: loaded.today });
-    const last = lastLogged(loaded, review.id);
+    const status = accountStatus(ctx, loaded, review);
+    const prepBrief = status.docs.find((d) => d.title === 'Prep brief')?.url ?? null;
+    const last = status.generatedAt ? { at: status.generatedAt, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
     return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last }));
   }),
   generate: (ctx) => withBook(ctx, (loaded) => {
@@ -77,12 +81,16 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (result.kind === 'paused') {
       // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
       const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
-      return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1, ...(job.continuation ? { continuation: job.continuation } : {}) } }));
+      const status = review ? accountStatus(ctx, loaded, review, parts) : null;
+      return show(resultsCard({
+        ...(status ? statusResults(status) : {}), accountName: review?.name ?? accountId, warnings: [], locale: review?.locale ?? 'en-US',
+        inProgress: { done: status?.steps.done ?? 0, total: status?.steps.total ?? 1, accountId, ...(job.continuation ? { continuation: job.continuation } : {}) },
+      }));
     }
     const o = result.outcome;
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
-      docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'prep brief (internal)', url: o.prepBriefUrl }] : [])],
+      docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'Prep brief', url: o.prepBriefUrl }] : [])],
       draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US',
     }));
   }),
@@ -101,11 +109,32 @@ export const HANDLERS: Record<ActionName, Handler> = {
   }),
   refreshJob: (ctx) => {
     const slice = runJobSlice(ctx.host, CARD_BUDGET_MS);
-    const job = slice === 'locked' ? new AddonStore(ctx.host.store).job() : slice;
-    if (!job) return show(homeView(ctx), 'update');
-    const p = jobProgress(job);
-    const warnings = [...(p.stopped ? [`Stopped early: ${p.stopped}`] : []), ...job.failed.map((f) => `${f.id}: ${f.reason}`)];
-    return { ...show(resultsCard({ accountName: `${p.total} account${p.total === 1 ? '' : 's'}`, warnings, unit: 'account', inProgress: p.running ? p : null }), 'update'), ...(slice === 'locked' ? { notification: 'Another batch is running right now; try again in a minute' } : {}) };
+    const store = new AddonStore(ctx.host.store);
+    const job = slice === 'locked' ? store.job() : slice;
+    const busy = slice === 'locked' ? { notification: 'Another batch is running right now; try again in a minute' } : {};
+    const tracker = store.tracker();
+    const accountId = ctx.params.accountId || (job && job.accountIds.length === 1 ? job.accountIds[0] : '');
+    if (!tracker || (!job && !accountId)) return show(homeView(ctx), 'update');
+    const loaded = loadBook(ctx.host, tracker, ctx.host.now() + CARD_BUDGET_MS);
+    const p = job ? jobProgress(job) : null;
+    if (!accountId) {
+      // A whole-book run: its progress lives on the manager view, which Refresh redraws in place.
+      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: p }), 'update'), ...busy };
+    }
+    // One account: what exists now, from the saved run and the QBR Log, never "nothing" when something was made.
+    const review = loaded.book.accounts.find((a) => a.id === accountId);
+    const running = Boolean(p?.running && job?.accountIds.includes(accountId) && !job.done.includes(accountId) && !job.failed.some((f) => f.id === accountId));
+    const failed = job?.failed.find((f) => f.id === accountId);
+    const warnings = [...(p?.stopped ? [`Stopped early: ${p.stopped}`] : []), ...(failed ? [failed.reason] : [])];
+    if (!review) return { ...show(resultsCard({ accountName: accountId, warnings }), 'update'), ...busy };
+    const status = accountStatus(ctx, loaded, review, job?.parts);
+    return {
+      ...show(resultsCard({
+        ...statusResults(status), accountName: review.name, warnings, locale: review.locale,
+        inProgress: running ? { done: status.steps.done, total: status.steps.total, accountId, ...(p?.continuation ? { continuation: p.continuation } : {}) } : null,
+      }), 'update'),
+      ...busy,
+    };
   },
   openManager: (ctx) => withBook(ctx, (loaded) => {
     const job = new AddonStore(ctx.host.store).job();
@@ -218,9 +247,14 @@ function logRows(loaded: Loaded): { accountId: string; generatedAt: string }[] {
   return qbrLogRecords(loaded.tracker).map((r) => ({ accountId: r.accountId, generatedAt: r.generatedAt }));
 }
 
-function lastLogged(loaded: Loaded, accountId: string): { at: string; deckUrl?: string | null } | null {
-  const rows = logRows(loaded).filter((r) => r.accountId === accountId).sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
-  return rows[0] ? { at: rows[0].generatedAt } : null;
+/** What exists of the account's package now: its saved run state and its latest QBR Log row. */
+function accountStatus(ctx: ActionContext, loaded: Loaded, review: AccountReview, parts?: Partial<Record<PackagePart, boolean>>): PackageStatus {
+  const state = new AddonStore(ctx.host.store).runState(review.id).state.accounts[review.id] ?? null;
+  return packageStatus(review, loaded.today, state, latestLog(qbrLogRecords(loaded.tracker), review.id), parts);
+}
+
+function statusResults(s: PackageStatus): Pick<ResultsInput, 'deckUrl' | 'docUrls' | 'draftCount' | 'holds' | 'holdCount'> {
+  return { deckUrl: s.deckUrl, docUrls: s.docs, draftCount: s.draftCount, holds: s.holds, holdCount: s.holdCount };
 }
 
 function validZone(tz: string): boolean {

@@ -11,8 +11,12 @@ export interface ResultsInput {
   deckUrl?: string | null;
   docUrls?: { title: string; url: string }[];
   draftIds?: string[];
+  /** Drafts known only by count (a refresh reads them from the saved run or the QBR Log). */
+  draftCount?: number;
   /** Holds created or updated; `date` is `YYYY-MM-DD`. */
   holds?: { title: string; date: string }[];
+  /** Holds known only by count (the QBR Log's event ids), when more than `holds` names. */
+  holdCount?: number;
   warnings: string[];
   /** Set while steps are still running in the background (the 30-second budget ran out). */
   inProgress?: BackgroundProgress | null;
@@ -32,6 +36,8 @@ export interface BackgroundProgress {
   /** `soon` (default): a trigger within minutes; `hourly`: Google allows this add-on one background run an hour; `manual`: no trigger allowed. */
   continuation?: 'soon' | 'hourly' | 'manual';
   jobId?: string;
+  /** The account a one-account run is for: Refresh rebuilds that account's results. */
+  accountId?: string;
 }
 
 /**
@@ -39,7 +45,8 @@ export interface BackgroundProgress {
  * so and offers Continue (a batch run right here, about 20 seconds), so a run never sits at "running" unexplained.
  */
 export function progressWidgets(p: BackgroundProgress, unit: string, lead = 'Running in the background'): WidgetSpec[] {
-  const action: ActionSpec = { name: 'refreshJob', ...(p.jobId ? { params: { jobId: p.jobId } } : {}) };
+  const params = { ...(p.jobId ? { jobId: p.jobId } : {}), ...(p.accountId ? { accountId: p.accountId } : {}) };
+  const action: ActionSpec = { name: 'refreshJob', ...(Object.keys(params).length > 0 ? { params } : {}) };
   const failed = p.failed ? `, ${colour(RED, `${p.failed} failed`)}` : '';
   const counts = `${p.done} of ${plural(p.total, unit)}${unit === 'account' ? ' done' : ''}${failed}`;
   if (p.continuation === 'hourly' || p.continuation === 'manual') {
@@ -67,16 +74,19 @@ export function resultsCard(input: ResultsInput): CardSpec {
   const links: ButtonSpec[] = [];
   if (input.deckUrl) links.push({ text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } });
   for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title}`, openLink: { url: d.url } });
-  const drafts = input.draftIds ?? [];
+  const draftCount = Math.max(input.draftIds?.length ?? 0, input.draftCount ?? 0);
+  const holds = input.holds ?? [];
+  const holdCount = Math.max(holds.length, input.holdCount ?? 0);
   const made: WidgetSpec[] = [];
+  const summary = madeSummary({ decks: input.deckUrl ? 1 : 0, docs: input.docUrls?.length ?? 0, drafts: draftCount, holds: holdCount });
+  if (summary) made.push({ kind: 'text', html: bold(summary) });
   if (links.length > 0) made.push({ kind: 'buttons', buttons: links });
-  if (drafts.length > 0) {
+  if (draftCount > 0) {
     made.push(
-      { kind: 'text', html: `${plural(drafts.length, 'Gmail draft')} ready to review — nothing is sent until you send it.` },
+      { kind: 'text', html: `${plural(draftCount, 'Gmail draft')} ready to review — nothing is sent until you send it.` },
       { kind: 'buttons', buttons: [{ text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } }] },
     );
   }
-  const holds = input.holds ?? [];
   if (made.length > 0) sections.push({ header: 'Your QBR package', widgets: made });
 
   if (holds.length > 0) {
@@ -89,7 +99,7 @@ export function resultsCard(input: ResultsInput): CardSpec {
       widgets,
     });
   }
-  if (made.length === 0 && holds.length === 0 && !running) {
+  if (made.length === 0 && holdCount === 0 && !running) {
     sections.push({ widgets: [{ kind: 'text', html: 'Nothing was created this time.' }] });
   }
   if (input.warnings.length > 0) {
@@ -103,6 +113,12 @@ export function resultsCard(input: ResultsInput): CardSpec {
     header: { title: input.accountName, subtitle: running ? 'Still working…' : 'QBR package ready' },
     sections,
   };
+}
+
+/** `1 deck, 3 docs, 2 drafts, 11 holds`: what exists, counted (null when nothing does). */
+export function madeSummary(n: { decks: number; docs: number; drafts: number; holds: number }): string | null {
+  const parts = [n.decks > 0 ? plural(n.decks, 'deck') : '', n.docs > 0 ? plural(n.docs, 'doc') : '', n.drafts > 0 ? plural(n.drafts, 'draft') : '', n.holds > 0 ? plural(n.holds, 'hold') : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : null;
 }
 
 function progressSection(p: BackgroundProgress, unit: string): SectionSpec {
