@@ -81,7 +81,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (result.kind === 'paused') {
       // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
       const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
-      const status = review ? accountStatus(ctx, loaded, review, parts) : null;
+      const status = review ? accountStatus(ctx, loaded, review, parts ?? undefined) : null;
       return show(resultsCard({
         ...(status ? statusResults(status) : {}), accountName: review?.name ?? accountId, warnings: [], locale: review?.locale ?? 'en-US',
         inProgress: { done: status?.steps.done ?? 0, total: status?.steps.total ?? 1, accountId, ...(job.continuation ? { continuation: job.continuation } : {}) },
