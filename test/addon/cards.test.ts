@@ -4,9 +4,10 @@ import { analyzeWorkbook, type AccountReview, type BookReview, type Cell } from 
 import { buildPackage } from '../../src/core/package/package';
 import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
-import { bandBadge, escapeCardHtml } from '../../src/addon/cards/text';
+import { AMBER, BAND_COLOURS, bandBadge, escapeCardHtml, GREY, RED } from '../../src/addon/cards/text';
 import {
-  accountCard, errorCard, GMAIL_DRAFTS_URL, homeCard, managerCard, resultsCard, settingsCard, topRisks, type HomeInput,
+  accountCard, bookRunConfirmCard, csmRows, errorCard, GMAIL_DRAFTS_URL, homeCard, managerCard, managerListCard, MAX_CARD_WIDGETS, resultsCard,
+  settingsCard, topRisks, type HomeInput,
 } from '../../src/addon/cards/views';
 
 const TODAY = '2026-11-22';
@@ -68,7 +69,7 @@ describe('text helpers', () => {
   it('escape tracker text for card HTML and draw band badges without emoji', () => {
     expect(escapeCardHtml(`<script>alert("x")</script> & 'co'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;');
     expect(bandBadge('Green', 85)).toBe('<font color="#2E7D32"><b>● Green 85</b></font>');
-    expect(bandBadge('Yellow', 64)).toBe('<font color="#B26A00"><b>● Yellow 64</b></font>');
+    expect(bandBadge('Yellow', 64)).toBe('<font color="#8F5500"><b>● Yellow 64</b></font>');
     expect(bandBadge('Red', 39)).toBe('<font color="#C62828"><b>● Red 39</b></font>');
     expect(bandBadge(null, null)).toBe('<font color="#5F6368"><b>● No health score</b></font>');
   });
@@ -99,7 +100,7 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
 
   it('lists open risks worst first, with their quadrant', () => {
     expect(kvs(section(card, 'Top risks')).map((w) => [w.topLabel, w.text])).toEqual([
-      ['<font color="#B26A00"><b>Medium</b></font> · Monitor Closely', 'SSO federation gap blocks the EU subsidiary rollout'],
+      ['<font color="#8F5500"><b>Medium</b></font> · Monitor Closely', 'SSO federation gap blocks the EU subsidiary rollout'],
       ['<font color="#5F6368"><b>Low</b></font> · Watch &amp; Wait', 'Data team reorganisation may move the champion'],
     ]);
   });
@@ -107,7 +108,7 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
   it('shows the actions due in the next 14 days and the renewal', () => {
     // A-104 is due Dec 15 (23 days out): outside the window. A-105 is due Nov 30.
     expect(kvs(section(card, 'Actions due')).map((w) => w.topLabel)).toEqual(['A-105 · Due Nov 30, 2026']);
-    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#B26A00"><b>75%</b></font> complete of the last QBR’s actions' });
+    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#8F5500"><b>75%</b></font> complete of the last QBR’s actions' });
     expect(section(card, 'Renewal').widgets).toEqual([
       { kind: 'kv', startIcon: 'CLOCK', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
     ]);
@@ -455,7 +456,7 @@ describe('the manager view', () => {
       { kind: 'kv', startIcon: 'CLOCK', topLabel: 'Overdue QBRs', text: '<font color="#C62828"><b>1</b></font>' },
       {
         kind: 'kv', topLabel: 'Action completion by account',
-        text: '<font color="#2E7D32"><b>1 Green</b></font> · <font color="#B26A00"><b>5 Yellow</b></font> · <font color="#C62828"><b>1 Red</b></font>',
+        text: '<font color="#2E7D32"><b>1 Green</b></font> · <font color="#8F5500"><b>5 Yellow</b></font> · <font color="#C62828"><b>1 Red</b></font>',
         bottomLabel: '1 account without actions',
       },
       { kind: 'kv', startIcon: 'DESCRIPTION', topLabel: 'Packages generated in the last 30 days', text: '<b>1</b>' },
@@ -469,22 +470,62 @@ describe('the manager view', () => {
     expect(kvs(section(card, 'QBRs due in the next 30 days (4)')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-007', 'ACC-002', 'ACC-001', 'ACC-005']);
   });
 
-  it('shows action completion worst first, and the last package per account', () => {
-    const completion = kvs(section(card, 'Action completion'));
-    expect(completion.map((w) => w.topLabel)).toEqual([
-      'Sprout Analytics', 'Atlas Manufacturing', 'Pinecrest Credit Union', 'Harborview Logistics', 'Meridian Health Systems', 'GlobalTech', 'Bluebird Outfitters', 'Lantern Design Studio',
-    ]);
+  it('shows action completion worst first, and the last package per account; the full lists on their own cards', () => {
+    const order = ['Sprout Analytics', 'Atlas Manufacturing', 'Pinecrest Credit Union', 'Harborview Logistics', 'Meridian Health Systems', 'GlobalTech', 'Bluebird Outfitters', 'Lantern Design Studio'];
+    const head = section(card, 'Action completion');
+    expect(kvs(head).map((w) => w.topLabel)).toEqual(order.slice(0, 5));
+    expect(buttons(head)).toEqual([{ text: 'See all 8 accounts', action: { name: 'openManager', params: { list: 'completion', page: '0' } } }]);
+    const full = managerListCard({ book, today: TODAY, log }, 'completion', 0);
+    const completion = kvs(full.sections[0]!);
+    expect(completion.map((w) => w.topLabel)).toEqual(order);
     expect(completion[1]).toEqual({
-      kind: 'kv', topLabel: 'Atlas Manufacturing', text: '<font color="#B26A00"><b>50% complete</b></font> (Yellow)',
+      kind: 'kv', topLabel: 'Atlas Manufacturing', text: '<font color="#8F5500"><b>50% complete</b></font> (Yellow)',
       bottomLabel: '<font color="#C62828">2 overdue actions</font>',
     });
-    const generated = kvs(section(card, 'Last generated'));
+    expect(buttons(full)).toEqual([]); // one page: no "More"
+    const generated = kvs(managerListCard({ book, today: TODAY, log }, 'generated', 0).sections[0]!);
     expect(generated.slice(-2).map((w) => [w.topLabel, w.text])).toEqual([['Harborview Logistics', 'Generated Oct 1, 2026'], ['GlobalTech', 'Generated Nov 20, 2026']]);
     expect(generated[0]?.text).toBe('<font color="#5F6368">Never generated</font>');
   });
 
+  it('says who is behind: one row per CSM with QBRs overdue, due in 30 days, actions overdue and completion', () => {
+    const rows = csmRows(book.accounts, TODAY);
+    // Every account once; the CSM with the overdue QBR (Atlas, ACC-004) first.
+    expect(rows.reduce((n, r) => n + r.accounts, 0)).toBe(8);
+    const atlasCsm = account('ACC-004').people.csm!;
+    expect(rows[0]).toMatchObject({ csm: atlasCsm, overdue: 1 });
+    const w = kvs(section(card, 'By CSM'))[0]!;
+    expect(w.text).toMatch(/^<font color="#C62828"><b>1 overdue<\/b><\/font> · \d+ due in 30 days$/);
+    expect(w.bottomLabel).toMatch(/(action|actions) overdue|No actions overdue/);
+  });
+
+  it('stays within Google’s 100 widgets per card at 500 accounts, every list reachable through "See all" and "More"', () => {
+    const many: AccountReview[] = Array.from({ length: 500 }, (_, i) => {
+      const a = book.accounts[i % book.accounts.length]!;
+      return { ...a, id: `B-${i}`, name: `${a.name} ${i}`, people: { ...a.people, csm: `CSM ${i % 23}` } };
+    });
+    const big = { ...book, accounts: many };
+    const count = (c: CardSpec) => c.sections.reduce((n, x) => n + x.widgets.length, 0);
+    const overview = managerCard({ book: big, today: TODAY, log: [] });
+    expect(count(overview)).toBeLessThanOrEqual(MAX_CARD_WIDGETS);
+    expect(kvs(section(overview, 'By CSM')).length).toBeGreaterThan(0);
+    // 500 accounts in pages of 40: 13 pages, each within the limit, the last one without "More".
+    const seen = new Set<string>();
+    for (let page = 0; page < 13; page++) {
+      const c = managerListCard({ book: big, today: TODAY, log: [] }, 'completion', page);
+      expect(count(c)).toBeLessThanOrEqual(MAX_CARD_WIDGETS);
+      for (const k of kvs(c.sections[0]!)) seen.add(k.topLabel!);
+      const more = buttons(c).find((b) => b.text.startsWith('More'));
+      if (page < 12) expect(more?.action).toEqual({ name: 'openManager', params: { list: 'completion', page: String(page + 1), replace: 'yes' } });
+      else expect(more).toBeUndefined();
+    }
+    expect(seen.size).toBe(500);
+    const csms = managerListCard({ book: big, today: TODAY, log: [] }, 'csms', 0);
+    expect(kvs(csms.sections[0]!)).toHaveLength(23);
+  });
+
   it('runs the whole book, or shows the run in progress', () => {
-    expect(buttons(section(card, 'Whole-book run')).map((b) => b.action?.name)).toEqual(['runBook']);
+    expect(buttons(section(card, 'Whole-book run'))).toEqual([{ text: 'Run for the whole book…', action: { name: 'runBook', params: { step: 'confirm' } } }]);
     const running = managerCard({ book, today: TODAY, log, job: { done: 3, total: 8, running: true } });
     const s = section(running, 'Whole-book run');
     expect(s.widgets[0]).toEqual({ kind: 'text', html: '<b>Running in the background</b>: 3 of 8 accounts done — refresh' });
@@ -553,6 +594,31 @@ describe('the settings card', () => {
   });
 });
 
+describe('contrast', () => {
+  /** WCAG 2 relative luminance and contrast ratio, by the formula (no library: a dozen lines). */
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const onWhite = (hex: string) => 1.05 / (lum(hex) + 0.05);
+
+  it('computes the known ratios (black 21:1, the old amber #B26A00 4.24:1, which fails AA)', () => {
+    expect(onWhite('#000000')).toBeCloseTo(21, 5);
+    expect(onWhite('#B26A00')).toBeCloseTo(4.24, 2);
+  });
+
+  it('every colour used on text is at least 4.5:1 on white', () => {
+    const cards = [
+      home(), ...book.accounts.map(cardFor), managerCard({ book, today: TODAY, log: [] }),
+      resultsCard({ accountName: 'A', warnings: ['w'], inProgress: { done: 1, total: 2, failed: 1 } }), errorCard({ title: 't', message: 'm' }),
+    ];
+    const used = new Set([...cards.map((c) => JSON.stringify(c)).join('').matchAll(/color=\\"(#[0-9A-Fa-f]{6})\\"/g)].map((m) => m[1]!.toUpperCase()));
+    for (const c of [...Object.values(BAND_COLOURS), GREY, RED, AMBER]) used.add(c);
+    expect(used.size).toBeGreaterThanOrEqual(4);
+    for (const c of used) expect([c, onWhite(c) >= 4.5]).toEqual([c, true]);
+  });
+});
+
 describe('every action the views emit is one the dispatcher knows', () => {
   it('uses only ACTION_NAMES and never the reserved `action` parameter', () => {
     const cards = [
@@ -562,6 +628,7 @@ describe('every action the views emit is one the dispatcher knows', () => {
       resultsCard({ accountName: 'A', warnings: [], inProgress: { done: 1, total: 2, jobId: 'j1' } }),
       settingsCard({ templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC', host: 'slides' }),
       errorCard({ title: 't', message: 'm' }),
+      bookRunConfirmCard({ accounts: 8, decks: 7, drafts: 15, holds: 77, userEmail: 'me@example.com' }),
     ];
     const names = new Set(cards.flatMap(actions).map((a) => a.name));
     for (const n of names) expect(ACTION_NAMES).toContain(n);

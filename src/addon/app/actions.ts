@@ -10,7 +10,8 @@ import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
 import { accountCard } from '../cards/account-view';
 import { homeCard, type Host as HostApp } from '../cards/home-view';
-import { managerCard } from '../cards/manager-view';
+import { managerCard, managerListCard, type ManagerList } from '../cards/manager-view';
+import { bookRunConfirmCard, disconnectConfirmCard, type BookRunPlan } from '../cards/confirm-view';
 import { errorCard, resultsCard, type ResultsInput } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
 import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../cards/spec';
@@ -41,7 +42,9 @@ const PARTS: Record<GenerateWhat, Partial<Record<PackagePart, boolean>> | null> 
 const show = (card: CardSpec, how: 'push' | 'update' = 'push'): ActionResultSpec => ({ navigation: how === 'push' ? { push: card } : { update: card } });
 
 export const HANDLERS: Record<ActionName, Handler> = {
-  openHome: (ctx) => show(homeView(ctx), 'update'),
+  // Home is the root: going there pops everything above it, so Back never leads from a home card to another.
+  openHome: (ctx) => ({ navigation: { popToRoot: true, update: homeView(ctx) } }),
+  back: () => ({ navigation: { pop: true } }),
   search: (ctx) => show(homeView(ctx, ctx.form.query ?? ''), 'update'),
   connectTracker: (ctx) => {
     const input = (ctx.form.trackerUrl || ctx.form.trackerPick || '').trim();
@@ -53,8 +56,11 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return { ...show(homeView(ctx), 'update'), notification: 'Tracker connected' };
   },
   disconnectTracker: (ctx) => {
-    new AddonStore(ctx.host.store).setTracker(null);
-    return show(homeView(ctx), 'update');
+    const store = new AddonStore(ctx.host.store);
+    const tracker = store.tracker();
+    if (tracker && ctx.params.step !== 'confirmed') return show(disconnectConfirmCard(`https://docs.google.com/spreadsheets/d/${tracker}/edit`));
+    store.setTracker(null);
+    return { navigation: { popToRoot: true, update: homeView(ctx) }, notification: 'Tracker disconnected' };
   },
   openAccount: (ctx) => withBook(ctx, (loaded) => {
     const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
@@ -100,12 +106,14 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (running && !running.finishedAt) {
       return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(running) }), 'update'), notification: 'The book is already running' };
     }
+    if (ctx.params.step !== 'run') return show(bookRunConfirmCard(bookRunPlan(loaded, ctx.host.userEmail ?? null)));
     const ids = loaded.book.accounts.map((a) => a.id);
     // A whole-book run regenerates every finished package (drafts and holds are updated, not duplicated).
     for (const id of ids) store.forget(id, null);
     const job = queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
     const how = job.continuation === 'manual' ? 'press Continue to run it in batches' : job.continuation === 'hourly' ? 'continuing hourly' : 'in the background';
-    return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(job) }), 'update'), notification: `${ids.length} accounts queued: ${how}` };
+    // Back from the confirmation to the manager view, redrawn with the run's progress.
+    return { navigation: { pop: true, update: managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(job) }) }, notification: `${ids.length} accounts queued: ${how}` };
   }),
   refreshJob: (ctx) => {
     const slice = runJobSlice(ctx.host, CARD_BUDGET_MS);
@@ -138,7 +146,10 @@ export const HANDLERS: Record<ActionName, Handler> = {
   },
   openManager: (ctx) => withBook(ctx, (loaded) => {
     const job = new AddonStore(ctx.host.store).job();
-    return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null }));
+    const input = { book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null };
+    const list = ctx.params.list as ManagerList | undefined;
+    if (list && LISTS.includes(list)) return show(managerListCard(input, list, Number(ctx.params.page) || 0), ctx.params.replace === 'yes' ? 'update' : 'push');
+    return show(managerCard(input));
   }),
   openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app })),
   useTemplate: (ctx) => {
@@ -177,6 +188,21 @@ export const HANDLERS: Record<ActionName, Handler> = {
 };
 
 const FOLDER_NAME = 'QBR packages';
+const LISTS: ManagerList[] = ['overdue', 'due', 'completion', 'generated', 'csms'];
+
+/** What a whole-book run will make, counted from the plans (pure, no Google call), for its confirmation card. */
+function bookRunPlan(loaded: Loaded, userEmail: string | null): BookRunPlan {
+  let decks = 0;
+  let drafts = 0;
+  let holds = 0;
+  for (const a of loaded.book.accounts) {
+    const p = buildPackage(a, { today: loaded.today });
+    if (p.deck) decks++;
+    drafts += p.emails.length;
+    holds += p.holds.length;
+  }
+  return { accounts: loaded.book.accounts.length, decks, drafts, holds, userEmail };
+}
 
 function settingsView(ctx: ActionContext): CardSpec {
   return settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app });

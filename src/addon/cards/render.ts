@@ -32,10 +32,11 @@ export function renderActionResult(result: ActionResultSpec, cs: CardServiceLike
   }
   const response = cs.newActionResponseBuilder();
   const nav = result.navigation;
-  if (nav && (nav.popToRoot || nav.update || nav.push)) {
+  if (nav && (nav.popToRoot || nav.pop || nav.update || nav.push)) {
     // Order matters: pop first, then replace or push, so "back to home, refreshed" is one response.
     let n = cs.newNavigation();
     if (nav.popToRoot) n = n.popToRoot();
+    if (nav.pop) n = n.popCard();
     if (nav.update) n = n.updateCard(renderCard(nav.update, cs) as Built);
     if (nav.push) n = n.pushCard(renderCard(nav.push, cs) as Built);
     response.setNavigation(n);

@@ -23,7 +23,7 @@ export type KnownIcon = (typeof KNOWN_ICONS)[number];
  */
 export const ACTION_NAMES = [
   'connectTracker', 'disconnectTracker', 'search', 'openHome', 'openAccount', 'openManager', 'openSettings',
-  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder',
+  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'back',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -96,7 +96,8 @@ export interface CardSpec {
 
 /** What an action handler answers: where to navigate, a toast, a link to open; rendered by renderActionResult. */
 export interface ActionResultSpec {
-  navigation?: { push?: CardSpec; update?: CardSpec; popToRoot?: boolean };
+  /** Applied in this order: popToRoot, pop, update (the card now on top), push. */
+  navigation?: { push?: CardSpec; update?: CardSpec; popToRoot?: boolean; pop?: boolean };
   notification?: string;
   openUrl?: string;
   /** Ask the user to grant the add-on the open Sheets/Slides file (drive.file), e.g. for "use this spreadsheet". */
