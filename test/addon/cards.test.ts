@@ -276,7 +276,7 @@ describe('a broken tracker', () => {
   it('with duplicate IDs and a bad ARR: the home card lists what was skipped and where', () => {
     const b = tracker({ Accounts: [['Account ID', 'Account', 'ARR'], ['ACC-1', 'Alpha', '$100K'], ['ACC-1', 'Beta', '$50K'], ['ACC-2', 'Gamma', 'lots']] });
     const card = home({ book: b });
-    expect(card.header.subtitle).toBe('0 accounts · 0 overdue · as of Nov 22, 2026');
+    expect(card.header.subtitle).toBe('0 accounts · 0 overdue · 0 due in 30 days · as of Nov 22, 2026');
     const s = section(card, 'No accounts could be read');
     expect(s.collapsible).toBeUndefined();
     expect(s.widgets).toEqual([
@@ -304,7 +304,7 @@ describe('a broken tracker', () => {
     const card = home({ book: b });
     expect(kvs(section(card, 'Accounts')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-1']);
     const problems = section(card, 'Tracker problems (1)');
-    expect(problems).toMatchObject({ collapsible: true, uncollapsible: 1 });
+    expect(problems).toMatchObject({ collapsible: true, uncollapsible: 0 });
     expect(kvs(problems)[0]?.topLabel).toBe('<font color="#C62828">Skipped · ACC-2</font>');
   });
 
@@ -394,11 +394,11 @@ describe('the home card', () => {
     const order = fresh.accounts.map((a) => a.id);
     const card = home({ book: fresh });
     expect(fresh.accounts.map((a) => a.id)).toEqual(order); // the caller's book is not reordered
-    expect(card.header.subtitle).toBe('8 accounts · 1 overdue · as of Nov 22, 2026');
+    expect(card.header.subtitle).toBe('8 accounts · 1 overdue · 4 due in 30 days · as of Nov 22, 2026');
+    // Due in 30 days (by Dec 22): ACC-007 Dec 1, ACC-002 Dec 3 (QBR Date), ACC-001 Dec 10 (QBR Date), ACC-005 Dec 10.
+    // The counts are in the subtitle only; the search reads the tracker, so it keeps the loading indicator.
     expect(card.sections[0]?.widgets).toEqual([
-      { kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', loadIndicator: 'none' } },
-      // Due in 30 days (by Dec 22): ACC-007 Dec 1, ACC-002 Dec 3 (QBR Date), ACC-001 Dec 10 (QBR Date), ACC-005 Dec 10.
-      { kind: 'text', html: '8 accounts · <font color="#C62828"><b>1 overdue</b></font> · 4 due in 30 days' },
+      { kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', params: { scope: 'all' } } },
     ]);
     expect(kvs(section(card, 'Accounts')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
       ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],
@@ -425,10 +425,37 @@ describe('the home card', () => {
     expect(section(home({ query: 'zzz' }), /^Accounts/).widgets).toEqual([{ kind: 'text', html: 'No account name or ID contains “zzz”.' }]);
   });
 
-  it('caps the list and asks to refine the search', () => {
+  it('caps the list with a working "Show more" (the next rows, same scope)', () => {
     const s = section(home({ query: 'acc', maxRows: 3 }), /^Accounts/);
     expect(kvs(s).map((w) => w.action?.params?.accountId)).toEqual(['ACC-004', 'ACC-007', 'ACC-002']);
-    expect(s.widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">5 more — refine the search</font>' });
+    expect(s.widgets.at(-1)).toEqual({ kind: 'buttons', buttons: [{ text: 'Show more (5 left)', action: { name: 'search', params: { scope: 'all', rows: '8' } } }] });
+    expect(kvs(section(home({ query: 'acc', maxRows: 8 }), /^Accounts/))).toHaveLength(8);
+  });
+
+  it('"My accounts" by default: the signed-in email against CSM Email, "All accounts" one tap away', () => {
+    const me = account('ACC-004').people.csmEmail!;
+    const mine = book.accounts.filter((a) => a.people.csmEmail?.toLowerCase() === me.toLowerCase()).map((a) => a.id);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(8);
+    const card = home({ userEmail: me.toUpperCase() });
+    const list = section(card, /^My accounts/);
+    expect(list.header).toBe(`My accounts (${mine.length})`);
+    expect(kvs(list).map((w) => w.action?.params?.accountId).sort()).toEqual([...mine].sort());
+    expect(buttons(card.sections[0]!)).toEqual([{ text: 'All accounts (8)', action: { name: 'search', params: { scope: 'all' } } }]);
+    const all = home({ userEmail: me, scope: 'all' });
+    expect(kvs(section(all, 'Accounts'))).toHaveLength(8);
+    expect(buttons(all.sections[0]!)).toEqual([{ text: `My accounts (${mine.length})`, action: { name: 'search', params: { scope: 'mine' } } }]);
+    // Someone with no accounts of their own (a manager) sees the whole book, without a switch.
+    expect(kvs(section(home({ userEmail: 'boss@example.com' }), 'Accounts'))).toHaveLength(8);
+  });
+
+  it('at 200 accounts stays within 100 widgets per card, even fully expanded', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...book.accounts[i % 8]!, id: `B-${i}`, name: `Account ${i}` }));
+    const count = (c: CardSpec) => c.sections.reduce((n, x) => n + x.widgets.length, 0);
+    expect(count(home({ book: { ...book, accounts: many } }))).toBeLessThanOrEqual(30);
+    const expanded = home({ book: { ...book, accounts: many }, maxRows: 90 });
+    expect(count(expanded)).toBeLessThanOrEqual(100);
+    expect(section(expanded, 'Accounts').widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">110 more — refine the search</font>' });
   });
 
   it('in Sheets adds the manager view; everywhere settings and change tracker', () => {

@@ -256,7 +256,12 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
   if (!tracker) return homeCard({ trackerUrl: null, book: null, query, today, host: ctx.app, error });
   try {
     const loaded = loadBook(ctx.host, tracker, ctx.host.now() + CARD_BUDGET_MS);
-    return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: loaded.book, query, today, host: ctx.app, error });
+    const rows = Number(ctx.params.rows);
+    return homeCard({
+      trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: loaded.book, query, today, host: ctx.app, error,
+      userEmail: ctx.host.userEmail ?? null, ...(ctx.params.scope === 'all' || ctx.params.scope === 'mine' ? { scope: ctx.params.scope } : {}),
+      ...(Number.isInteger(rows) && rows > 0 ? { maxRows: rows } : {}),
+    });
   } catch (e) {
     const message = e instanceof ApiError ? explainApiError(e).message : (e as Error).message;
     return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: null, query, today, host: ctx.app, error: message });
