@@ -4,6 +4,8 @@ import { analyzeWorkbook, type AccountReview, type BookReview, type Cell } from 
 import { buildPackage } from '../../src/core/package/package';
 import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
+import { dispatch } from '../../src/addon/app/actions';
+import type { Host } from '../../src/addon/app/host';
 import { AMBER, BAND_COLOURS, bandBadge, escapeCardHtml, GREY, RED } from '../../src/addon/cards/text';
 import {
   accountCard, bookRunConfirmCard, csmRows, errorCard, GMAIL_DRAFTS_URL, homeCard, managerCard, managerListCard, MAX_CARD_WIDGETS, resultsCard,
@@ -314,16 +316,19 @@ describe('a broken tracker', () => {
       message: 'The workbook has no Accounts tab.',
       fix: 'Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.',
       retry: { name: 'openHome' },
+      trackerUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
     });
     expect(card).toEqual({
       name: 'error',
       header: { title: 'The tracker can’t be read', subtitle: 'Something needs fixing' },
       sections: [{
         widgets: [
-          { kind: 'text', html: '<font color="#C62828"><b>The workbook has no Accounts tab.</b></font>' },
-          { kind: 'kv', topLabel: 'What to fix', text: 'Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.' },
+          { kind: 'text', html: 'The workbook has no Accounts tab.' },
+          { kind: 'kv', topLabel: 'What to fix', text: '<b>Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.</b>' },
           { kind: 'buttons', buttons: [
             { text: 'Try again', style: 'filled', color: '#1A73E8', action: { name: 'openHome' } },
+            { text: 'Open tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/abc/edit' } },
+            { text: 'Change tracker', action: { name: 'disconnectTracker' } },
             { text: 'Back to accounts', action: { name: 'openHome' } },
           ] },
         ],
@@ -596,13 +601,39 @@ describe('the results card', () => {
 });
 
 describe('the settings card', () => {
-  it('has the four inputs, notes on what empty means, and Save', () => {
+  it('has the inputs in plain words, time zone as a choice, notes on what empty means, and Save', () => {
     const card = settingsCard({ templateId: 'tmpl1', folderId: null, timezone: null, defaultLengthMinutes: 60, userTimezone: 'America/Chicago' });
     const inputs = widgets(card).filter((w) => w.kind === 'input');
-    expect(inputs.map((w) => w.kind === 'input' && [w.name, w.value])).toEqual([['templateId', 'tmpl1'], ['defaultLength', '60'], ['folderId', ''], ['timezone', '']]);
-    expect(widgets(card)).toContainEqual({ kind: 'input', name: 'templateId', title: 'Slides template (ID or link)', value: 'tmpl1', hint: 'Leave empty for the built-in template' });
-    expect(JSON.stringify(card)).toContain('Empty means yours (America/Chicago)');
+    expect(inputs.map((w) => w.kind === 'input' && [w.name, w.value])).toEqual([['templateId', 'tmpl1'], ['defaultLength', '60'], ['folderId', '']]);
+    expect(widgets(card)).toContainEqual({ kind: 'input', name: 'templateId', title: 'Template (a Google Slides link)', value: 'tmpl1', hint: 'Leave empty for the built-in template' });
+    const zone = widgets(card).find((w) => w.kind === 'select' && w.name === 'timezone');
+    expect(zone?.kind === 'select' && zone.items[0]).toEqual({ text: 'Yours (America/Chicago)', value: '', selected: true });
+    expect(zone?.kind === 'select' && zone.items.map((i) => i.value)).toContain('Europe/London');
+    expect(JSON.stringify(card)).not.toMatch(/Drive ID|\(ID or link\)/);
     expect(card.footer?.primary).toEqual({ text: 'Save', style: 'filled', color: '#1A73E8', action: { name: 'saveSettings' } });
+    expect(card.footer?.secondary?.action?.name).toBe('back');
+  });
+
+  it('keeps what the user typed: "90min" stays "90min" with the error under it, never NaN, and nothing is saved', () => {
+    const kv = new Map<string, string>();
+    const host: Host = {
+      store: { get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v), remove: (k) => void kv.delete(k), keys: (p) => [...kv.keys()].filter((k) => k.startsWith(p)) },
+      now: () => Date.parse('2026-11-22T14:00:00Z'), timezone: 'America/New_York',
+      transport: () => { throw new Error('no Google call expected'); }, withLock: (fn) => fn(), scheduleResume: () => 'soon', clearResume: () => undefined,
+    };
+    const result = dispatch('saveSettings', { host, params: {}, form: { defaultLength: '90min', timezone: 'Europe/London', templateId: '', folderId: '' }, app: 'slides' });
+    const card = result.navigation?.update;
+    expect(card?.name).toBe('settings');
+    const ws = widgets(card!);
+    const i = ws.findIndex((w) => w.kind === 'input' && w.name === 'defaultLength');
+    expect(ws[i]).toMatchObject({ value: '90min' });
+    expect(ws[i + 1]).toEqual({ kind: 'text', html: '<font color="#C62828">Enter whole minutes between 15 and 240, like 60 (not “90min”).</font>' });
+    expect(JSON.stringify(card)).not.toContain('NaN');
+    const zone = ws.find((w) => w.kind === 'select' && w.name === 'timezone');
+    expect(zone?.kind === 'select' && zone.items.find((x) => x.selected)?.value).toBe('Europe/London');
+    expect(kv.get('qbr.settings')).toBeUndefined();
+    dispatch('saveSettings', { host, params: {}, form: { defaultLength: '90', timezone: 'Europe/London' }, app: 'slides' });
+    expect(JSON.parse(kv.get('qbr.settings')!)).toMatchObject({ defaultLengthMinutes: 90, timezone: 'Europe/London' });
   });
 
   it('offers "use this presentation as our template" in Slides only, and a folder the add-on makes, saying why (drive.file)', () => {
@@ -616,7 +647,7 @@ describe('the settings card', () => {
   it('shows a save error under its field', () => {
     const card = settingsCard({ templateId: null, folderId: null, timezone: 'Mars/Base', defaultLengthMinutes: null, userTimezone: 'UTC', errors: { timezone: '"Mars/Base" is not a time zone' } });
     const ws = widgets(card);
-    const i = ws.findIndex((w) => w.kind === 'input' && w.name === 'timezone');
+    const i = ws.findIndex((w) => w.kind === 'select' && w.name === 'timezone');
     expect(ws[i + 1]).toEqual({ kind: 'text', html: '<font color="#C62828">&quot;Mars/Base&quot; is not a time zone</font>' });
   });
 });

@@ -3,7 +3,6 @@
  * to show. Google work happens here through the injected Host, within the card's 30-second budget.
  */
 import { buildPackage } from '../../core/package/package';
-import { explainApiError } from '../../google/errors';
 import { createFolderCall, driveIdOf } from '../../google/drive';
 import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
@@ -14,7 +13,8 @@ import { managerCard, managerListCard, type ManagerList } from '../cards/manager
 import { bookRunConfirmCard, disconnectConfirmCard, type BookRunPlan } from '../cards/confirm-view';
 import { errorCard, resultsCard, type ResultsInput } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
-import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../cards/spec';
+import type { ActionName, ActionResultSpec, ActionSpec, CardSpec, GenerateWhat } from '../cards/spec';
+import { addonApiFailure } from './errors';
 import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
@@ -175,13 +175,18 @@ export const HANDLERS: Record<ActionName, Handler> = {
   },
   saveSettings: (ctx) => {
     const store = new AddonStore(ctx.host.store);
-    const length = ctx.form.defaultLength?.trim() ? Number(ctx.form.defaultLength) : null;
+    const typedLength = ctx.form.defaultLength?.trim() ?? '';
+    // Whole minutes only: "90min" is not silently read as 90 (nor saved as NaN); the field keeps it, with the error under it.
+    const length = typedLength === '' ? null : /^\d+$/.test(typedLength) ? Number(typedLength) : Number.NaN;
     const errors: Partial<Record<'timezone' | 'defaultLength', string>> = {};
-    if (length !== null && !(Number.isInteger(length) && length >= 15 && length <= 240)) errors.defaultLength = 'Minutes between 15 and 240';
+    if (length !== null && !(Number.isInteger(length) && length >= 15 && length <= 240)) errors.defaultLength = `Enter whole minutes between 15 and 240, like 60 (not “${typedLength}”).`;
     const tz = ctx.form.timezone?.trim() || null;
-    if (tz && !validZone(tz)) errors.timezone = `"${tz}" is not a time zone name like America/New_York`;
+    if (tz && !validZone(tz)) errors.timezone = `"${tz}" is not a time zone this add-on knows; choose one from the list.`;
     const next = { templateId: driveIdOf(ctx.form.templateId), folderId: driveIdOf(ctx.form.folderId), timezone: tz, defaultLengthMinutes: length };
-    if (Object.keys(errors).length > 0) return show(settingsCard({ ...next, userTimezone: ctx.host.timezone, errors }), 'update');
+    if (Object.keys(errors).length > 0) {
+      const typed = { templateId: ctx.form.templateId ?? '', folderId: ctx.form.folderId ?? '', timezone: ctx.form.timezone ?? '', defaultLength: ctx.form.defaultLength ?? '' };
+      return show(settingsCard({ ...next, defaultLengthMinutes: null, userTimezone: ctx.host.timezone, host: ctx.app, errors, typed }), 'update');
+    }
     store.setSettings(next);
     return { navigation: { popToRoot: true }, notification: 'Settings saved' };
   },
@@ -230,23 +235,33 @@ export function dispatch(name: string, ctx: ActionContext): ActionResultSpec {
   try {
     return handler(ctx);
   } catch (e) {
-    return show(failureCard(e, new AddonStore(ctx.host.store).settings()));
+    const store = new AddonStore(ctx.host.store);
+    const params = Object.fromEntries(Object.entries(ctx.params).filter(([k]) => k !== 'action'));
+    const tracker = store.tracker();
+    return show(failureCard(e, store.settings(), {
+      retry: { name, ...(Object.keys(params).length > 0 ? { params } : {}) },
+      trackerUrl: tracker ? `https://docs.google.com/spreadsheets/d/${tracker}/edit` : null,
+    }));
   }
 }
 
-/** Any failure as a card that says what to fix (ApiErrors through the same explanations as the CLI). */
-export function failureCard(e: unknown, settings?: { templateId: string | null; folderId: string | null }): CardSpec {
+/** Any failure as a card that says what to fix, in the add-on's words; "Try again" where retrying can help. */
+export function failureCard(e: unknown, settings?: { templateId: string | null; folderId: string | null }, how: { retry?: ActionSpec; trackerUrl?: string | null } = {}): CardSpec {
   const why = describeFailure(e, settings);
   if (why === TEMPLATE_UNREACHABLE || why === FOLDER_UNREACHABLE) {
     return errorCard({ title: why === TEMPLATE_UNREACHABLE ? 'Choose your template for the add-on' : 'Choose a folder the add-on made', message: why });
   }
-  if (e instanceof OutOfTime) return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds.', fix: 'Try again; large trackers are faster the second time.' });
-  if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e) });
-  if (e instanceof ApiError) {
-    const why = explainApiError(e);
-    return errorCard({ title: 'Google said no', message: why.message });
+  if (e instanceof OutOfTime) {
+    return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds a card may take.', fix: 'Try again: large trackers are faster the second time.', ...(how.retry ? { retry: how.retry } : {}) });
   }
-  return errorCard({ title: 'Something went wrong', message: (e as Error)?.message ?? String(e) });
+  if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e), fix: 'Run it again tomorrow; finished steps are kept.' });
+  if (e instanceof ApiError) {
+    const f = addonApiFailure(e);
+    return errorCard({
+      title: f.title, message: f.message, fix: f.fix, ...(f.retryable && how.retry ? { retry: how.retry } : {}), ...(f.tracker && how.trackerUrl ? { trackerUrl: how.trackerUrl } : {}),
+    });
+  }
+  return errorCard({ title: 'Something went wrong', message: (e as Error)?.message ?? String(e), fix: 'Try again; if it happens again, reload the add-on.', ...(how.retry ? { retry: how.retry } : {}) });
 }
 
 export function homeView(ctx: ActionContext, query = '', error: string | null = null): CardSpec {
@@ -263,7 +278,7 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
       ...(Number.isInteger(rows) && rows > 0 ? { maxRows: rows } : {}),
     });
   } catch (e) {
-    const message = e instanceof ApiError ? explainApiError(e).message : (e as Error).message;
+    const message = e instanceof ApiError ? (({ message: m, fix }) => `${m} ${fix}`)(addonApiFailure(e)) : (e as Error).message;
     return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: null, query, today, host: ctx.app, error: message });
   }
 }

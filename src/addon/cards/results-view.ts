@@ -132,13 +132,19 @@ export interface ErrorInput {
   /** What to do about it. */
   fix?: string;
   retry?: ActionSpec;
+  /** The tracker is the problem: offer to open it, and to change it. */
+  trackerUrl?: string | null;
 }
 
 export function errorCard(input: ErrorInput): CardSpec {
-  const widgets: WidgetSpec[] = [{ kind: 'text', html: colour(RED, bold(escapeCardHtml(input.message))) }];
-  if (input.fix) widgets.push({ kind: 'kv', topLabel: 'What to fix', text: escapeCardHtml(input.fix) });
+  // The title says something is wrong; the message is plain text to read, not a wall of bold red.
+  const widgets: WidgetSpec[] = [{ kind: 'text', html: escapeCardHtml(input.message) }];
+  if (input.fix) widgets.push({ kind: 'kv', topLabel: 'What to fix', text: bold(escapeCardHtml(input.fix)) });
   const buttons: ButtonSpec[] = [];
   if (input.retry) buttons.push({ text: 'Try again', style: 'filled', color: PRIMARY, action: input.retry });
+  if (input.trackerUrl) {
+    buttons.push({ text: 'Open tracker', openLink: { url: input.trackerUrl } }, { text: 'Change tracker', action: { name: 'disconnectTracker' } });
+  }
   buttons.push({ text: 'Back to accounts', action: { name: 'openHome' } });
   widgets.push({ kind: 'buttons', buttons });
   return { name: 'error', header: { title: input.title, subtitle: 'Something needs fixing' }, sections: [{ widgets }] };
