@@ -377,8 +377,8 @@ describe('the home card', () => {
     const s = section(card, 'Connect your tracker');
     expect(s.widgets).toContainEqual({ kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' });
     expect(buttons(s)).toEqual([
-      { text: 'Connect', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker' } },
-      { text: 'Use this spreadsheet', action: { name: 'connectTracker', params: { source: 'active' } } },
+      { text: 'Connect', action: { name: 'connectTracker' } },
+      { text: 'Use this spreadsheet', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker', params: { source: 'active' } } },
       { text: 'Copy the example tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/example/copy' } },
     ]);
     expect(JSON.stringify(s)).toContain('Account ID, Account and ARR');
@@ -463,11 +463,11 @@ describe('the home card', () => {
     expect(section(expanded, 'Accounts').widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">110 more — refine the search</font>' });
   });
 
-  it('in Sheets adds the manager view; everywhere settings and change tracker', () => {
+  it('offers the manager view in Sheets and Slides; everywhere settings and change tracker', () => {
     expect(buttons(home({ host: 'sheets' }).sections.at(-1)!).map((b) => [b.text, b.action?.name])).toEqual([
       ['Manager view', 'openManager'], ['Reload', 'openHome'], ['Settings', 'openSettings'], ['Change tracker', 'disconnectTracker'],
     ]);
-    expect(buttons(home({ host: 'slides' }).sections.at(-1)!).map((b) => b.text)).toEqual(['Reload', 'Settings', 'Change tracker']);
+    expect(buttons(home({ host: 'slides' }).sections.at(-1)!).map((b) => b.text)).toEqual(['Manager view', 'Reload', 'Settings', 'Change tracker']);
   });
 });
 

@@ -83,11 +83,11 @@ function connectSection(input: HomeInput): SectionSpec {
   }
   widgets.push(
     { kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' },
-    { kind: 'buttons', buttons: [{ text: 'Connect', style: 'filled', color: PRIMARY, action: { name: 'connectTracker' } }] },
+    // In Sheets the open spreadsheet is usually the tracker itself: one click instead of copying its URL, so it is the main button.
+    { kind: 'buttons', buttons: [{ text: 'Connect', ...(input.host === 'sheets' ? {} : { style: 'filled' as const, color: PRIMARY }), action: { name: 'connectTracker' } }] },
   );
-  // In Sheets the open spreadsheet is usually the tracker itself: one click instead of copying its URL.
   if (input.host === 'sheets') {
-    widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', action: { name: 'connectTracker', params: { source: 'active' } } }] });
+    widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', style: 'filled', color: PRIMARY, action: { name: 'connectTracker', params: { source: 'active' } } }] });
   }
   widgets.push({
     kind: 'text',
@@ -217,7 +217,7 @@ function problemWidgets(book: BookReview): WidgetSpec[] {
 function toolsSection(input: HomeInput): SectionSpec {
   const buttons: WidgetSpec[] = [];
   const row: ButtonSpec[] = [];
-  if (input.host === 'sheets' && input.book !== null) row.push({ text: 'Manager view', action: { name: 'openManager' } });
+  if (input.book !== null && input.book.accounts.length > 0) row.push({ text: 'Manager view', action: { name: 'openManager' } });
   if (input.trackerUrl !== null) row.push({ text: 'Reload', action: { name: 'openHome' } });
   row.push({ text: 'Settings', action: { name: 'openSettings' } });
   if (input.trackerUrl !== null) row.push({ text: 'Change tracker', action: { name: 'disconnectTracker' } });
