@@ -93,7 +93,7 @@ describe('the built bundle', () => {
     const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed)!;
     expect(text).toContain(`https://docs.google.com/presentation/d/${deck.id}/edit`);
     expect(text).toContain('1 deck, 3 docs, 2 drafts, 11 holds');
-    expect(text).toContain('Open Prep brief');
+    expect(text).toContain('Open prep brief');
     expect(text).not.toContain('Nothing was created');
     expect(text).not.toContain('Still working');
     // The account card then links the package it made (the QBR Log keeps the deck URL).

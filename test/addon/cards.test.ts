@@ -173,7 +173,7 @@ describe('a Red account (ACC-004 Atlas)', () => {
       kind: 'kv',
       topLabel: 'Enterprise · ACC-004',
       text: '<b>Atlas Manufacturing</b> <font color="#C62828"><b>● Red 39</b></font>',
-      bottomLabel: '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
+      bottomLabel: '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
       action: { name: 'openAccount', params: { accountId: 'ACC-004' } },
     });
   });
@@ -338,7 +338,7 @@ describe('a broken tracker', () => {
 
   it('that the dispatcher could not open at all: home shows the error, the URL, and the way out', () => {
     const card = home({ book: null, error: 'You do not have access to this spreadsheet.' });
-    expect(card.sections[0]).toEqual({ widgets: [{ kind: 'text', html: '<font color="#C62828"><b>You do not have access to this spreadsheet.</b></font>' }] });
+    expect(card.sections[0]).toEqual({ widgets: [{ kind: 'text', html: '<font color="#C62828"><b>Problem:</b></font> You do not have access to this spreadsheet.' }] });
     expect(card.header.subtitle).toBe('Tracker not readable');
     expect(actions(card).map((a) => a.name)).toEqual(['openHome', 'openSettings', 'disconnectTracker']);
   });
@@ -406,7 +406,7 @@ describe('the home card', () => {
       { kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', params: { scope: 'all' } } },
     ]);
     expect(kvs(section(card, 'Accounts')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
-      ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],
+      ['ACC-004', '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],
       ['ACC-007', 'Next QBR due Dec 1, 2026'],
       ['ACC-002', 'Next QBR Dec 3, 2026 · <font color="#C62828">1 overdue action</font>'],
       ['ACC-001', 'Next QBR Dec 10, 2026'],
@@ -497,7 +497,7 @@ describe('the manager view', () => {
 
   it('lists the due and overdue accounts, each opening the account', () => {
     expect(kvs(section(card, 'Overdue (1)')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
-      ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font>'],
+      ['ACC-004', '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font>'],
     ]);
     expect(kvs(section(card, 'QBRs due in the next 30 days (4)')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-007', 'ACC-002', 'ACC-001', 'ACC-005']);
   });
@@ -579,7 +579,7 @@ describe('the results card', () => {
     expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR package ready' });
     expect(buttons(card)).toEqual([
       { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
-      { text: 'Open Pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
+      { text: 'Open pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
       { text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } },
     ]);
     expect(GMAIL_DRAFTS_URL).toBe('https://mail.google.com/mail/#drafts');

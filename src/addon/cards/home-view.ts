@@ -19,7 +19,7 @@ export interface HomeInput {
   host: Host;
   /** A problem from the last action (opening the tracker, a bad URL), shown at the top. */
   error?: string | null;
-  /** Rows in the list before "N more — refine the search" (default 25: a sidebar, and the 30-second budget). */
+  /** Rows in the list before "Show more" (default 15: a sidebar; "Show more" adds 15 at a time, up to 90 on one card). */
   maxRows?: number;
   /** Spreadsheets the dispatcher found in Drive, offered as a dropdown (`trackerPick`) next to the URL box. */
   candidates?: { name: string; url: string }[];
@@ -68,7 +68,8 @@ function subtitle(book: BookReview | null, today: IsoDate): string {
 }
 
 function errorSection(message: string): SectionSpec {
-  return { widgets: [{ kind: 'text', html: colour(RED, bold(escapeCardHtml(message))) }] };
+  // A short red lead says something is wrong; the sentence itself stays readable, not a block of bold red.
+  return { widgets: [{ kind: 'text', html: `${colour(RED, bold('Problem:'))} ${escapeCardHtml(message)}` }] };
 }
 
 function connectSection(input: HomeInput): SectionSpec {

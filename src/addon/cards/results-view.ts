@@ -73,7 +73,8 @@ export function resultsCard(input: ResultsInput): CardSpec {
 
   const links: ButtonSpec[] = [];
   if (input.deckUrl) links.push({ text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } });
-  for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title}`, openLink: { url: d.url } });
+  // "Open pre-read", "Open prep brief": a verb and what it opens, in sentence case.
+  for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title.charAt(0).toLowerCase()}${d.title.slice(1)}`, openLink: { url: d.url } });
   const draftCount = Math.max(input.draftIds?.length ?? 0, input.draftCount ?? 0);
   const holds = input.holds ?? [];
   const holdCount = Math.max(holds.length, input.holdCount ?? 0);
