@@ -59,6 +59,8 @@ describe('the built bundle', () => {
     const text = cardText(box);
     expect(text).toContain('GlobalTech');
     expect(text).toContain('Atlas Manufacturing');
+    // Account names are suggested by the client as the user types (CardService Suggestions, no round trip).
+    expect(text).toMatch(/"setSuggestions",\{"kind":"Suggestions","calls":\[\["addSuggestions",\[[^\]]*"GlobalTech"/);
     expect(box.unknownActionFunctions()).toEqual([]);
     expect(box.services.violations).toEqual([]);
   });

@@ -403,7 +403,11 @@ describe('the home card', () => {
     // Due in 30 days (by Dec 22): ACC-007 Dec 1, ACC-002 Dec 3 (QBR Date), ACC-001 Dec 10 (QBR Date), ACC-005 Dec 10.
     // The counts are in the subtitle only; the search reads the tracker, so it keeps the loading indicator.
     expect(card.sections[0]?.widgets).toEqual([
-      { kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', params: { scope: 'all' } } },
+      {
+        kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', params: { scope: 'all' } },
+        // Suggested by the client as the user types, without a round trip.
+        suggestions: ['Atlas Manufacturing', 'Bluebird Outfitters', 'GlobalTech', 'Harborview Logistics', 'Lantern Design Studio', 'Meridian Health Systems', 'Pinecrest Credit Union', 'Sprout Analytics'],
+      },
     ]);
     expect(kvs(section(card, 'Accounts')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
       ['ACC-004', '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],

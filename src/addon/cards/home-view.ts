@@ -33,6 +33,7 @@ export interface HomeInput {
 
 /** Rows per step of "Show more": a screen and a half of a sidebar, well inside the 100 widgets a card may hold. */
 export const HOME_ROWS = 15;
+const MAX_SUGGESTIONS = 200;
 const DEFAULT_ROWS = HOME_ROWS;
 const DUE_SOON_DAYS = 30;
 
@@ -139,7 +140,11 @@ function scopeOf(book: BookReview, input: HomeInput): 'mine' | 'all' {
 function searchSection(book: BookReview, input: HomeInput, scope: 'mine' | 'all'): SectionSpec {
   const mine = myAccounts(book.accounts, input.userEmail).length;
   const widgets: WidgetSpec[] = [
-    { kind: 'input', name: 'query', title: 'Search accounts', value: input.query, hint: 'Account name or ID', onChange: { name: 'search', params: { scope } } },
+    {
+      kind: 'input', name: 'query', title: 'Search accounts', value: input.query, hint: 'Account name or ID', onChange: { name: 'search', params: { scope } },
+      // Names in the current scope, offered by the client as the user types (no round trip); capped to keep the card small.
+      suggestions: [...(scope === 'mine' ? myAccounts(book.accounts, input.userEmail) : book.accounts)].map((a) => a.name).sort((x, y) => x.localeCompare(y)).slice(0, MAX_SUGGESTIONS),
+    },
   ];
   if (mine > 0) {
     const other = scope === 'mine'

@@ -82,6 +82,7 @@ function widget(w: WidgetSpec, cs: CardServiceLike): object {
       if (w.hint) t.setHint(w.hint);
       if (w.multiline) t.setMultiline(true);
       if (w.onChange) t.setOnChangeAction(action(w.onChange, cs));
+      if (w.suggestions && w.suggestions.length > 0) t.setSuggestions(cs.newSuggestions().addSuggestions(w.suggestions));
       return t;
     }
     case 'date': {

@@ -72,7 +72,11 @@ export type WidgetSpec =
       wrap?: boolean;
     }
   | { kind: 'buttons'; buttons: ButtonSpec[] }
-  | { kind: 'input'; name: string; title: string; value?: string; hint?: string; multiline?: boolean; onChange?: ActionSpec }
+  | {
+      kind: 'input'; name: string; title: string; value?: string; hint?: string; multiline?: boolean; onChange?: ActionSpec;
+      /** Completions the client offers as the user types, without a call to the add-on. */
+      suggestions?: string[];
+    }
   | { kind: 'date'; name: string; title: string; value?: IsoDay | null }
   | { kind: 'select'; name: string; title: string; type: 'dropdown' | 'checkbox' | 'switch'; items: SelectItemSpec[]; onChange?: ActionSpec }
   | { kind: 'divider' };
