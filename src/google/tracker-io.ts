@@ -24,6 +24,8 @@ export interface LogRecord {
   deckUrl: string;
   docUrl: string;
   draftId: string;
+  /** Calendar event ids, `, `-joined (the holds this QBR has). */
+  eventIds: string;
   generatedAt: string;
   /** The key figures JSON of the package logged in this row ('' when an older run wrote it). */
   keyFigures: string;
@@ -40,7 +42,8 @@ export function qbrLogRecords(tracker: GoogleTracker | null): LogRecord[] {
   const text = (v: unknown) => String(v ?? '').trim();
   return rows.slice(at + 1).filter((r) => text(cell(r, 'accountid')) !== '').map((r) => ({
     accountId: text(cell(r, 'accountid')), qbrDate: cell(r, 'qbrdate'), deckUrl: text(cell(r, 'deckurl')),
-    docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), generatedAt: text(cell(r, 'generatedat')), keyFigures: text(cell(r, 'keyfigures')),
+    docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), eventIds: text(cell(r, 'eventids')), generatedAt: text(cell(r, 'generatedat')),
+    keyFigures: text(cell(r, 'keyfigures')),
   }));
 }
 

@@ -73,6 +73,8 @@ describe('the built bundle', () => {
     const text = cardText(box);
     expect(text).toContain('GlobalTech');
     expect(text).toContain('Atlas Manufacturing');
+    // Account names are suggested by the client as the user types (CardService Suggestions, no round trip).
+    expect(text).toMatch(/"setSuggestions",\{"kind":"Suggestions","calls":\[\["addSuggestions",\[[^\]]*"GlobalTech"/);
     expect(box.unknownActionFunctions()).toEqual([]);
     expect(box.services.violations).toEqual([]);
   });
@@ -110,11 +112,41 @@ describe('the built bundle', () => {
     expect(box.services.violations).toEqual([]);
   });
 
+  it('background generate → Refresh: the results card counts real steps, then links what exists (never "nothing was created")', () => {
+    const box = sandbox();
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }));
+    const paused = cardText(box);
+    expect(paused).not.toContain('0 of 1 step');
+    expect(paused).toMatch(/Still working in the background<\/b>: \d of 5 steps/);
+    while (box.fireNextTrigger()) { /* the background finishes the package */ }
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-001' }));
+    const text = cardText(box);
+    const deck = [...box.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed)!;
+    expect(text).toContain(`https://docs.google.com/presentation/d/${deck.id}/edit`);
+    expect(text).toContain('1 deck, 3 docs, 2 drafts, 11 holds');
+    expect(text).toContain('Open prep brief');
+    expect(text).not.toContain('Nothing was created');
+    expect(text).not.toContain('Still working');
+    // The account card then links the package it made (the QBR Log keeps the deck URL).
+    box.call('onAction', event('openAccount', { accountId: 'ACC-001' }));
+    const account = cardText(box);
+    expect(account).toContain(`https://docs.google.com/presentation/d/${deck.id}/edit`);
+    expect(account).toContain('Open prep brief');
+    expect(box.services.violations).toEqual([]);
+  });
+
   it('runs the whole book in trigger batches that stop before the time limit and resume where they stopped', () => {
     // Triggers get Apps Script's 6 minutes; the card action itself must still answer within 30 s. At 3 s a call
     // (a slow day at Google) the book's ~150 calls cannot fit in one trigger.
     const box = sandbox({ executionLimitMs: 360_000, callCostMs: 3000 });
+    // First a confirmation that says what it makes and where; nothing runs until it is confirmed.
     box.call('onAction', { commonEventObject: { ...event('runBook').commonEventObject, hostApp: 'SHEETS' } });
+    const confirm = cardText(box);
+    expect(confirm).toContain('Run for all 8 accounts?');
+    expect(confirm).toContain('calendar holds on your calendar (csm@example.com)');
+    expect(box.services.calls).toHaveLength(2); // the tracker read only
+    expect(box.services.properties.user.get('qbr.job')).toBeUndefined();
+    box.call('onAction', { commonEventObject: { ...event('runBook', { step: 'run' }).commonEventObject, hostApp: 'SHEETS' } });
     expect(cardText(box)).toMatch(/background/i);
     const card = box.services.executions[box.services.executions.length - 1]!;
     expect(card.endedAt! - card.startedAt).toBeLessThan(30_000);
@@ -173,6 +205,52 @@ describe('the built bundle', () => {
   });
 });
 
+/** The sidebar's card stack as Apps Script keeps it, driven by the recorded responses: push, pop, popToRoot, update. */
+function applyNavigation(stack: string[], response: unknown): void {
+  type Rec = { kind: string; calls: unknown[][] };
+  const r = response as Rec;
+  const nav = r.calls.find((c) => c[0] === 'setNavigation')?.[1] as Rec | undefined;
+  if (!nav) return;
+  const name = (card: unknown) => String((card as Rec).calls.find((c) => c[0] === 'setName')?.[1]);
+  for (const [method, arg] of nav.calls) {
+    if (method === 'popToRoot') stack.splice(1);
+    else if (method === 'popCard') stack.pop();
+    else if (method === 'updateCard') stack[stack.length - 1] = name(arg);
+    else if (method === 'pushCard') stack.push(name(arg));
+  }
+}
+
+describe('navigation pops instead of pushing', () => {
+  it('Back, Cancel and going home return to the previous card (stack depth checked)', () => {
+    const box = sandbox();
+    const sheets = (action: string, params: Record<string, string> = {}) => ({ commonEventObject: { ...event(action, params).commonEventObject, hostApp: 'SHEETS' } });
+    const stack = ['home'];
+    const act = (action: string, params: Record<string, string> = {}) => applyNavigation(stack, box.call('onAction', sheets(action, params)));
+    act('openManager');
+    expect(stack).toEqual(['home', 'manager']);
+    act('openManager', { list: 'completion', page: '0' });
+    expect(stack).toEqual(['home', 'manager', 'manager:completion']);
+    act('back');
+    expect(stack).toEqual(['home', 'manager']);
+    act('runBook');
+    expect(stack).toEqual(['home', 'manager', 'confirm:book']);
+    act('back'); // Cancel
+    expect(stack).toEqual(['home', 'manager']);
+    expect(box.services.properties.user.get('qbr.job')).toBeUndefined();
+    act('openAccount', { accountId: 'ACC-004' });
+    act('openHome'); // "Back to accounts" from deep down: one home card, never two
+    expect(stack).toEqual(['home']);
+    act('disconnectTracker');
+    expect(stack).toEqual(['home', 'confirm:disconnect']);
+    expect(box.services.properties.user.get('qbr.tracker')).toBe(SHEET);
+    act('back');
+    expect(stack).toEqual(['home']);
+    act('disconnectTracker', { step: 'confirmed' });
+    expect(stack).toEqual(['home']);
+    expect(box.services.properties.user.get('qbr.tracker')).toBeUndefined();
+  });
+});
+
 describe('book runs that would stall', () => {
   const sheets = (action: string, params: Record<string, string> = {}) => ({ commonEventObject: { ...event(action, params).commonEventObject, hostApp: 'SHEETS' } });
   const job = (box: AddonSandbox) => JSON.parse(box.services.properties.user.get('qbr.job')!);
@@ -181,7 +259,7 @@ describe('book runs that would stall', () => {
   it('continues hourly when Apps Script refuses a one-off trigger, and says so on the card', () => {
     const box = sandbox({ executionLimitMs: 360_000, callCostMs: 3000 });
     box.services.triggerPolicy.refuseOneOff = true;
-    box.call('onAction', sheets('runBook'));
+    box.call('onAction', sheets('runBook', { step: 'run' }));
     expect(cardText(box)).toContain('Continuing hourly');
     expect(cardText(box)).toContain('["setText","Continue"]');
     expect(pending(box).map((t) => t.schedule)).toEqual([[['everyHours', 1]]]);
@@ -194,7 +272,7 @@ describe('book runs that would stall', () => {
   it('pauses visibly when every trigger is refused; Continue on the card finishes the book', () => {
     const box = sandbox({ callCostMs: 3000 });
     box.services.triggerPolicy.refuseAll = true;
-    box.call('onAction', sheets('runBook'));
+    box.call('onAction', sheets('runBook', { step: 'run' }));
     expect(cardText(box)).toContain('Paused');
     expect(cardText(box)).toMatch(/0 of 8 accounts done/);
     let presses = 0;
@@ -213,7 +291,7 @@ describe('book runs that would stall', () => {
 
   it('a trigger that finds the lock taken leaves a fresh trigger behind, so the book still finishes', () => {
     const box = sandbox({ executionLimitMs: 360_000 });
-    box.call('onAction', sheets('runBook'));
+    box.call('onAction', sheets('runBook', { step: 'run' }));
     box.services.locks.heldElsewhere.user = true;
     const first = box.fireNextTrigger();
     expect(first).not.toBeNull();

@@ -91,7 +91,7 @@ describe('renderCard', () => {
     const header = call(card, 'setHeader')?.[0] as Node;
     expect(header.calls).toEqual([
       { method: 'setTitle', args: ['QBR Facilitator'] },
-      { method: 'setSubtitle', args: ['8 accounts · 1 overdue · as of Nov 22, 2026'] },
+      { method: 'setSubtitle', args: ['8 accounts · 1 overdue · 4 due in 30 days · as of Nov 22, 2026'] },
     ]);
     const sections = card.calls.filter((c) => c.method === 'addSection').map((c) => c.args[0] as Node);
     expect(sections).toHaveLength(spec.sections.length);
@@ -103,7 +103,7 @@ describe('renderCard', () => {
     expect(problems.calls.slice(0, 3)).toEqual([
       { method: 'setHeader', args: ['Tracker problems (1)'] },
       { method: 'setCollapsible', args: [true] },
-      { method: 'setNumUncollapsibleWidgets', args: [1] },
+      { method: 'setNumUncollapsibleWidgets', args: [0] },
     ]);
     const row = find(sections[1]!, 'DecoratedText')[0]!;
     expect(row.calls.map((c) => c.method)).toEqual(['setText', 'setWrapText', 'setTopLabel', 'setBottomLabel', 'setOnClickAction']);
@@ -154,7 +154,8 @@ describe('renderCard', () => {
       { method: 'addItem', args: ['Share the docs with Priya Raman (can comment)', 'yes', false] },
     ]);
 
-    const pkg = find(card, 'TextButton').find((b) => call(b, 'setText')?.[0] === 'Generate the whole package')!;
+    const pkg = find(card, 'TextButton').find((b) => call(b, 'setText')?.[0] === 'Generate the package')!;
+    expect(find(card, 'FixedFooter')).toHaveLength(1);
     expect(pkg.calls.map((c) => c.method)).toEqual(['setText', 'setTextButtonStyle', 'setBackgroundColor', 'setOnClickAction']);
     expect(call(pkg, 'setTextButtonStyle')).toEqual(['TextButtonStyle.FILLED']);
     expect(call(pkg, 'setBackgroundColor')).toEqual(['#1A73E8']);

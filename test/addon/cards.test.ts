@@ -4,9 +4,12 @@ import { analyzeWorkbook, type AccountReview, type BookReview, type Cell } from 
 import { buildPackage } from '../../src/core/package/package';
 import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
-import { bandBadge, escapeCardHtml } from '../../src/addon/cards/text';
+import { dispatch } from '../../src/addon/app/actions';
+import type { Host } from '../../src/addon/app/host';
+import { AMBER, BAND_COLOURS, bandBadge, escapeCardHtml, GREY, RED } from '../../src/addon/cards/text';
 import {
-  accountCard, errorCard, GMAIL_DRAFTS_URL, homeCard, managerCard, resultsCard, settingsCard, topRisks, type HomeInput,
+  accountCard, bookRunConfirmCard, csmRows, errorCard, GMAIL_DRAFTS_URL, homeCard, managerCard, managerListCard, MAX_CARD_WIDGETS, resultsCard,
+  settingsCard, topRisks, type HomeInput,
 } from '../../src/addon/cards/views';
 
 const TODAY = '2026-11-22';
@@ -68,7 +71,7 @@ describe('text helpers', () => {
   it('escape tracker text for card HTML and draw band badges without emoji', () => {
     expect(escapeCardHtml(`<script>alert("x")</script> & 'co'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;co&#39;');
     expect(bandBadge('Green', 85)).toBe('<font color="#2E7D32"><b>● Green 85</b></font>');
-    expect(bandBadge('Yellow', 64)).toBe('<font color="#B26A00"><b>● Yellow 64</b></font>');
+    expect(bandBadge('Yellow', 64)).toBe('<font color="#8F5500"><b>● Yellow 64</b></font>');
     expect(bandBadge('Red', 39)).toBe('<font color="#C62828"><b>● Red 39</b></font>');
     expect(bandBadge(null, null)).toBe('<font color="#5F6368"><b>● No health score</b></font>');
   });
@@ -77,14 +80,15 @@ describe('text helpers', () => {
 describe('a Green account (ACC-001 GlobalTech)', () => {
   const card = cardFor(account('ACC-001'));
 
-  it('leads with the account, its segment, review type and quarter', () => {
+  it('leads with the account and its state: the next QBR and the renewal, dates in words', () => {
     expect(card.name).toBe('account:ACC-001');
-    expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'Enterprise · Quarterly Business Review · 2026-Q4' });
+    // QBR Date Dec 10, 2026 in the tracker; renewal May 22, 2027 is 181 days after Nov 22, 2026.
+    expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR on Dec 10, 2026 · renews in 181 days' });
   });
 
   it('shows health 85 Green with its trend and the four dimensions', () => {
     expect(section(card, 'Health').widgets).toEqual([
-      { kind: 'kv', topLabel: 'Health · 2026-Q4', text: '<font color="#2E7D32"><b>● Green 85</b></font>', bottomLabel: '▲ +10 vs last quarter' },
+      { kind: 'kv', topLabel: 'Score for 2026-Q4', text: '<font color="#2E7D32"><b>● Green 85</b></font>', bottomLabel: '▲ +10 vs last quarter' },
       { kind: 'text', html: 'Usage 81 · Engagement 82 · Support 94 · Relationship 88' },
     ]);
   });
@@ -92,13 +96,13 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
   it('headlines $171K of value at 3.1x ROI', () => {
     // 135,000 + 21,250 + 14,250 = 170,500 ÷ (220,000 ÷ 4) = 3.1 → 3.1x, net (3.1 − 1) = 210 %; × 4 = 682,000 → $682K.
     expect(section(card, 'Value').widgets).toEqual([
-      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Value delivered · 2026-Q4', text: '<b>$171K</b>', bottomLabel: '3.1x ROI (210% net return) · $682K annualised' },
+      { kind: 'kv', startIcon: 'DOLLAR', topLabel: 'Delivered in 2026-Q4', text: '<b>$171K</b>', bottomLabel: '3.1x ROI (210% net return) · $682K annualised' },
     ]);
   });
 
   it('lists open risks worst first, with their quadrant', () => {
     expect(kvs(section(card, 'Top risks')).map((w) => [w.topLabel, w.text])).toEqual([
-      ['<font color="#B26A00"><b>Medium</b></font> · Monitor Closely', 'SSO federation gap blocks the EU subsidiary rollout'],
+      ['<font color="#8F5500"><b>Medium</b></font> · Monitor Closely', 'SSO federation gap blocks the EU subsidiary rollout'],
       ['<font color="#5F6368"><b>Low</b></font> · Watch &amp; Wait', 'Data team reorganisation may move the champion'],
     ]);
   });
@@ -106,38 +110,44 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
   it('shows the actions due in the next 14 days and the renewal', () => {
     // A-104 is due Dec 15 (23 days out): outside the window. A-105 is due Nov 30.
     expect(kvs(section(card, 'Actions due')).map((w) => w.topLabel)).toEqual(['A-105 · Due Nov 30, 2026']);
-    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#B26A00"><b>75%</b></font> complete of the last QBR’s actions' });
+    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#8F5500"><b>75%</b></font> complete of the last QBR’s actions' });
     expect(section(card, 'Renewal').widgets).toEqual([
-      { kind: 'kv', startIcon: 'CLOCK', topLabel: 'Renewal', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
+      { kind: 'kv', startIcon: 'CLOCK', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
     ]);
   });
 
-  it('offers the package, deck, draft, holds and docs, a QBR date picker and sharing with the champion', () => {
-    const gen = section(card, 'Generate the QBR package');
+  it('offers the package in the fixed footer; deck, docs, drafts and holds as verbs, a QBR date picker and sharing with the champion', () => {
+    expect(card.footer).toEqual({ primary: { text: 'Generate the package', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } } });
+    const gen = section(card, 'Generate');
     expect(gen.widgets[0]).toEqual({ kind: 'date', name: 'qbrDate', title: 'QBR date', value: '2026-12-10' });
     expect(gen.widgets).toContainEqual({
       kind: 'select', name: 'shareWithChampion', title: 'Share with champion', type: 'switch',
       items: [{ text: 'Share the docs with Priya Raman (can comment)', value: 'yes', selected: false }],
     });
     expect(buttons(gen).map((b) => [b.text, b.action?.params?.what, b.style ?? 'text'])).toEqual([
-      ['Generate the whole package', 'package', 'filled'],
-      ['Deck', 'deck', 'text'],
-      ['Summary draft', 'draft', 'text'],
-      ['Calendar holds', 'holds', 'text'],
-      ['Docs', 'docs', 'text'],
+      ['Make the deck', 'deck', 'text'],
+      ['Make the docs', 'docs', 'text'],
+      ['Draft the emails', 'draft', 'text'],
+      ['Add calendar holds', 'holds', 'text'],
     ]);
+    expect(JSON.stringify(gen)).toContain('Gmail drafts (never sent)');
     for (const b of buttons(gen)) expect(b.action).toEqual({ name: 'generate', params: { accountId: 'ACC-001', what: b.action?.params?.what } });
     expectNoJunk(card);
   });
 
-  it('says when it was last generated, with a link to the deck', () => {
+  it('after a package: links the deck and the prep brief on top, and says when', () => {
     const again = accountCard({
       review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
-      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1' },
+      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1', prepBriefUrl: 'https://docs.google.com/document/d/b1' },
     });
-    expect(section(again, 'Generate the QBR package').widgets.at(-1)).toEqual({
-      kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font> · <a href="https://docs.google.com/presentation/d/p1">open the deck</a>',
+    expect(again.sections[0]).toEqual({
+      header: 'Your QBR package',
+      widgets: [
+        { kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font>' },
+        { kind: 'buttons', buttons: [{ text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } }, { text: 'Open prep brief', openLink: { url: 'https://docs.google.com/document/d/b1' } }] },
+      ],
     });
+    expect(card.sections.some((s) => s.header === 'Your QBR package')).toBe(false);
     expect(again.sections.some((s) => /Data to confirm/.test(s.header ?? ''))).toBe(false);
   });
 });
@@ -145,6 +155,13 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
 describe('a Red account (ACC-004 Atlas)', () => {
   const atlas = account('ACC-004');
   const card = cardFor(atlas);
+
+  it('says on top that the QBR is overdue, in words', () => {
+    expect(card.header.subtitle).toMatch(/^QBR overdue since Aug 14, 2026 · /);
+    // The date picker carries its day as data; everything shown is in words.
+    const shown = card.sections.map((x) => x.widgets.filter((w) => w.kind !== 'date'));
+    expect(JSON.stringify([card.header, shown])).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 
   it('shows the Red badge and the falling trend', () => {
     expect(kvs(section(card, 'Health'))[0]).toMatchObject({ text: '<font color="#C62828"><b>● Red 39</b></font>', bottomLabel: '▼ −2 vs last quarter' });
@@ -156,7 +173,7 @@ describe('a Red account (ACC-004 Atlas)', () => {
       kind: 'kv',
       topLabel: 'Enterprise · ACC-004',
       text: '<b>Atlas Manufacturing</b> <font color="#C62828"><b>● Red 39</b></font>',
-      bottomLabel: '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
+      bottomLabel: '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
       action: { name: 'openAccount', params: { accountId: 'ACC-004' } },
     });
   });
@@ -187,11 +204,11 @@ describe('a Red account (ACC-004 Atlas)', () => {
   });
 
   it('defaults the QBR date three weeks out (the due date has passed) and says why', () => {
-    const gen = section(card, 'Generate the QBR package');
+    const gen = section(card, 'Generate');
     expect(gen.widgets[0]).toEqual({ kind: 'date', name: 'qbrDate', title: 'QBR date', value: '2026-12-14' });
     expect(gen.widgets[1]).toEqual({
       kind: 'text',
-      html: '<font color="#5F6368">Defaults to Dec 14, 2026: the first weekday at least 21 days out (the due date 2026-08-14 has passed).</font>',
+      html: '<font color="#5F6368">Defaults to Dec 14, 2026: the first weekday at least 21 days out (the due date Aug 14, 2026 has passed).</font>',
     });
   });
 
@@ -216,15 +233,16 @@ describe('a Tech-Touch account (ACC-008 Lantern)', () => {
 
   it('offers only the digital review email, and says why', () => {
     const s = section(card, 'Digital review');
-    expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([
-      { text: 'Draft the digital review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
-    ]);
+    expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([]);
+    expect(card.footer?.primary).toEqual(
+      { text: 'Draft the review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
+    );
     expect(s.widgets).toContainEqual({
       kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.',
     });
     // No docs, so nothing to share with the champion.
     expect(s.widgets.some((w) => w.kind === 'select')).toBe(false);
-    expect(card.header.subtitle).toBe('Tech-Touch · Digital Review · 2026-Q4');
+    expect(card.header.subtitle).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('names what is missing instead of showing zeros', () => {
@@ -242,9 +260,9 @@ describe('missing data is named', () => {
   const card = cardFor(account('N-1', bare));
 
   it('says there are no metrics, value lines, risks or renewal date', () => {
-    expect(card.header.subtitle).toBe('Mid-Market · Business Review · 2026-Q4');
+    expect(card.header.subtitle).toBe('No QBR date yet');
     expect(section(card, 'Health').widgets).toEqual([
-      { kind: 'kv', topLabel: 'Health', text: '<font color="#5F6368"><b>● No health score</b></font>', bottomLabel: 'No metrics this quarter' },
+      { kind: 'kv', text: '<font color="#5F6368"><b>● No health score</b></font>', bottomLabel: 'No metrics this quarter' },
     ]);
     expect(section(card, 'Value').widgets).toEqual([{ kind: 'text', html: 'No value lines for 2026-Q4: add them to the Value tab to show ROI.' }]);
     expect(section(card, 'Renewal').widgets).toEqual([{ kind: 'text', html: 'No renewal date in the tracker.' }]);
@@ -260,7 +278,7 @@ describe('a broken tracker', () => {
   it('with duplicate IDs and a bad ARR: the home card lists what was skipped and where', () => {
     const b = tracker({ Accounts: [['Account ID', 'Account', 'ARR'], ['ACC-1', 'Alpha', '$100K'], ['ACC-1', 'Beta', '$50K'], ['ACC-2', 'Gamma', 'lots']] });
     const card = home({ book: b });
-    expect(card.header.subtitle).toBe('0 accounts · 0 overdue · as of Nov 22, 2026');
+    expect(card.header.subtitle).toBe('0 accounts · 0 overdue · 0 due in 30 days · as of Nov 22, 2026');
     const s = section(card, 'No accounts could be read');
     expect(s.collapsible).toBeUndefined();
     expect(s.widgets).toEqual([
@@ -288,7 +306,7 @@ describe('a broken tracker', () => {
     const card = home({ book: b });
     expect(kvs(section(card, 'Accounts')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-1']);
     const problems = section(card, 'Tracker problems (1)');
-    expect(problems).toMatchObject({ collapsible: true, uncollapsible: 1 });
+    expect(problems).toMatchObject({ collapsible: true, uncollapsible: 0 });
     expect(kvs(problems)[0]?.topLabel).toBe('<font color="#C62828">Skipped · ACC-2</font>');
   });
 
@@ -298,16 +316,19 @@ describe('a broken tracker', () => {
       message: 'The workbook has no Accounts tab.',
       fix: 'Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.',
       retry: { name: 'openHome' },
+      trackerUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
     });
     expect(card).toEqual({
       name: 'error',
       header: { title: 'The tracker can’t be read', subtitle: 'Something needs fixing' },
       sections: [{
         widgets: [
-          { kind: 'text', html: '<font color="#C62828"><b>The workbook has no Accounts tab.</b></font>' },
-          { kind: 'kv', topLabel: 'What to fix', text: 'Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.' },
+          { kind: 'text', html: 'The workbook has no Accounts tab.' },
+          { kind: 'kv', topLabel: 'What to fix', text: '<b>Add a tab named Accounts with the columns Account ID, Account and ARR, or connect another spreadsheet.</b>' },
           { kind: 'buttons', buttons: [
             { text: 'Try again', style: 'filled', color: '#1A73E8', action: { name: 'openHome' } },
+            { text: 'Open tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/abc/edit' } },
+            { text: 'Change tracker', action: { name: 'disconnectTracker' } },
             { text: 'Back to accounts', action: { name: 'openHome' } },
           ] },
         ],
@@ -317,7 +338,7 @@ describe('a broken tracker', () => {
 
   it('that the dispatcher could not open at all: home shows the error, the URL, and the way out', () => {
     const card = home({ book: null, error: 'You do not have access to this spreadsheet.' });
-    expect(card.sections[0]).toEqual({ widgets: [{ kind: 'text', html: '<font color="#C62828"><b>You do not have access to this spreadsheet.</b></font>' }] });
+    expect(card.sections[0]).toEqual({ widgets: [{ kind: 'text', html: '<font color="#C62828"><b>Problem:</b></font> You do not have access to this spreadsheet.' }] });
     expect(card.header.subtitle).toBe('Tracker not readable');
     expect(actions(card).map((a) => a.name)).toEqual(['openHome', 'openSettings', 'disconnectTracker']);
   });
@@ -356,8 +377,8 @@ describe('the home card', () => {
     const s = section(card, 'Connect your tracker');
     expect(s.widgets).toContainEqual({ kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' });
     expect(buttons(s)).toEqual([
-      { text: 'Connect', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker' } },
-      { text: 'Use this spreadsheet', action: { name: 'connectTracker', params: { source: 'active' } } },
+      { text: 'Connect', action: { name: 'connectTracker' } },
+      { text: 'Use this spreadsheet', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker', params: { source: 'active' } } },
       { text: 'Copy the example tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/example/copy' } },
     ]);
     expect(JSON.stringify(s)).toContain('Account ID, Account and ARR');
@@ -378,14 +399,18 @@ describe('the home card', () => {
     const order = fresh.accounts.map((a) => a.id);
     const card = home({ book: fresh });
     expect(fresh.accounts.map((a) => a.id)).toEqual(order); // the caller's book is not reordered
-    expect(card.header.subtitle).toBe('8 accounts · 1 overdue · as of Nov 22, 2026');
+    expect(card.header.subtitle).toBe('8 accounts · 1 overdue · 4 due in 30 days · as of Nov 22, 2026');
+    // Due in 30 days (by Dec 22): ACC-007 Dec 1, ACC-002 Dec 3 (QBR Date), ACC-001 Dec 10 (QBR Date), ACC-005 Dec 10.
+    // The counts are in the subtitle only; the search reads the tracker, so it keeps the loading indicator.
     expect(card.sections[0]?.widgets).toEqual([
-      { kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', loadIndicator: 'none' } },
-      // Due in 30 days (by Dec 22): ACC-007 Dec 1, ACC-002 Dec 3 (QBR Date), ACC-001 Dec 10 (QBR Date), ACC-005 Dec 10.
-      { kind: 'text', html: '8 accounts · <font color="#C62828"><b>1 overdue</b></font> · 4 due in 30 days' },
+      {
+        kind: 'input', name: 'query', title: 'Search accounts', value: '', hint: 'Account name or ID', onChange: { name: 'search', params: { scope: 'all' } },
+        // Suggested by the client as the user types, without a round trip.
+        suggestions: ['Atlas Manufacturing', 'Bluebird Outfitters', 'GlobalTech', 'Harborview Logistics', 'Lantern Design Studio', 'Meridian Health Systems', 'Pinecrest Credit Union', 'Sprout Analytics'],
+      },
     ]);
     expect(kvs(section(card, 'Accounts')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
-      ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],
+      ['ACC-004', '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>'],
       ['ACC-007', 'Next QBR due Dec 1, 2026'],
       ['ACC-002', 'Next QBR Dec 3, 2026 · <font color="#C62828">1 overdue action</font>'],
       ['ACC-001', 'Next QBR Dec 10, 2026'],
@@ -409,17 +434,44 @@ describe('the home card', () => {
     expect(section(home({ query: 'zzz' }), /^Accounts/).widgets).toEqual([{ kind: 'text', html: 'No account name or ID contains “zzz”.' }]);
   });
 
-  it('caps the list and asks to refine the search', () => {
+  it('caps the list with a working "Show more" (the next rows, same scope)', () => {
     const s = section(home({ query: 'acc', maxRows: 3 }), /^Accounts/);
     expect(kvs(s).map((w) => w.action?.params?.accountId)).toEqual(['ACC-004', 'ACC-007', 'ACC-002']);
-    expect(s.widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">5 more — refine the search</font>' });
+    expect(s.widgets.at(-1)).toEqual({ kind: 'buttons', buttons: [{ text: 'Show more (5 left)', action: { name: 'search', params: { scope: 'all', rows: '8' } } }] });
+    expect(kvs(section(home({ query: 'acc', maxRows: 8 }), /^Accounts/))).toHaveLength(8);
   });
 
-  it('in Sheets adds the manager view; everywhere settings and change tracker', () => {
+  it('"My accounts" by default: the signed-in email against CSM Email, "All accounts" one tap away', () => {
+    const me = account('ACC-004').people.csmEmail!;
+    const mine = book.accounts.filter((a) => a.people.csmEmail?.toLowerCase() === me.toLowerCase()).map((a) => a.id);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(8);
+    const card = home({ userEmail: me.toUpperCase() });
+    const list = section(card, /^My accounts/);
+    expect(list.header).toBe(`My accounts (${mine.length})`);
+    expect(kvs(list).map((w) => w.action?.params?.accountId).sort()).toEqual([...mine].sort());
+    expect(buttons(card.sections[0]!)).toEqual([{ text: 'All accounts (8)', action: { name: 'search', params: { scope: 'all' } } }]);
+    const all = home({ userEmail: me, scope: 'all' });
+    expect(kvs(section(all, 'Accounts'))).toHaveLength(8);
+    expect(buttons(all.sections[0]!)).toEqual([{ text: `My accounts (${mine.length})`, action: { name: 'search', params: { scope: 'mine' } } }]);
+    // Someone with no accounts of their own (a manager) sees the whole book, without a switch.
+    expect(kvs(section(home({ userEmail: 'boss@example.com' }), 'Accounts'))).toHaveLength(8);
+  });
+
+  it('at 200 accounts stays within 100 widgets per card, even fully expanded', () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...book.accounts[i % 8]!, id: `B-${i}`, name: `Account ${i}` }));
+    const count = (c: CardSpec) => c.sections.reduce((n, x) => n + x.widgets.length, 0);
+    expect(count(home({ book: { ...book, accounts: many } }))).toBeLessThanOrEqual(30);
+    const expanded = home({ book: { ...book, accounts: many }, maxRows: 90 });
+    expect(count(expanded)).toBeLessThanOrEqual(100);
+    expect(section(expanded, 'Accounts').widgets.at(-1)).toEqual({ kind: 'text', html: '<font color="#5F6368">110 more — refine the search</font>' });
+  });
+
+  it('offers the manager view in Sheets and Slides; everywhere settings and change tracker', () => {
     expect(buttons(home({ host: 'sheets' }).sections.at(-1)!).map((b) => [b.text, b.action?.name])).toEqual([
       ['Manager view', 'openManager'], ['Reload', 'openHome'], ['Settings', 'openSettings'], ['Change tracker', 'disconnectTracker'],
     ]);
-    expect(buttons(home({ host: 'slides' }).sections.at(-1)!).map((b) => b.text)).toEqual(['Reload', 'Settings', 'Change tracker']);
+    expect(buttons(home({ host: 'slides' }).sections.at(-1)!).map((b) => b.text)).toEqual(['Manager view', 'Reload', 'Settings', 'Change tracker']);
   });
 });
 
@@ -440,7 +492,7 @@ describe('the manager view', () => {
       { kind: 'kv', startIcon: 'CLOCK', topLabel: 'Overdue QBRs', text: '<font color="#C62828"><b>1</b></font>' },
       {
         kind: 'kv', topLabel: 'Action completion by account',
-        text: '<font color="#2E7D32"><b>1 Green</b></font> · <font color="#B26A00"><b>5 Yellow</b></font> · <font color="#C62828"><b>1 Red</b></font>',
+        text: '<font color="#2E7D32"><b>1 Green</b></font> · <font color="#8F5500"><b>5 Yellow</b></font> · <font color="#C62828"><b>1 Red</b></font>',
         bottomLabel: '1 account without actions',
       },
       { kind: 'kv', startIcon: 'DESCRIPTION', topLabel: 'Packages generated in the last 30 days', text: '<b>1</b>' },
@@ -449,27 +501,67 @@ describe('the manager view', () => {
 
   it('lists the due and overdue accounts, each opening the account', () => {
     expect(kvs(section(card, 'Overdue (1)')).map((w) => [w.action?.params?.accountId, w.bottomLabel])).toEqual([
-      ['ACC-004', '<font color="#C62828"><b>OVERDUE since Aug 14, 2026</b></font>'],
+      ['ACC-004', '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font>'],
     ]);
     expect(kvs(section(card, 'QBRs due in the next 30 days (4)')).map((w) => w.action?.params?.accountId)).toEqual(['ACC-007', 'ACC-002', 'ACC-001', 'ACC-005']);
   });
 
-  it('shows action completion worst first, and the last package per account', () => {
-    const completion = kvs(section(card, 'Action completion'));
-    expect(completion.map((w) => w.topLabel)).toEqual([
-      'Sprout Analytics', 'Atlas Manufacturing', 'Pinecrest Credit Union', 'Harborview Logistics', 'Meridian Health Systems', 'GlobalTech', 'Bluebird Outfitters', 'Lantern Design Studio',
-    ]);
+  it('shows action completion worst first, and the last package per account; the full lists on their own cards', () => {
+    const order = ['Sprout Analytics', 'Atlas Manufacturing', 'Pinecrest Credit Union', 'Harborview Logistics', 'Meridian Health Systems', 'GlobalTech', 'Bluebird Outfitters', 'Lantern Design Studio'];
+    const head = section(card, 'Action completion');
+    expect(kvs(head).map((w) => w.topLabel)).toEqual(order.slice(0, 5));
+    expect(buttons(head)).toEqual([{ text: 'See all 8 accounts', action: { name: 'openManager', params: { list: 'completion', page: '0' } } }]);
+    const full = managerListCard({ book, today: TODAY, log }, 'completion', 0);
+    const completion = kvs(full.sections[0]!);
+    expect(completion.map((w) => w.topLabel)).toEqual(order);
     expect(completion[1]).toEqual({
-      kind: 'kv', topLabel: 'Atlas Manufacturing', text: '<font color="#B26A00"><b>50% complete</b></font> (Yellow)',
+      kind: 'kv', topLabel: 'Atlas Manufacturing', text: '<font color="#8F5500"><b>50% complete</b></font> (Yellow)',
       bottomLabel: '<font color="#C62828">2 overdue actions</font>',
     });
-    const generated = kvs(section(card, 'Last generated'));
+    expect(buttons(full)).toEqual([]); // one page: no "More"
+    const generated = kvs(managerListCard({ book, today: TODAY, log }, 'generated', 0).sections[0]!);
     expect(generated.slice(-2).map((w) => [w.topLabel, w.text])).toEqual([['Harborview Logistics', 'Generated Oct 1, 2026'], ['GlobalTech', 'Generated Nov 20, 2026']]);
     expect(generated[0]?.text).toBe('<font color="#5F6368">Never generated</font>');
   });
 
+  it('says who is behind: one row per CSM with QBRs overdue, due in 30 days, actions overdue and completion', () => {
+    const rows = csmRows(book.accounts, TODAY);
+    // Every account once; the CSM with the overdue QBR (Atlas, ACC-004) first.
+    expect(rows.reduce((n, r) => n + r.accounts, 0)).toBe(8);
+    const atlasCsm = account('ACC-004').people.csm!;
+    expect(rows[0]).toMatchObject({ csm: atlasCsm, overdue: 1 });
+    const w = kvs(section(card, 'By CSM'))[0]!;
+    expect(w.text).toMatch(/^<font color="#C62828"><b>1 overdue<\/b><\/font> · \d+ due in 30 days$/);
+    expect(w.bottomLabel).toMatch(/(action|actions) overdue|No actions overdue/);
+  });
+
+  it('stays within Google’s 100 widgets per card at 500 accounts, every list reachable through "See all" and "More"', () => {
+    const many: AccountReview[] = Array.from({ length: 500 }, (_, i) => {
+      const a = book.accounts[i % book.accounts.length]!;
+      return { ...a, id: `B-${i}`, name: `${a.name} ${i}`, people: { ...a.people, csm: `CSM ${i % 23}` } };
+    });
+    const big = { ...book, accounts: many };
+    const count = (c: CardSpec) => c.sections.reduce((n, x) => n + x.widgets.length, 0);
+    const overview = managerCard({ book: big, today: TODAY, log: [] });
+    expect(count(overview)).toBeLessThanOrEqual(MAX_CARD_WIDGETS);
+    expect(kvs(section(overview, 'By CSM')).length).toBeGreaterThan(0);
+    // 500 accounts in pages of 40: 13 pages, each within the limit, the last one without "More".
+    const seen = new Set<string>();
+    for (let page = 0; page < 13; page++) {
+      const c = managerListCard({ book: big, today: TODAY, log: [] }, 'completion', page);
+      expect(count(c)).toBeLessThanOrEqual(MAX_CARD_WIDGETS);
+      for (const k of kvs(c.sections[0]!)) seen.add(k.topLabel!);
+      const more = buttons(c).find((b) => b.text.startsWith('More'));
+      if (page < 12) expect(more?.action).toEqual({ name: 'openManager', params: { list: 'completion', page: String(page + 1), replace: 'yes' } });
+      else expect(more).toBeUndefined();
+    }
+    expect(seen.size).toBe(500);
+    const csms = managerListCard({ book: big, today: TODAY, log: [] }, 'csms', 0);
+    expect(kvs(csms.sections[0]!)).toHaveLength(23);
+  });
+
   it('runs the whole book, or shows the run in progress', () => {
-    expect(buttons(section(card, 'Whole-book run')).map((b) => b.action?.name)).toEqual(['runBook']);
+    expect(buttons(section(card, 'Whole-book run'))).toEqual([{ text: 'Run for the whole book…', action: { name: 'runBook', params: { step: 'confirm' } } }]);
     const running = managerCard({ book, today: TODAY, log, job: { done: 3, total: 8, running: true } });
     const s = section(running, 'Whole-book run');
     expect(s.widgets[0]).toEqual({ kind: 'text', html: '<b>Running in the background</b>: 3 of 8 accounts done — refresh' });
@@ -491,7 +583,7 @@ describe('the results card', () => {
     expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR package ready' });
     expect(buttons(card)).toEqual([
       { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
-      { text: 'Open Pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
+      { text: 'Open pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
       { text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } },
     ]);
     expect(GMAIL_DRAFTS_URL).toBe('https://mail.google.com/mail/#drafts');
@@ -513,13 +605,39 @@ describe('the results card', () => {
 });
 
 describe('the settings card', () => {
-  it('has the four inputs, notes on what empty means, and Save', () => {
+  it('has the inputs in plain words, time zone as a choice, notes on what empty means, and Save', () => {
     const card = settingsCard({ templateId: 'tmpl1', folderId: null, timezone: null, defaultLengthMinutes: 60, userTimezone: 'America/Chicago' });
     const inputs = widgets(card).filter((w) => w.kind === 'input');
-    expect(inputs.map((w) => w.kind === 'input' && [w.name, w.value])).toEqual([['templateId', 'tmpl1'], ['defaultLength', '60'], ['folderId', ''], ['timezone', '']]);
-    expect(widgets(card)).toContainEqual({ kind: 'input', name: 'templateId', title: 'Slides template (ID or link)', value: 'tmpl1', hint: 'Leave empty for the built-in template' });
-    expect(JSON.stringify(card)).toContain('Empty means yours (America/Chicago)');
+    expect(inputs.map((w) => w.kind === 'input' && [w.name, w.value])).toEqual([['templateId', 'tmpl1'], ['defaultLength', '60'], ['folderId', '']]);
+    expect(widgets(card)).toContainEqual({ kind: 'input', name: 'templateId', title: 'Template (a Google Slides link)', value: 'tmpl1', hint: 'Leave empty for the built-in template' });
+    const zone = widgets(card).find((w) => w.kind === 'select' && w.name === 'timezone');
+    expect(zone?.kind === 'select' && zone.items[0]).toEqual({ text: 'Yours (America/Chicago)', value: '', selected: true });
+    expect(zone?.kind === 'select' && zone.items.map((i) => i.value)).toContain('Europe/London');
+    expect(JSON.stringify(card)).not.toMatch(/Drive ID|\(ID or link\)/);
     expect(card.footer?.primary).toEqual({ text: 'Save', style: 'filled', color: '#1A73E8', action: { name: 'saveSettings' } });
+    expect(card.footer?.secondary?.action?.name).toBe('back');
+  });
+
+  it('keeps what the user typed: "90min" stays "90min" with the error under it, never NaN, and nothing is saved', () => {
+    const kv = new Map<string, string>();
+    const host: Host = {
+      store: { get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v), remove: (k) => void kv.delete(k), keys: (p) => [...kv.keys()].filter((k) => k.startsWith(p)) },
+      now: () => Date.parse('2026-11-22T14:00:00Z'), timezone: 'America/New_York',
+      transport: () => { throw new Error('no Google call expected'); }, withLock: (fn) => fn(), scheduleResume: () => 'soon', clearResume: () => undefined,
+    };
+    const result = dispatch('saveSettings', { host, params: {}, form: { defaultLength: '90min', timezone: 'Europe/London', templateId: '', folderId: '' }, app: 'slides' });
+    const card = result.navigation?.update;
+    expect(card?.name).toBe('settings');
+    const ws = widgets(card!);
+    const i = ws.findIndex((w) => w.kind === 'input' && w.name === 'defaultLength');
+    expect(ws[i]).toMatchObject({ value: '90min' });
+    expect(ws[i + 1]).toEqual({ kind: 'text', html: '<font color="#C62828">Enter whole minutes between 15 and 240, like 60 (not “90min”).</font>' });
+    expect(JSON.stringify(card)).not.toContain('NaN');
+    const zone = ws.find((w) => w.kind === 'select' && w.name === 'timezone');
+    expect(zone?.kind === 'select' && zone.items.find((x) => x.selected)?.value).toBe('Europe/London');
+    expect(kv.get('qbr.settings')).toBeUndefined();
+    dispatch('saveSettings', { host, params: {}, form: { defaultLength: '90', timezone: 'Europe/London' }, app: 'slides' });
+    expect(JSON.parse(kv.get('qbr.settings')!)).toMatchObject({ defaultLengthMinutes: 90, timezone: 'Europe/London' });
   });
 
   it('offers "use this presentation as our template" in Slides only, and a folder the add-on makes, saying why (drive.file)', () => {
@@ -533,8 +651,33 @@ describe('the settings card', () => {
   it('shows a save error under its field', () => {
     const card = settingsCard({ templateId: null, folderId: null, timezone: 'Mars/Base', defaultLengthMinutes: null, userTimezone: 'UTC', errors: { timezone: '"Mars/Base" is not a time zone' } });
     const ws = widgets(card);
-    const i = ws.findIndex((w) => w.kind === 'input' && w.name === 'timezone');
+    const i = ws.findIndex((w) => w.kind === 'select' && w.name === 'timezone');
     expect(ws[i + 1]).toEqual({ kind: 'text', html: '<font color="#C62828">&quot;Mars/Base&quot; is not a time zone</font>' });
+  });
+});
+
+describe('contrast', () => {
+  /** WCAG 2 relative luminance and contrast ratio, by the formula (no library: a dozen lines). */
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const onWhite = (hex: string) => 1.05 / (lum(hex) + 0.05);
+
+  it('computes the known ratios (black 21:1, the old amber #B26A00 4.24:1, which fails AA)', () => {
+    expect(onWhite('#000000')).toBeCloseTo(21, 5);
+    expect(onWhite('#B26A00')).toBeCloseTo(4.24, 2);
+  });
+
+  it('every colour used on text is at least 4.5:1 on white', () => {
+    const cards = [
+      home(), ...book.accounts.map(cardFor), managerCard({ book, today: TODAY, log: [] }),
+      resultsCard({ accountName: 'A', warnings: ['w'], inProgress: { done: 1, total: 2, failed: 1 } }), errorCard({ title: 't', message: 'm' }),
+    ];
+    const used = new Set([...cards.map((c) => JSON.stringify(c)).join('').matchAll(/color=\\"(#[0-9A-Fa-f]{6})\\"/g)].map((m) => m[1]!.toUpperCase()));
+    for (const c of [...Object.values(BAND_COLOURS), GREY, RED, AMBER]) used.add(c);
+    expect(used.size).toBeGreaterThanOrEqual(4);
+    for (const c of used) expect([c, onWhite(c) >= 4.5]).toEqual([c, true]);
   });
 });
 
@@ -547,6 +690,7 @@ describe('every action the views emit is one the dispatcher knows', () => {
       resultsCard({ accountName: 'A', warnings: [], inProgress: { done: 1, total: 2, jobId: 'j1' } }),
       settingsCard({ templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC', host: 'slides' }),
       errorCard({ title: 't', message: 'm' }),
+      bookRunConfirmCard({ accounts: 8, decks: 7, drafts: 15, holds: 77, userEmail: 'me@example.com' }),
     ];
     const names = new Set(cards.flatMap(actions).map((a) => a.name));
     for (const n of names) expect(ACTION_NAMES).toContain(n);

@@ -3,21 +3,24 @@
  * to show. Google work happens here through the injected Host, within the card's 30-second budget.
  */
 import { buildPackage } from '../../core/package/package';
-import { explainApiError } from '../../google/errors';
 import { createFolderCall, driveIdOf } from '../../google/drive';
 import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
 import { accountCard } from '../cards/account-view';
 import { homeCard, type Host as HostApp } from '../cards/home-view';
-import { managerCard } from '../cards/manager-view';
-import { errorCard, resultsCard } from '../cards/results-view';
+import { managerCard, managerListCard, type ManagerList } from '../cards/manager-view';
+import { bookRunConfirmCard, disconnectConfirmCard, type BookRunPlan } from '../cards/confirm-view';
+import { errorCard, resultsCard, type ResultsInput } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
-import type { ActionName, ActionResultSpec, CardSpec, GenerateWhat } from '../cards/spec';
+import type { ActionName, ActionResultSpec, ActionSpec, CardSpec, GenerateWhat } from '../cards/spec';
+import { addonApiFailure } from './errors';
 import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
 import type { Host } from './host';
 import { addonHolidays } from '../gas/holidays';
+import type { AccountReview } from '../../core/analysis/types';
+import { latestLog, packageStatus, type PackageStatus } from './package-status';
 import { AddonStore } from './store';
 import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, jobProgress, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
@@ -40,7 +43,9 @@ const PARTS: Record<GenerateWhat, Partial<Record<PackagePart, boolean>> | null> 
 const show = (card: CardSpec, how: 'push' | 'update' = 'push'): ActionResultSpec => ({ navigation: how === 'push' ? { push: card } : { update: card } });
 
 export const HANDLERS: Record<ActionName, Handler> = {
-  openHome: (ctx) => show(homeView(ctx), 'update'),
+  // Home is the root: going there pops everything above it, so Back never leads from a home card to another.
+  openHome: (ctx) => ({ navigation: { popToRoot: true, update: homeView(ctx) } }),
+  back: () => ({ navigation: { pop: true } }),
   search: (ctx) => show(homeView(ctx, ctx.form.query ?? ''), 'update'),
   connectTracker: (ctx) => {
     const input = (ctx.form.trackerUrl || ctx.form.trackerPick || '').trim();
@@ -52,14 +57,19 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return { ...show(homeView(ctx), 'update'), notification: 'Tracker connected' };
   },
   disconnectTracker: (ctx) => {
-    new AddonStore(ctx.host.store).setTracker(null);
-    return show(homeView(ctx), 'update');
+    const store = new AddonStore(ctx.host.store);
+    const tracker = store.tracker();
+    if (tracker && ctx.params.step !== 'confirmed') return show(disconnectConfirmCard(`https://docs.google.com/spreadsheets/d/${tracker}/edit`));
+    store.setTracker(null);
+    return { navigation: { popToRoot: true, update: homeView(ctx) }, notification: 'Tracker disconnected' };
   },
   openAccount: (ctx) => withBook(ctx, (loaded) => {
     const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
     if (!review) return show(errorCard({ title: 'Account not available', message: `${ctx.params.accountId} is not in the tracker, or it has errors to fix first (see Tracker problems).` }));
     const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays() });
-    const last = lastLogged(loaded, review.id);
+    const status = accountStatus(ctx, loaded, review);
+    const prepBrief = status.docs.find((d) => d.title === 'Prep brief')?.url ?? null;
+    const last = status.generatedAt ? { at: status.generatedAt, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
     return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last }));
   }),
   generate: (ctx) => withBook(ctx, (loaded) => {
@@ -78,12 +88,16 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (result.kind === 'paused') {
       // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
       const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
-      return show(resultsCard({ accountName: review?.name ?? accountId, warnings: [], inProgress: { done: 0, total: 1, ...(job.continuation ? { continuation: job.continuation } : {}) } }));
+      const status = review ? accountStatus(ctx, loaded, review, parts ?? undefined) : null;
+      return show(resultsCard({
+        ...(status ? statusResults(status) : {}), accountName: review?.name ?? accountId, warnings: [], locale: review?.locale ?? 'en-US',
+        inProgress: { done: status?.steps.done ?? 0, total: status?.steps.total ?? 1, accountId, ...(job.continuation ? { continuation: job.continuation } : {}) },
+      }));
     }
     const o = result.outcome;
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
-      docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'prep brief (internal)', url: o.prepBriefUrl }] : [])],
+      docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'Prep brief', url: o.prepBriefUrl }] : [])],
       draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US',
     }));
   }),
@@ -93,24 +107,50 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (running && !running.finishedAt) {
       return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(running) }), 'update'), notification: 'The book is already running' };
     }
+    if (ctx.params.step !== 'run') return show(bookRunConfirmCard(bookRunPlan(loaded, ctx.host.userEmail ?? null)));
     const ids = loaded.book.accounts.map((a) => a.id);
     // A whole-book run regenerates every finished package (drafts and holds are updated, not duplicated).
     for (const id of ids) store.forget(id, null);
     const job = queue(ctx.host, { accountIds: ids, done: [], failed: [], qbrDate: null, timezone: ctx.host.timezone, startedAt: ctx.host.now() });
     const how = job.continuation === 'manual' ? 'press Continue to run it in batches' : job.continuation === 'hourly' ? 'continuing hourly' : 'in the background';
-    return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(job) }), 'update'), notification: `${ids.length} accounts queued: ${how}` };
+    // Back from the confirmation to the manager view, redrawn with the run's progress.
+    return { navigation: { pop: true, update: managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: jobProgress(job) }) }, notification: `${ids.length} accounts queued: ${how}` };
   }),
   refreshJob: (ctx) => {
     const slice = runJobSlice(ctx.host, CARD_BUDGET_MS);
-    const job = slice === 'locked' ? new AddonStore(ctx.host.store).job() : slice;
-    if (!job) return show(homeView(ctx), 'update');
-    const p = jobProgress(job);
-    const warnings = [...(p.stopped ? [`Stopped early: ${p.stopped}`] : []), ...job.failed.map((f) => `${f.id}: ${f.reason}`)];
-    return { ...show(resultsCard({ accountName: `${p.total} account${p.total === 1 ? '' : 's'}`, warnings, unit: 'account', inProgress: p.running ? p : null }), 'update'), ...(slice === 'locked' ? { notification: 'Another batch is running right now; try again in a minute' } : {}) };
+    const store = new AddonStore(ctx.host.store);
+    const job = slice === 'locked' ? store.job() : slice;
+    const busy = slice === 'locked' ? { notification: 'Another batch is running right now; try again in a minute' } : {};
+    const tracker = store.tracker();
+    const accountId = ctx.params.accountId || (job && job.accountIds.length === 1 ? job.accountIds[0] : '');
+    if (!tracker || (!job && !accountId)) return show(homeView(ctx), 'update');
+    const loaded = loadBook(ctx.host, tracker, ctx.host.now() + CARD_BUDGET_MS);
+    const p = job ? jobProgress(job) : null;
+    if (!accountId) {
+      // A whole-book run: its progress lives on the manager view, which Refresh redraws in place.
+      return { ...show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: p }), 'update'), ...busy };
+    }
+    // One account: what exists now, from the saved run and the QBR Log, never "nothing" when something was made.
+    const review = loaded.book.accounts.find((a) => a.id === accountId);
+    const running = Boolean(p?.running && job?.accountIds.includes(accountId) && !job.done.includes(accountId) && !job.failed.some((f) => f.id === accountId));
+    const failed = job?.failed.find((f) => f.id === accountId);
+    const warnings = [...(p?.stopped ? [`Stopped early: ${p.stopped}`] : []), ...(failed ? [failed.reason] : [])];
+    if (!review) return { ...show(resultsCard({ accountName: accountId, warnings }), 'update'), ...busy };
+    const status = accountStatus(ctx, loaded, review, job?.parts);
+    return {
+      ...show(resultsCard({
+        ...statusResults(status), accountName: review.name, warnings, locale: review.locale,
+        inProgress: running ? { done: status.steps.done, total: status.steps.total, accountId, ...(p?.continuation ? { continuation: p.continuation } : {}) } : null,
+      }), 'update'),
+      ...busy,
+    };
   },
   openManager: (ctx) => withBook(ctx, (loaded) => {
     const job = new AddonStore(ctx.host.store).job();
-    return show(managerCard({ book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null }));
+    const input = { book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null };
+    const list = ctx.params.list as ManagerList | undefined;
+    if (list && LISTS.includes(list)) return show(managerListCard(input, list, Number(ctx.params.page) || 0), ctx.params.replace === 'yes' ? 'update' : 'push');
+    return show(managerCard(input));
   }),
   openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app })),
   useTemplate: (ctx) => {
@@ -136,19 +176,39 @@ export const HANDLERS: Record<ActionName, Handler> = {
   },
   saveSettings: (ctx) => {
     const store = new AddonStore(ctx.host.store);
-    const length = ctx.form.defaultLength?.trim() ? Number(ctx.form.defaultLength) : null;
+    const typedLength = ctx.form.defaultLength?.trim() ?? '';
+    // Whole minutes only: "90min" is not silently read as 90 (nor saved as NaN); the field keeps it, with the error under it.
+    const length = typedLength === '' ? null : /^\d+$/.test(typedLength) ? Number(typedLength) : Number.NaN;
     const errors: Partial<Record<'timezone' | 'defaultLength', string>> = {};
-    if (length !== null && !(Number.isInteger(length) && length >= 15 && length <= 240)) errors.defaultLength = 'Minutes between 15 and 240';
+    if (length !== null && !(Number.isInteger(length) && length >= 15 && length <= 240)) errors.defaultLength = `Enter whole minutes between 15 and 240, like 60 (not “${typedLength}”).`;
     const tz = ctx.form.timezone?.trim() || null;
-    if (tz && !validZone(tz)) errors.timezone = `"${tz}" is not a time zone name like America/New_York`;
+    if (tz && !validZone(tz)) errors.timezone = `"${tz}" is not a time zone this add-on knows; choose one from the list.`;
     const next = { templateId: driveIdOf(ctx.form.templateId), folderId: driveIdOf(ctx.form.folderId), timezone: tz, defaultLengthMinutes: length };
-    if (Object.keys(errors).length > 0) return show(settingsCard({ ...next, userTimezone: ctx.host.timezone, errors }), 'update');
+    if (Object.keys(errors).length > 0) {
+      const typed = { templateId: ctx.form.templateId ?? '', folderId: ctx.form.folderId ?? '', timezone: ctx.form.timezone ?? '', defaultLength: ctx.form.defaultLength ?? '' };
+      return show(settingsCard({ ...next, defaultLengthMinutes: null, userTimezone: ctx.host.timezone, host: ctx.app, errors, typed }), 'update');
+    }
     store.setSettings(next);
     return { navigation: { popToRoot: true }, notification: 'Settings saved' };
   },
 };
 
 const FOLDER_NAME = 'QBR packages';
+const LISTS: ManagerList[] = ['overdue', 'due', 'completion', 'generated', 'csms'];
+
+/** What a whole-book run will make, counted from the plans (pure, no Google call), for its confirmation card. */
+function bookRunPlan(loaded: Loaded, userEmail: string | null): BookRunPlan {
+  let decks = 0;
+  let drafts = 0;
+  let holds = 0;
+  for (const a of loaded.book.accounts) {
+    const p = buildPackage(a, { today: loaded.today, holidays: addonHolidays() });
+    if (p.deck) decks++;
+    drafts += p.emails.length;
+    holds += p.holds.length;
+  }
+  return { accounts: loaded.book.accounts.length, decks, drafts, holds, userEmail };
+}
 
 function settingsView(ctx: ActionContext): CardSpec {
   return settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app });
@@ -176,23 +236,33 @@ export function dispatch(name: string, ctx: ActionContext): ActionResultSpec {
   try {
     return handler(ctx);
   } catch (e) {
-    return show(failureCard(e, new AddonStore(ctx.host.store).settings()));
+    const store = new AddonStore(ctx.host.store);
+    const params = Object.fromEntries(Object.entries(ctx.params).filter(([k]) => k !== 'action'));
+    const tracker = store.tracker();
+    return show(failureCard(e, store.settings(), {
+      retry: { name, ...(Object.keys(params).length > 0 ? { params } : {}) },
+      trackerUrl: tracker ? `https://docs.google.com/spreadsheets/d/${tracker}/edit` : null,
+    }));
   }
 }
 
-/** Any failure as a card that says what to fix (ApiErrors through the same explanations as the CLI). */
-export function failureCard(e: unknown, settings?: { templateId: string | null; folderId: string | null }): CardSpec {
+/** Any failure as a card that says what to fix, in the add-on's words; "Try again" where retrying can help. */
+export function failureCard(e: unknown, settings?: { templateId: string | null; folderId: string | null }, how: { retry?: ActionSpec; trackerUrl?: string | null } = {}): CardSpec {
   const why = describeFailure(e, settings);
   if (why === TEMPLATE_UNREACHABLE || why === FOLDER_UNREACHABLE) {
     return errorCard({ title: why === TEMPLATE_UNREACHABLE ? 'Choose your template for the add-on' : 'Choose a folder the add-on made', message: why });
   }
-  if (e instanceof OutOfTime) return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds.', fix: 'Try again; large trackers are faster the second time.' });
-  if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e) });
-  if (e instanceof ApiError) {
-    const why = explainApiError(e);
-    return errorCard({ title: 'Google said no', message: why.message });
+  if (e instanceof OutOfTime) {
+    return errorCard({ title: 'Still working', message: 'Reading the tracker took the whole 30 seconds a card may take.', fix: 'Try again: large trackers are faster the second time.', ...(how.retry ? { retry: how.retry } : {}) });
   }
-  return errorCard({ title: 'Something went wrong', message: (e as Error)?.message ?? String(e) });
+  if (e instanceof ApiError && e.reason === DAILY_LIMIT) return errorCard({ title: 'Daily quota used up', message: describeFailure(e), fix: 'Run it again tomorrow; finished steps are kept.' });
+  if (e instanceof ApiError) {
+    const f = addonApiFailure(e);
+    return errorCard({
+      title: f.title, message: f.message, fix: f.fix, ...(f.retryable && how.retry ? { retry: how.retry } : {}), ...(f.tracker && how.trackerUrl ? { trackerUrl: how.trackerUrl } : {}),
+    });
+  }
+  return errorCard({ title: 'Something went wrong', message: (e as Error)?.message ?? String(e), fix: 'Try again; if it happens again, reload the add-on.', ...(how.retry ? { retry: how.retry } : {}) });
 }
 
 export function homeView(ctx: ActionContext, query = '', error: string | null = null): CardSpec {
@@ -202,9 +272,14 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
   if (!tracker) return homeCard({ trackerUrl: null, book: null, query, today, host: ctx.app, error });
   try {
     const loaded = loadBook(ctx.host, tracker, ctx.host.now() + CARD_BUDGET_MS);
-    return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: loaded.book, query, today, host: ctx.app, error });
+    const rows = Number(ctx.params.rows);
+    return homeCard({
+      trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: loaded.book, query, today, host: ctx.app, error,
+      userEmail: ctx.host.userEmail ?? null, ...(ctx.params.scope === 'all' || ctx.params.scope === 'mine' ? { scope: ctx.params.scope } : {}),
+      ...(Number.isInteger(rows) && rows > 0 ? { maxRows: rows } : {}),
+    });
   } catch (e) {
-    const message = e instanceof ApiError ? explainApiError(e).message : (e as Error).message;
+    const message = e instanceof ApiError ? (({ message: m, fix }) => `${m} ${fix}`)(addonApiFailure(e)) : (e as Error).message;
     return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: null, query, today, host: ctx.app, error: message });
   }
 }
@@ -219,9 +294,14 @@ function logRows(loaded: Loaded): { accountId: string; generatedAt: string }[] {
   return qbrLogRecords(loaded.tracker).map((r) => ({ accountId: r.accountId, generatedAt: r.generatedAt }));
 }
 
-function lastLogged(loaded: Loaded, accountId: string): { at: string; deckUrl?: string | null } | null {
-  const rows = logRows(loaded).filter((r) => r.accountId === accountId).sort((a, b) => b.generatedAt.localeCompare(a.generatedAt));
-  return rows[0] ? { at: rows[0].generatedAt } : null;
+/** What exists of the account's package now: its saved run state and its latest QBR Log row. */
+function accountStatus(ctx: ActionContext, loaded: Loaded, review: AccountReview, parts?: Partial<Record<PackagePart, boolean>>): PackageStatus {
+  const state = new AddonStore(ctx.host.store).runState(review.id).state.accounts[review.id] ?? null;
+  return packageStatus(review, loaded.today, state, latestLog(qbrLogRecords(loaded.tracker), review.id), parts);
+}
+
+function statusResults(s: PackageStatus): Pick<ResultsInput, 'deckUrl' | 'docUrls' | 'draftCount' | 'holds' | 'holdCount'> {
+  return { deckUrl: s.deckUrl, docUrls: s.docs, draftCount: s.draftCount, holds: s.holds, holdCount: s.holdCount };
 }
 
 function validZone(tz: string): boolean {

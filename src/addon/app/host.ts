@@ -17,6 +17,8 @@ export interface Host {
   now(): number;
   /** IANA zone of the user (the script's zone when the user's is unknown). */
   timezone: string;
+  /** The signed-in user's email (whose calendar and Gmail the add-on writes to), when Apps Script tells it. */
+  userEmail?: string | null;
   /** A transport whose calls stop before `deadline` (OutOfTime), for one execution. */
   transport(deadline: number): SyncTransport & { calls: number };
   /** Runs `fn` under the user's lock, or returns null when another execution holds it. */

@@ -8,7 +8,7 @@ import { driveSync, Executor } from '../../google/execute';
 import { runAccount, type AccountOutcome, type PackagePart } from '../../google/package-run';
 import { ensureTemplate } from '../../google/template-run';
 import { readGoogleTracker, type GoogleTracker } from '../../google/tracker-io';
-import { explainApiError } from '../../google/errors';
+import { addonApiFailure } from './errors';
 import { ApiError } from '../../google/execute';
 import { DAILY_LIMIT, OutOfTime } from '../gas/transport';
 import { isoDateIn } from './clock';
@@ -147,7 +147,10 @@ export function describeFailure(e: unknown, settings?: { templateId: string | nu
   if (e instanceof ApiError && e.reason === DAILY_LIMIT) {
     return `Apps Script's daily quota for Google calls is used up (Google said: ${e.message}): run again tomorrow; finished steps are kept.`;
   }
-  if (e instanceof ApiError) return explainApiError(e).message;
+  if (e instanceof ApiError) {
+    const f = addonApiFailure(e);
+    return `${f.message} ${f.fix}`;
+  }
   return (e as Error)?.message ?? String(e);
 }
 

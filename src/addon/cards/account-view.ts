@@ -1,9 +1,10 @@
 /** The account card: health, value, top risks, actions due, renewal and data to confirm at a glance, then the Generate buttons. */
 import type { AccountReview, ActionReview, Dimension, Escalation, RiskReview } from '../../core/analysis/types';
-import { addDays, type IsoDate } from '../../core/dates';
+import { addDays, isIsoDate, type IsoDate } from '../../core/dates';
+import { nextQbr } from './schedule';
 import { formatter, type Formatter } from '../../core/package/format';
 import type { ButtonSpec, CardSpec, GenerateWhat, SectionSpec, WidgetSpec } from './spec';
-import { bandBadge, bandWord, bold, colour, escalationColour, escapeCardHtml, GREY, link, plural, PRIMARY, RED } from './text';
+import { bandBadge, bandWord, bold, colour, escalationColour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
 
 export interface AccountInput {
   review: AccountReview;
@@ -14,7 +15,8 @@ export interface AccountInput {
   qbrDateBasis: string;
   /** The package's data-to-confirm lines (tracker warnings and fields without data). */
   dataToConfirm: string[];
-  lastGenerated?: { at: string; deckUrl?: string | null } | null;
+  /** The package made last (the QBR Log row and the saved run): when, and the links to open it. */
+  lastGenerated?: { at: string; deckUrl?: string | null; prepBriefUrl?: string | null } | null;
 }
 
 const TOP_RISKS = 3;
@@ -27,27 +29,60 @@ const DIMENSIONS: [Dimension, string][] = [['usage', 'Usage'], ['engagement', 'E
 export function accountCard(input: AccountInput): CardSpec {
   const r = input.review;
   const fmt = formatter(r.locale, r.currency);
-  const sections: SectionSpec[] = [
+  const sections: SectionSpec[] = [];
+  const made = packageSection(input, fmt);
+  if (made) sections.push(made);
+  sections.push(
     healthSection(r, fmt),
-    valueSection(r, fmt),
-    risksSection(r, fmt),
     actionsSection(r, input.today, fmt),
+    risksSection(r, fmt),
+    valueSection(r, fmt),
     renewalSection(r, fmt),
-  ];
-  const confirm = confirmSection(input.dataToConfirm);
+  );
+  const confirm = confirmSection(input.dataToConfirm, fmt);
   if (confirm) sections.push(confirm);
   sections.push(generateSection(input, fmt));
   return {
     name: `account:${r.id}`,
-    header: { title: r.name, subtitle: `${r.segment} · ${r.reviewType} · ${r.quarter ?? 'no quarter in Metrics'}` },
+    header: { title: r.name, subtitle: stateLine(r, input.today, fmt) },
     sections,
+    footer: { primary: r.deck === null ? generateButton(r, 'digital', 'Draft the review email', true) : generateButton(r, 'package', 'Generate the package', true) },
   };
+}
+
+/** The header's one line: where the QBR stands, then the renewal (`QBR overdue since Aug 14, 2026 · renews in 98 days`). */
+export function stateLine(r: AccountReview, today: IsoDate, fmt: Formatter): string {
+  const n = nextQbr(r, today);
+  const qbr = n.kind === 'overdue'
+    ? (n.date ? `QBR overdue since ${fmt.date(n.date)}` : 'QBR overdue')
+    : n.date === null ? 'No QBR date yet' : n.kind === 'scheduled' ? `QBR on ${fmt.date(n.date)}` : `QBR due ${fmt.date(n.date)}`;
+  const d = r.renewal.daysToRenewal;
+  const renews = r.renewal.date === null || d === null ? null : d > 0 ? `renews in ${plural(d, 'day')}` : d === 0 ? 'renews today' : `renewal passed ${plural(-d, 'day')} ago`;
+  return renews ? `${qbr} · ${renews}` : qbr;
+}
+
+/** ISO days inside a sentence (`the due date 2026-08-14 has passed`) in words, as everywhere else on the card. */
+export function datesInWords(text: string, fmt: Formatter): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => (isIsoDate(day) ? fmt.date(day) : day));
+}
+
+/** What exists already, first: the CSM came back for it. */
+function packageSection(input: AccountInput, fmt: Formatter): SectionSpec | null {
+  const last = input.lastGenerated;
+  if (!last) return null;
+  const day = /^\d{4}-\d{2}-\d{2}/.test(last.at) ? fmt.date(last.at.slice(0, 10)) : escapeCardHtml(last.at);
+  const links: ButtonSpec[] = [];
+  if (last.deckUrl) links.push({ text: 'Open deck', openLink: { url: last.deckUrl } });
+  if (last.prepBriefUrl) links.push({ text: 'Open prep brief', openLink: { url: last.prepBriefUrl } });
+  const widgets: WidgetSpec[] = [{ kind: 'text', html: colour(GREY, `Last generated ${day}`) }];
+  if (links.length > 0) widgets.push({ kind: 'buttons', buttons: links });
+  return { header: 'Your QBR package', widgets };
 }
 
 function healthSection(r: AccountReview, fmt: Formatter): SectionSpec {
   const h = r.health;
   if (h.score === null) {
-    return { header: 'Health', widgets: [{ kind: 'kv', topLabel: 'Health', text: bandBadge(null, null), bottomLabel: 'No metrics this quarter' }] };
+    return { header: 'Health', widgets: [{ kind: 'kv', text: bandBadge(null, null), bottomLabel: 'No metrics this quarter' }] };
   }
   const dims = DIMENSIONS.map(([key, label]) => {
     const v = h.dimensions[key];
@@ -56,7 +91,7 @@ function healthSection(r: AccountReview, fmt: Formatter): SectionSpec {
   return {
     header: 'Health',
     widgets: [
-      { kind: 'kv', topLabel: r.quarter === null ? 'Health' : `Health · ${escapeCardHtml(r.quarter)}`, text: bandBadge(h.band, h.score), bottomLabel: trendText(h.trend, fmt) },
+      { kind: 'kv', ...(r.quarter === null ? {} : { topLabel: `Score for ${escapeCardHtml(r.quarter)}` }), text: bandBadge(h.band, h.score), bottomLabel: trendText(h.trend, fmt) },
       { kind: 'text', html: dims.join(' · ') },
     ],
   };
@@ -83,7 +118,7 @@ function valueSection(r: AccountReview, fmt: Formatter): SectionSpec {
   return {
     header: 'Value',
     widgets: [{
-      kind: 'kv', startIcon: 'DOLLAR', topLabel: `Value delivered · ${quarter}`, text: bold(fmt.moneyShort(v.quarterTotal)),
+      kind: 'kv', startIcon: 'DOLLAR', topLabel: `Delivered in ${quarter}`, text: bold(fmt.moneyShort(v.quarterTotal)),
       bottomLabel: `${roi}${annual}`,
     }],
   };
@@ -155,13 +190,13 @@ function renewalSection(r: AccountReview, fmt: Formatter): SectionSpec {
   const days = daysToRenewal === null ? '' : daysToRenewal >= 0 ? ` · in ${plural(daysToRenewal, 'day')}` : ` · ${plural(-daysToRenewal, 'day')} ago`;
   return {
     header: 'Renewal',
-    widgets: [{ kind: 'kv', startIcon: 'CLOCK', topLabel: 'Renewal', text: `${fmt.date(date)}${days}`, bottomLabel: focus === null ? 'No planning focus' : `Focus: ${escapeCardHtml(focus)}` }],
+    widgets: [{ kind: 'kv', startIcon: 'CLOCK', text: `${fmt.date(date)}${days}`, bottomLabel: focus === null ? 'No planning focus' : `Focus: ${escapeCardHtml(focus)}` }],
   };
 }
 
-function confirmSection(lines: string[]): SectionSpec | null {
+function confirmSection(lines: string[], fmt: Formatter): SectionSpec | null {
   if (lines.length === 0) return null;
-  const widgets: WidgetSpec[] = lines.slice(0, MAX_TO_CONFIRM).map((l) => ({ kind: 'text', html: `• ${escapeCardHtml(l)}` }));
+  const widgets: WidgetSpec[] = lines.slice(0, MAX_TO_CONFIRM).map((l) => ({ kind: 'text', html: `• ${escapeCardHtml(datesInWords(l, fmt))}` }));
   if (lines.length > MAX_TO_CONFIRM) widgets.push({ kind: 'text', html: colour(GREY, `${lines.length - MAX_TO_CONFIRM} more — all are in the deck's appendix`) });
   return { header: `Data to confirm (${lines.length})`, collapsible: true, uncollapsible: 1, widgets };
 }
@@ -175,13 +210,10 @@ function generateSection(input: AccountInput, fmt: Formatter): SectionSpec {
   const digital = r.deck === null;
   const widgets: WidgetSpec[] = [
     { kind: 'date', name: 'qbrDate', title: digital ? 'Review date' : 'QBR date', value: input.qbrDate },
-    { kind: 'text', html: colour(GREY, `Defaults to ${fmt.date(input.qbrDate)}: ${escapeCardHtml(input.qbrDateBasis)}.`) },
+    { kind: 'text', html: colour(GREY, `Defaults to ${fmt.date(input.qbrDate)}: ${escapeCardHtml(datesInWords(input.qbrDateBasis, fmt))}.`) },
   ];
   if (digital) {
-    widgets.push(
-      { kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.' },
-      { kind: 'buttons', buttons: [generateButton(r, 'digital', 'Draft the digital review email', true)] },
-    );
+    widgets.push({ kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.' });
   } else {
     // Sharing needs an address; without one the switch would promise something the run cannot do.
     if (r.people.championEmail) {
@@ -192,16 +224,9 @@ function generateSection(input: AccountInput, fmt: Formatter): SectionSpec {
       });
     }
     widgets.push(
-      { kind: 'buttons', buttons: [generateButton(r, 'package', 'Generate the whole package', true)] },
-      { kind: 'buttons', buttons: [generateButton(r, 'deck', 'Deck'), generateButton(r, 'draft', 'Summary draft'), generateButton(r, 'holds', 'Calendar holds'), generateButton(r, 'docs', 'Docs')] },
+      { kind: 'text', html: colour(GREY, 'The package: a deck, a pre-read, an action plan and your internal prep brief in Drive; the summary and invitation as Gmail drafts (never sent); QBR holds on your calendar.') },
+      { kind: 'buttons', buttons: [generateButton(r, 'deck', 'Make the deck'), generateButton(r, 'docs', 'Make the docs'), generateButton(r, 'draft', 'Draft the emails'), generateButton(r, 'holds', 'Add calendar holds')] },
     );
   }
-  if (input.lastGenerated) widgets.push({ kind: 'text', html: lastGeneratedText(input.lastGenerated, fmt) });
-  return { header: digital ? 'Digital review' : 'Generate the QBR package', widgets };
-}
-
-function lastGeneratedText(last: { at: string; deckUrl?: string | null }, fmt: Formatter): string {
-  // The log holds a timestamp as written by the run (ISO); anything else is shown as it is.
-  const day = /^\d{4}-\d{2}-\d{2}/.test(last.at) ? fmt.date(last.at.slice(0, 10)) : escapeCardHtml(last.at);
-  return colour(GREY, `Last generated ${day}`) + (last.deckUrl ? ` · ${link(last.deckUrl, 'open the deck')}` : '');
+  return { header: digital ? 'Digital review' : 'Generate', widgets };
 }

@@ -19,15 +19,22 @@ export interface HomeInput {
   host: Host;
   /** A problem from the last action (opening the tracker, a bad URL), shown at the top. */
   error?: string | null;
-  /** Rows in the list before "N more — refine the search" (default 25: a sidebar, and the 30-second budget). */
+  /** Rows in the list before "Show more" (default 15: a sidebar; "Show more" adds 15 at a time, up to 90 on one card). */
   maxRows?: number;
   /** Spreadsheets the dispatcher found in Drive, offered as a dropdown (`trackerPick`) next to the URL box. */
   candidates?: { name: string; url: string }[];
   /** A copy-me example tracker, linked from the connect section. */
   exampleTrackerUrl?: string | null;
+  /** The signed-in user's email: "My accounts" are those whose `CSM Email` is this address. */
+  userEmail?: string | null;
+  /** `mine` (the default when the user has accounts) or `all`. */
+  scope?: 'mine' | 'all';
 }
 
-const DEFAULT_ROWS = 25;
+/** Rows per step of "Show more": a screen and a half of a sidebar, well inside the 100 widgets a card may hold. */
+export const HOME_ROWS = 15;
+const MAX_SUGGESTIONS = 200;
+const DEFAULT_ROWS = HOME_ROWS;
 const DUE_SOON_DAYS = 30;
 
 export function homeCard(input: HomeInput): CardSpec {
@@ -57,11 +64,13 @@ function subtitle(book: BookReview | null, today: IsoDate): string {
   // The book's first account sets the date style: a tracker has one locale in practice (Settings).
   const first = book.accounts[0];
   const fmt = formatter(first?.locale ?? 'en-US', first?.currency ?? 'USD');
-  return `${plural(book.accounts.length, 'account')} · ${overdue} overdue · as of ${fmt.date(today)}`;
+  const dueSoon = book.accounts.filter((x) => dueWithin(x, today, DUE_SOON_DAYS)).length;
+  return `${plural(book.accounts.length, 'account')} · ${overdue} overdue · ${dueSoon} due in ${DUE_SOON_DAYS} days · as of ${fmt.date(today)}`;
 }
 
 function errorSection(message: string): SectionSpec {
-  return { widgets: [{ kind: 'text', html: colour(RED, bold(escapeCardHtml(message))) }] };
+  // A short red lead says something is wrong; the sentence itself stays readable, not a block of bold red.
+  return { widgets: [{ kind: 'text', html: `${colour(RED, bold('Problem:'))} ${escapeCardHtml(message)}` }] };
 }
 
 function connectSection(input: HomeInput): SectionSpec {
@@ -76,11 +85,11 @@ function connectSection(input: HomeInput): SectionSpec {
   }
   widgets.push(
     { kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' },
-    { kind: 'buttons', buttons: [{ text: 'Connect', style: 'filled', color: PRIMARY, action: { name: 'connectTracker' } }] },
+    // In Sheets the open spreadsheet is usually the tracker itself: one click instead of copying its URL, so it is the main button.
+    { kind: 'buttons', buttons: [{ text: 'Connect', ...(input.host === 'sheets' ? {} : { style: 'filled' as const, color: PRIMARY }), action: { name: 'connectTracker' } }] },
   );
-  // In Sheets the open spreadsheet is usually the tracker itself: one click instead of copying its URL.
   if (input.host === 'sheets') {
-    widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', action: { name: 'connectTracker', params: { source: 'active' } } }] });
+    widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', style: 'filled', color: PRIMARY, action: { name: 'connectTracker', params: { source: 'active' } } }] });
   }
   widgets.push({
     kind: 'text',
@@ -105,23 +114,45 @@ function bookSections(book: BookReview, input: HomeInput): SectionSpec[] {
     });
     return sections;
   }
-  sections.push(searchSection(book, input));
-  sections.push(listSection(book, input));
+  const scope = scopeOf(book, input);
+  sections.push(searchSection(book, input, scope));
+  sections.push(listSection(book, input, scope));
   if (problems.length > 0) {
-    sections.push({ header: `Tracker problems (${problems.length})`, collapsible: true, uncollapsible: 1, widgets: problems });
+    // Folded shut: the fixes are for whoever keeps the tracker, and the prep brief lists them for the CSM.
+    sections.push({ header: `Tracker problems (${problems.length})`, collapsible: true, uncollapsible: 0, widgets: problems });
   }
   return sections;
 }
 
-function searchSection(book: BookReview, input: HomeInput): SectionSpec {
-  const dueSoon = book.accounts.filter((a) => dueWithin(a, input.today, DUE_SOON_DAYS)).length;
-  const overdue = book.accounts.filter((a) => a.overdue).length;
-  return {
-    widgets: [
-      { kind: 'input', name: 'query', title: 'Search accounts', value: input.query, hint: 'Account name or ID', onChange: { name: 'search', loadIndicator: 'none' } },
-      { kind: 'text', html: `${plural(book.accounts.length, 'account')} · ${overdue > 0 ? colour(RED, bold(`${overdue} overdue`)) : '0 overdue'} · ${dueSoon} due in ${DUE_SOON_DAYS} days` },
-    ],
-  };
+/** The accounts whose `CSM Email` is the signed-in user's (case-insensitive). */
+export function myAccounts(accounts: AccountReview[], email: string | null | undefined): AccountReview[] {
+  const me = (email ?? '').trim().toLowerCase();
+  if (me === '') return [];
+  return accounts.filter((a) => (a.people.csmEmail ?? '').trim().toLowerCase() === me);
+}
+
+/** "My accounts" by default when the user has any; a manager or an admin without accounts sees the whole book. */
+function scopeOf(book: BookReview, input: HomeInput): 'mine' | 'all' {
+  if (input.scope === 'all') return 'all';
+  return myAccounts(book.accounts, input.userEmail).length > 0 ? 'mine' : 'all';
+}
+
+function searchSection(book: BookReview, input: HomeInput, scope: 'mine' | 'all'): SectionSpec {
+  const mine = myAccounts(book.accounts, input.userEmail).length;
+  const widgets: WidgetSpec[] = [
+    {
+      kind: 'input', name: 'query', title: 'Search accounts', value: input.query, hint: 'Account name or ID', onChange: { name: 'search', params: { scope } },
+      // Names in the current scope, offered by the client as the user types (no round trip); capped to keep the card small.
+      suggestions: [...(scope === 'mine' ? myAccounts(book.accounts, input.userEmail) : book.accounts)].map((a) => a.name).sort((x, y) => x.localeCompare(y)).slice(0, MAX_SUGGESTIONS),
+    },
+  ];
+  if (mine > 0) {
+    const other = scope === 'mine'
+      ? { text: `All accounts (${book.accounts.length})`, action: { name: 'search', params: { scope: 'all' } } }
+      : { text: `My accounts (${mine})`, action: { name: 'search', params: { scope: 'mine' } } };
+    widgets.push({ kind: 'buttons', buttons: [other] });
+  }
+  return { widgets };
 }
 
 /** Case-insensitive "contains" on name or ID: what people type is a fragment of either. */
@@ -131,18 +162,28 @@ export function matchAccounts(accounts: AccountReview[], query: string): Account
   return accounts.filter((a) => a.name.toLowerCase().includes(q) || a.id.toLowerCase().includes(q));
 }
 
-function listSection(book: BookReview, input: HomeInput): SectionSpec {
+function listSection(book: BookReview, input: HomeInput, scope: 'mine' | 'all'): SectionSpec {
   const max = Math.max(1, input.maxRows ?? DEFAULT_ROWS);
+  const pool = scope === 'mine' ? myAccounts(book.accounts, input.userEmail) : book.accounts;
   // A copy: the book is the caller's (and cached between actions), so sorting must not reorder it.
-  const found = [...matchAccounts(book.accounts, input.query)].sort(byUrgency(input.today));
+  const found = [...matchAccounts(pool, input.query)].sort(byUrgency(input.today));
   const query = input.query.trim();
-  const header = query === '' ? 'Accounts' : `Accounts matching “${escapeCardHtml(query)}” (${found.length})`;
+  const name = scope === 'mine' ? 'My accounts' : 'Accounts';
+  const header = query === '' ? `${name}${scope === 'mine' ? ` (${found.length})` : ''}` : `${name} matching “${escapeCardHtml(query)}” (${found.length})`;
   if (found.length === 0) {
     return { header, widgets: [{ kind: 'text', html: `No account name or ID contains “${escapeCardHtml(query)}”.` }] };
   }
   const fmtFor = formatterCache(formatter);
   const widgets: WidgetSpec[] = found.slice(0, max).map((a) => accountRow(a, input.today, fmtFor(a)));
-  if (found.length > max) widgets.push({ kind: 'text', html: colour(GREY, `${found.length - max} more — refine the search`) });
+  if (found.length > max) {
+    // At most 90 rows on one card (Google's limit is 100 widgets per card); past that, the search narrows it.
+    const next = Math.min(found.length, max + HOME_ROWS, 90);
+    if (next > max) {
+      widgets.push({ kind: 'buttons', buttons: [{ text: `Show more (${found.length - max} left)`, action: { name: 'search', params: { scope, rows: String(next) } } }] });
+    } else {
+      widgets.push({ kind: 'text', html: colour(GREY, `${found.length - max} more — refine the search`) });
+    }
+  }
   return { header, widgets };
 }
 
@@ -182,7 +223,7 @@ function problemWidgets(book: BookReview): WidgetSpec[] {
 function toolsSection(input: HomeInput): SectionSpec {
   const buttons: WidgetSpec[] = [];
   const row: ButtonSpec[] = [];
-  if (input.host === 'sheets' && input.book !== null) row.push({ text: 'Manager view', action: { name: 'openManager' } });
+  if (input.book !== null && input.book.accounts.length > 0) row.push({ text: 'Manager view', action: { name: 'openManager' } });
   if (input.trackerUrl !== null) row.push({ text: 'Reload', action: { name: 'openHome' } });
   row.push({ text: 'Settings', action: { name: 'openSettings' } });
   if (input.trackerUrl !== null) row.push({ text: 'Change tracker', action: { name: 'disconnectTracker' } });

@@ -32,10 +32,11 @@ export function renderActionResult(result: ActionResultSpec, cs: CardServiceLike
   }
   const response = cs.newActionResponseBuilder();
   const nav = result.navigation;
-  if (nav && (nav.popToRoot || nav.update || nav.push)) {
+  if (nav && (nav.popToRoot || nav.pop || nav.update || nav.push)) {
     // Order matters: pop first, then replace or push, so "back to home, refreshed" is one response.
     let n = cs.newNavigation();
     if (nav.popToRoot) n = n.popToRoot();
+    if (nav.pop) n = n.popCard();
     if (nav.update) n = n.updateCard(renderCard(nav.update, cs) as Built);
     if (nav.push) n = n.pushCard(renderCard(nav.push, cs) as Built);
     response.setNavigation(n);
@@ -81,6 +82,7 @@ function widget(w: WidgetSpec, cs: CardServiceLike): object {
       if (w.hint) t.setHint(w.hint);
       if (w.multiline) t.setMultiline(true);
       if (w.onChange) t.setOnChangeAction(action(w.onChange, cs));
+      if (w.suggestions && w.suggestions.length > 0) t.setSuggestions(cs.newSuggestions().addSuggestions(w.suggestions));
       return t;
     }
     case 'date': {

@@ -11,8 +11,12 @@ export interface ResultsInput {
   deckUrl?: string | null;
   docUrls?: { title: string; url: string }[];
   draftIds?: string[];
+  /** Drafts known only by count (a refresh reads them from the saved run or the QBR Log). */
+  draftCount?: number;
   /** Holds created or updated; `date` is `YYYY-MM-DD`. */
   holds?: { title: string; date: string }[];
+  /** Holds known only by count (the QBR Log's event ids), when more than `holds` names. */
+  holdCount?: number;
   warnings: string[];
   /** Set while steps are still running in the background (the 30-second budget ran out). */
   inProgress?: BackgroundProgress | null;
@@ -32,6 +36,8 @@ export interface BackgroundProgress {
   /** `soon` (default): a trigger within minutes; `hourly`: Google allows this add-on one background run an hour; `manual`: no trigger allowed. */
   continuation?: 'soon' | 'hourly' | 'manual';
   jobId?: string;
+  /** The account a one-account run is for: Refresh rebuilds that account's results. */
+  accountId?: string;
 }
 
 /**
@@ -39,7 +45,8 @@ export interface BackgroundProgress {
  * so and offers Continue (a batch run right here, about 20 seconds), so a run never sits at "running" unexplained.
  */
 export function progressWidgets(p: BackgroundProgress, unit: string, lead = 'Running in the background'): WidgetSpec[] {
-  const action: ActionSpec = { name: 'refreshJob', ...(p.jobId ? { params: { jobId: p.jobId } } : {}) };
+  const params = { ...(p.jobId ? { jobId: p.jobId } : {}), ...(p.accountId ? { accountId: p.accountId } : {}) };
+  const action: ActionSpec = { name: 'refreshJob', ...(Object.keys(params).length > 0 ? { params } : {}) };
   const failed = p.failed ? `, ${colour(RED, `${p.failed} failed`)}` : '';
   const counts = `${p.done} of ${plural(p.total, unit)}${unit === 'account' ? ' done' : ''}${failed}`;
   if (p.continuation === 'hourly' || p.continuation === 'manual') {
@@ -66,17 +73,21 @@ export function resultsCard(input: ResultsInput): CardSpec {
 
   const links: ButtonSpec[] = [];
   if (input.deckUrl) links.push({ text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } });
-  for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title}`, openLink: { url: d.url } });
-  const drafts = input.draftIds ?? [];
+  // "Open pre-read", "Open prep brief": a verb and what it opens, in sentence case.
+  for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title.charAt(0).toLowerCase()}${d.title.slice(1)}`, openLink: { url: d.url } });
+  const draftCount = Math.max(input.draftIds?.length ?? 0, input.draftCount ?? 0);
+  const holds = input.holds ?? [];
+  const holdCount = Math.max(holds.length, input.holdCount ?? 0);
   const made: WidgetSpec[] = [];
+  const summary = madeSummary({ decks: input.deckUrl ? 1 : 0, docs: input.docUrls?.length ?? 0, drafts: draftCount, holds: holdCount });
+  if (summary) made.push({ kind: 'text', html: bold(summary) });
   if (links.length > 0) made.push({ kind: 'buttons', buttons: links });
-  if (drafts.length > 0) {
+  if (draftCount > 0) {
     made.push(
-      { kind: 'text', html: `${plural(drafts.length, 'Gmail draft')} ready to review — nothing is sent until you send it.` },
+      { kind: 'text', html: `${plural(draftCount, 'Gmail draft')} ready to review — nothing is sent until you send it.` },
       { kind: 'buttons', buttons: [{ text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } }] },
     );
   }
-  const holds = input.holds ?? [];
   if (made.length > 0) sections.push({ header: 'Your QBR package', widgets: made });
 
   if (holds.length > 0) {
@@ -89,7 +100,7 @@ export function resultsCard(input: ResultsInput): CardSpec {
       widgets,
     });
   }
-  if (made.length === 0 && holds.length === 0 && !running) {
+  if (made.length === 0 && holdCount === 0 && !running) {
     sections.push({ widgets: [{ kind: 'text', html: 'Nothing was created this time.' }] });
   }
   if (input.warnings.length > 0) {
@@ -105,6 +116,12 @@ export function resultsCard(input: ResultsInput): CardSpec {
   };
 }
 
+/** `1 deck, 3 docs, 2 drafts, 11 holds`: what exists, counted (null when nothing does). */
+export function madeSummary(n: { decks: number; docs: number; drafts: number; holds: number }): string | null {
+  const parts = [n.decks > 0 ? plural(n.decks, 'deck') : '', n.docs > 0 ? plural(n.docs, 'doc') : '', n.drafts > 0 ? plural(n.drafts, 'draft') : '', n.holds > 0 ? plural(n.holds, 'hold') : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
 function progressSection(p: BackgroundProgress, unit: string): SectionSpec {
   return { widgets: progressWidgets(p, unit, 'Still working in the background') };
 }
@@ -116,13 +133,19 @@ export interface ErrorInput {
   /** What to do about it. */
   fix?: string;
   retry?: ActionSpec;
+  /** The tracker is the problem: offer to open it, and to change it. */
+  trackerUrl?: string | null;
 }
 
 export function errorCard(input: ErrorInput): CardSpec {
-  const widgets: WidgetSpec[] = [{ kind: 'text', html: colour(RED, bold(escapeCardHtml(input.message))) }];
-  if (input.fix) widgets.push({ kind: 'kv', topLabel: 'What to fix', text: escapeCardHtml(input.fix) });
+  // The title says something is wrong; the message is plain text to read, not a wall of bold red.
+  const widgets: WidgetSpec[] = [{ kind: 'text', html: escapeCardHtml(input.message) }];
+  if (input.fix) widgets.push({ kind: 'kv', topLabel: 'What to fix', text: bold(escapeCardHtml(input.fix)) });
   const buttons: ButtonSpec[] = [];
   if (input.retry) buttons.push({ text: 'Try again', style: 'filled', color: PRIMARY, action: input.retry });
+  if (input.trackerUrl) {
+    buttons.push({ text: 'Open tracker', openLink: { url: input.trackerUrl } }, { text: 'Change tracker', action: { name: 'disconnectTracker' } });
+  }
   buttons.push({ text: 'Back to accounts', action: { name: 'openHome' } });
   widgets.push({ kind: 'buttons', buttons });
   return { name: 'error', header: { title: input.title, subtitle: 'Something needs fixing' }, sections: [{ widgets }] };

@@ -17,9 +17,9 @@ export function nextQbr(r: Pick<AccountReview, 'qbrDate' | 'nextQbrDue' | 'overd
   return { kind: 'none', date: null };
 }
 
-/** `Next QBR Dec 10, 2026`, `Next QBR due Jan 8, 2027`, `OVERDUE since Aug 14, 2026`. */
+/** `Next QBR Dec 10, 2026`, `Next QBR due Jan 8, 2027`, `QBR overdue since Aug 14, 2026` (sentence case: a list of capitals shouts). */
 export function nextQbrText(n: NextQbr, fmt: Formatter): string {
-  if (n.kind === 'overdue') return n.date === null ? 'OVERDUE' : `OVERDUE since ${fmt.date(n.date)}`;
+  if (n.kind === 'overdue') return n.date === null ? 'QBR overdue' : `QBR overdue since ${fmt.date(n.date)}`;
   if (n.date === null) return 'No QBR Date or due date';
   return n.kind === 'scheduled' ? `Next QBR ${fmt.date(n.date)}` : `Next QBR due ${fmt.date(n.date)}`;
 }

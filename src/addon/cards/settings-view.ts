@@ -13,6 +13,8 @@ export interface SettingsInput {
   userTimezone: string;
   /** Problems from the last Save, shown under the field they belong to. */
   errors?: Partial<Record<SettingsField, string>>;
+  /** What the user typed at the last Save: shown again as typed (never `NaN`), with the error under it. */
+  typed?: Partial<Record<SettingsField, string>>;
   /** In Slides the open presentation can become the team template (through the file-scope grant). */
   host?: 'slides' | 'sheets' | 'other';
 }
@@ -24,7 +26,7 @@ export const FOLDER_NOTE = 'Decks and docs are created here. The add-on can use 
 export function settingsCard(input: SettingsInput): CardSpec {
   const errors = input.errors ?? {};
   const field = (name: SettingsField, title: string, value: string | null, hint: string, note: string): WidgetSpec[] => {
-    const widgets: WidgetSpec[] = [{ kind: 'input', name, title, value: value ?? '', hint }];
+    const widgets: WidgetSpec[] = [{ kind: 'input', name, title, value: input.typed?.[name] ?? value ?? '', hint }];
     const error = errors[name];
     widgets.push({ kind: 'text', html: error ? colour(RED, escapeCardHtml(error)) : note });
     return widgets;
@@ -36,22 +38,43 @@ export function settingsCard(input: SettingsInput): CardSpec {
       {
         header: 'Deck',
         widgets: [
-          ...field('templateId', 'Slides template (ID or link)', input.templateId, 'Leave empty for the built-in template', TEMPLATE_GRANT_NOTE),
+          ...field('templateId', 'Template (a Google Slides link)', input.templateId, 'Leave empty for the built-in template', TEMPLATE_GRANT_NOTE),
           ...(input.host === 'slides' ? [{ kind: 'buttons', buttons: [{ text: 'Use this presentation as our template', action: { name: 'useTemplate' } }] } satisfies WidgetSpec] : []),
-          ...field('defaultLength', 'Default QBR length (minutes)', input.defaultLengthMinutes === null ? null : String(input.defaultLengthMinutes),
-            'Leave empty for the segment’s length', 'Used for the invitation and the agenda; empty means Enterprise 60–90 min, Strategic 90–120, Mid-Market 45–60, SMB 30–45.'),
+          ...field('defaultLength', 'Meeting length in minutes', input.defaultLengthMinutes === null ? null : String(input.defaultLengthMinutes),
+            'Like 60; empty for the segment’s length', 'Used for the invitation and the agenda; empty means Enterprise 60–90 min, Strategic 90–120, Mid-Market 45–60, SMB 30–45.'),
         ],
       },
       {
         header: 'Where things go',
         widgets: [
-          ...field('folderId', 'Output folder (Drive ID or link)', input.folderId, 'Leave empty for My Drive', FOLDER_NOTE),
+          ...field('folderId', 'Folder (a Google Drive folder link)', input.folderId, 'Leave empty for My Drive', FOLDER_NOTE),
           { kind: 'buttons', buttons: [{ text: 'Create a QBR folder', action: { name: 'createFolder' } }] },
-          ...field('timezone', 'Time zone for holds', input.timezone, `Leave empty for yours (${input.userTimezone})`,
-            `Holds follow the account’s Timezone in the tracker; this zone is for accounts without one. Empty means yours (${escapeCardHtml(input.userTimezone)}).`),
+          zoneChoice(input),
+          {
+            kind: 'text',
+            html: errors.timezone ? colour(RED, escapeCardHtml(errors.timezone)) : 'Holds follow the account’s Timezone in the tracker; this zone is for accounts without one.',
+          },
         ],
       },
     ],
-    footer: { primary: { text: 'Save', style: 'filled', color: PRIMARY, action: { name: 'saveSettings' } }, secondary: { text: 'Cancel', action: { name: 'openHome' } } },
+    footer: { primary: { text: 'Save', style: 'filled', color: PRIMARY, action: { name: 'saveSettings' } }, secondary: { text: 'Cancel', action: { name: 'back', loadIndicator: 'none' } } },
+  };
+}
+
+/** Zones CSMs book in most; a zone saved earlier (or typed in the tracker's Settings) is kept as a choice too. */
+export const ZONES = [
+  'America/Los_Angeles', 'America/Denver', 'America/Chicago', 'America/New_York', 'America/Sao_Paulo', 'Europe/London', 'Europe/Paris',
+  'Europe/Berlin', 'Africa/Johannesburg', 'Asia/Dubai', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Australia/Sydney', 'UTC',
+];
+
+function zoneChoice(input: SettingsInput): WidgetSpec {
+  const current = input.typed?.timezone ?? input.timezone ?? '';
+  const zones = current && !ZONES.includes(current) ? [current, ...ZONES] : ZONES;
+  return {
+    kind: 'select', name: 'timezone', title: 'Time zone for holds', type: 'dropdown',
+    items: [
+      { text: `Yours (${input.userTimezone})`, value: '', selected: current === '' },
+      ...zones.map((z) => ({ text: z.replace(/_/g, ' '), value: z, selected: z === current })),
+    ],
   };
 }

@@ -23,7 +23,7 @@ export type KnownIcon = (typeof KNOWN_ICONS)[number];
  */
 export const ACTION_NAMES = [
   'connectTracker', 'disconnectTracker', 'search', 'openHome', 'openAccount', 'openManager', 'openSettings',
-  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder',
+  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'back',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -72,7 +72,11 @@ export type WidgetSpec =
       wrap?: boolean;
     }
   | { kind: 'buttons'; buttons: ButtonSpec[] }
-  | { kind: 'input'; name: string; title: string; value?: string; hint?: string; multiline?: boolean; onChange?: ActionSpec }
+  | {
+      kind: 'input'; name: string; title: string; value?: string; hint?: string; multiline?: boolean; onChange?: ActionSpec;
+      /** Completions the client offers as the user types, without a call to the add-on. */
+      suggestions?: string[];
+    }
   | { kind: 'date'; name: string; title: string; value?: IsoDay | null }
   | { kind: 'select'; name: string; title: string; type: 'dropdown' | 'checkbox' | 'switch'; items: SelectItemSpec[]; onChange?: ActionSpec }
   | { kind: 'divider' };
@@ -96,7 +100,8 @@ export interface CardSpec {
 
 /** What an action handler answers: where to navigate, a toast, a link to open; rendered by renderActionResult. */
 export interface ActionResultSpec {
-  navigation?: { push?: CardSpec; update?: CardSpec; popToRoot?: boolean };
+  /** Applied in this order: popToRoot, pop, update (the card now on top), push. */
+  navigation?: { push?: CardSpec; update?: CardSpec; popToRoot?: boolean; pop?: boolean };
   notification?: string;
   openUrl?: string;
   /** Ask the user to grant the add-on the open Sheets/Slides file (drive.file), e.g. for "use this spreadsheet". */

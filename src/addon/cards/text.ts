@@ -4,7 +4,7 @@ import type { Band, Escalation } from '../../core/analysis/types';
 import type { CardHtml } from './spec';
 
 /** Material-ish tones dark enough to read on a white sidebar (the lighter 500s fail contrast for small text). */
-export const BAND_COLOURS: Record<Band, string> = { Green: '#2E7D32', Yellow: '#B26A00', Red: '#C62828' };
+export const BAND_COLOURS: Record<Band, string> = { Green: '#2E7D32', Yellow: '#8F5500', Red: '#C62828' };
 export const GREY = '#5F6368';
 export const RED = BAND_COLOURS.Red;
 export const AMBER = BAND_COLOURS.Yellow;

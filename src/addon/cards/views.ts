@@ -4,3 +4,5 @@ export { accountCard, actionsDue, topRisks, type AccountInput } from './account-
 export { resultsCard, errorCard, GMAIL_DRAFTS_URL, type ResultsInput, type ErrorInput } from './results-view';
 export { managerCard, bookCounts, lastGenerated, DUE_WINDOW_DAYS, type ManagerInput } from './manager-view';
 export { settingsCard, type SettingsInput, type SettingsField } from './settings-view';
+export { managerListCard, csmRows, MAX_CARD_WIDGETS, LIST_PAGE, type ManagerList } from './manager-view';
+export { bookRunConfirmCard, disconnectConfirmCard, type BookRunPlan } from './confirm-view';

@@ -21,6 +21,7 @@ export function gasHost(opts: { timezone?: string | null } = {}): Host {
     store,
     now: () => Date.now(),
     timezone: opts.timezone || Session.getScriptTimeZone(),
+    userEmail: userEmail(),
     transport: (deadline) => gasTransport({ services, now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms), random: Math.random, deadline }),
     withLock<T>(fn: () => T): T | null {
       const lock = LockService.getUserLock();
@@ -69,6 +70,15 @@ function readResume(store: KeyValueStore): { id: string; dueAt: number; hourly: 
   try {
     const r = JSON.parse(store.get(RESUME_KEY) ?? 'null') as { id?: unknown; dueAt?: unknown; hourly?: unknown } | null;
     return r && typeof r.id === 'string' ? { id: r.id, dueAt: Number(r.dueAt) || 0, hourly: r.hourly === true } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Empty (not an error) when the scope is missing or the domain hides it: cards then just say "your calendar". */
+function userEmail(): string | null {
+  try {
+    return Session.getEffectiveUser().getEmail() || null;
   } catch {
     return null;
   }
