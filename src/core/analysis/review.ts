@@ -5,7 +5,7 @@ import type { Finding } from '../tracker/findings';
 import { normalizeName, TABS, type RowOf, type TabKey } from '../tracker/schema';
 import { groupByAccount, type Tracker } from '../tracker/tracker';
 import { actionReview, actionSummary } from './actions';
-import { benchmarksFor } from './benchmarks';
+import { benchmarkIndex } from './benchmarks';
 import { healthBand, healthDimensions, healthScore } from './health';
 import { metricValues, previousRow, sortQuarters, trends } from './metrics';
 import { outcomeReview } from './outcomes';
@@ -64,7 +64,10 @@ export function analyzeBook(tracker: Tracker, options: AnalyzeOptions): BookRevi
   const peers = options.accountIds && options.accountIds.length > 0 && !options.noBenchmarks
     ? analyzeBook(tracker, { today, noBenchmarks: true }).accounts
     : accounts;
-  if (!options.noBenchmarks) for (const r of accounts) r.benchmarks = benchmarksFor(r, peers);
+  if (!options.noBenchmarks) {
+    const benchmarks = benchmarkIndex(peers);
+    for (const r of accounts) r.benchmarks = benchmarks(r);
+  }
   // A skipped account has no analysis to carry its findings, so they are listed with the workbook's.
   return { today, accounts, skipped, findings: [...tracker.findings.filter((f) => f.accountId === undefined), ...skippedFindings] };
 }
