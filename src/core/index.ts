@@ -1,6 +1,6 @@
 /** The core's public face: read a workbook, analyse it. Everything outside src/core enters here. */
 import { analyzeBook, type AnalyzeOptions } from './analysis/review';
-import { programView, readQbrRecords, type ProgramView } from './program/program';
+import { programView, type ProgramView } from './program/program';
 import type { BookReview } from './analysis/types';
 import { readTracker } from './tracker/tracker';
 import type { IsoDate } from './dates';
@@ -22,7 +22,6 @@ export { isIsoDate, type IsoDate } from './dates';
 export function programOfWorkbook(workbook: Workbook, today: IsoDate): ProgramView {
   const tracker = readTracker(workbook);
   const book = analyzeBook(tracker, { today, noBenchmarks: true });
-  const records = readQbrRecords(workbook, tracker.settings.dateOrder);
-  return programView(tracker, records.rows, book, today, records.findings);
+  return programView(tracker, book, today);
 }
 export type { ProgramView, Metric } from './program/program';

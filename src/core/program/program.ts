@@ -5,10 +5,8 @@ import type { BookReview } from '../analysis/types';
 import { quarterFromIndex, quarterIndex, quarterLabel, quarterOf } from '../quarters';
 import { parseDate } from '../tracker/cells';
 import type { Finding } from '../tracker/findings';
-import { parseTab } from '../tracker/parse-tab';
 import type { RowOf } from '../tracker/schema';
 import type { Tracker } from '../tracker/tracker';
-import type { Workbook } from '../tracker/workbook';
 
 export type Indicator = 'Green' | 'Yellow' | 'Red';
 
@@ -77,26 +75,21 @@ export function parseIndicator(v: string | null): Indicator | null | 'bad' {
   return 'bad';
 }
 
-/** The QBR Log's recorded columns (Held, attendance, indicators), with a finding for each unreadable cell. */
-export function readQbrRecords(workbook: Workbook, dateOrder: 'MDY' | 'DMY'): { rows: RowOf<'qbrRecord'>[]; findings: Finding[] } {
-  const parsed = parseTab(workbook, 'qbrRecord', { dateOrder });
-  // The package's own read of the tab already reports Account ID / QBR Date problems: keep only the record's.
-  const own = new Set(['Held', 'Executive Attendance'].map((h) => parsed.headers.get(h.toLowerCase().replace(/\s+/g, '')) ?? h));
-  const findings = parsed.findings.filter((f) => f.column !== null && own.has(f.column));
-  for (const r of parsed.rows) {
-    if (parseIndicator(r.executiveAttendance) === 'bad') {
-      findings.push({
-        tab: parsed.tabName ?? 'QBR Log', row: r.row, column: parsed.headers.get('executiveattendance') ?? 'Executive Attendance',
-        value: r.executiveAttendance, severity: 'warning', message: 'Executive Attendance should be Green, Yellow or Red; the QBR is left out of the attendance rate',
-      });
-    }
-  }
-  return { rows: parsed.rows, findings };
+/** A finding for each Executive Attendance value that is not Green/Yellow/Red (the QBR is left out of the rate). */
+export function indicatorFindings(tracker: Tracker): Finding[] {
+  const tab = tracker.tabs.qbrLog ?? 'QBR Log';
+  return tracker.rows.qbrRecord.filter((r) => parseIndicator(r.executiveAttendance) === 'bad').map((r) => ({
+    tab, row: r.row, column: tracker.headers.qbrRecord?.get('executiveattendance') ?? 'Executive Attendance', value: r.executiveAttendance,
+    severity: 'warning' as const, accountId: r.accountId, message: 'Executive Attendance should be Green, Yellow or Red; the QBR is left out of the attendance rate',
+  }));
 }
 
 const key = (accountId: string, date: IsoDate) => `${accountId.trim().toUpperCase()}|${date}`;
 
-export function programView(tracker: Tracker, records: RowOf<'qbrRecord'>[], book: BookReview, today: IsoDate, findings: Finding[] = []): ProgramView {
+export function programView(tracker: Tracker, book: BookReview, today: IsoDate): ProgramView {
+  const records = tracker.rows.qbrRecord;
+  const own = new Set(['held', 'attendees', 'executiveattendance', 'customerpreparation', 'engagement', 'takeaways'].map((k) => tracker.headers.qbrRecord?.get(k)));
+  const findings = [...tracker.findings.filter((f) => f.tab === tracker.tabs.qbrLog && f.column !== null && own.has(f.column)), ...indicatorFindings(tracker)];
   const { dateOrder, fiscalYearStartMonth: fy } = tracker.settings;
   const from = addDays(today, -365);
   const known = new Map(tracker.accounts.map((a) => [a.accountId.trim().toUpperCase(), a.accountId]));
