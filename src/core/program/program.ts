@@ -92,14 +92,13 @@ export function programView(tracker: Tracker, book: BookReview, today: IsoDate):
   const findings = [...tracker.findings.filter((f) => f.tab === tracker.tabs.qbrLog && f.column !== null && own.has(f.column)), ...indicatorFindings(tracker)];
   const { dateOrder, fiscalYearStartMonth: fy } = tracker.settings;
   const from = addDays(today, -365);
-  const known = new Map(tracker.accounts.map((a) => [a.accountId.trim().toUpperCase(), a.accountId]));
-  const canonical = (id: string) => known.get(id.trim().toUpperCase()) ?? null;
 
   // Every QBR that took place, once per (account, QBR date): a recorded row wins over the Accounts tab's date.
   const held = new Map<string, HeldQbr>();
   for (const r of records) {
-    const id = canonical(r.accountId);
-    if (id === null || r.held === null || r.held > today) continue;
+    // readTracker has already put each row's Account ID in its Accounts spelling and dropped unknown ones.
+    const id = r.accountId;
+    if (r.held === null || r.held > today) continue;
     const qbrDate = r.qbrDate ?? r.held;
     const ind = parseIndicator(r.executiveAttendance);
     held.set(key(id, qbrDate), { accountId: id, qbrDate, held: r.held, recorded: true, executiveAttendance: ind === 'bad' ? null : ind });
@@ -112,12 +111,18 @@ export function programView(tracker: Tracker, book: BookReview, today: IsoDate):
   }
   const all = [...held.values()].sort((x, y) => (x.held < y.held ? -1 : x.held > y.held ? 1 : x.accountId.localeCompare(y.accountId)));
   const inWindow = all.filter((h) => h.held >= from);
+  // By (account, QBR date) and (account, held date): a big book links tens of thousands of rows to its QBRs.
+  const byDate = new Map<string, HeldQbr>();
+  for (const h of inWindow) {
+    byDate.set(key(h.accountId, h.held), h);
+    byDate.set(key(h.accountId, h.qbrDate), h);
+  }
   /** The held QBR an action or opportunity's `Linked To` names (its QBR date or the day it was held). */
   const linkedQbr = (accountId: string | null, linkedTo: string | null): HeldQbr | null => {
     if (accountId === null || linkedTo === null) return null;
     const d = parseDate(linkedTo, { dateOrder });
     if (!d.ok || d.value === null) return null;
-    return inWindow.find((h) => h.accountId === accountId && (h.qbrDate === d.value || h.held === d.value)) ?? null;
+    return byDate.get(key(accountId, d.value)) ?? null;
   };
 
   return {
@@ -147,7 +152,7 @@ function schedule(tracker: Tracker, records: RowOf<'qbrRecord'>[], book: BookRev
   const seen = new Set<string>();
   const planned = [
     ...tracker.accounts.map((a) => ({ id: a.accountId, date: a.qbrDate })),
-    ...records.filter((r) => r.held === null).map((r) => ({ id: tracker.accounts.find((a) => a.accountId.toUpperCase() === r.accountId.trim().toUpperCase())?.accountId ?? null, date: r.qbrDate })),
+    ...records.filter((r) => r.held === null).map((r) => ({ id: r.accountId, date: r.qbrDate })),
   ];
   for (const p of planned) {
     if (p.id === null || p.date === null || p.date < today || p.date > soon || seen.has(key(p.id, p.date))) continue;
