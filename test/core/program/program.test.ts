@@ -1,4 +1,5 @@
 import { programOfWorkbook } from '../../../src/core';
+import { programSheet } from '../../../src/core/program/sheet';
 import { book } from '../book';
 
 const ACCOUNTS = [
@@ -111,5 +112,17 @@ describe('program view (SPEC §4.5)', () => {
     const v = programOfWorkbook(book({ Accounts: ACCOUNTS, 'QBR Log': log }), '2026-11-22');
     expect(v.findings.map((f) => [f.row, f.column])).toEqual(expect.arrayContaining([[7, 'Held']]));
     expect(v.metrics.executiveAttendance.count).toEqual({ of: 3, total: 5 });
+  });
+});
+
+describe('QBR Program tab values', () => {
+  it('lists each metric with target and status, the schedule and expansion by quarter — no 0 for missing data', () => {
+    const rows = programSheet(programOfWorkbook(full(), '2026-11-22'));
+    expect(rows[3]).toEqual(['Executive attendance', 4 / 6, '80 %+', 'below target', 6, 'A6, A5, A4, A1, A2, A3', '']); // in the order the QBRs were held
+    expect(rows[6]).toEqual(['Health change, QBR quarter → next (points)', 5, '+5', 'on target', 2, 'A4, A1', '']);
+    expect(rows).toContainEqual(['Ben', 'A3', 'A3', 'A6']);
+    expect(rows).toContainEqual(['2026-Q3', 50000, 2, 'A1']);
+    const bare = programSheet(programOfWorkbook(book({ Accounts: ACCOUNTS }), '2026-11-22'));
+    expect(bare[3]!.slice(1, 5)).toEqual(['', '80 %+', 'not enough data', '']);
   });
 });
