@@ -4,6 +4,7 @@ import { TrackerOpenError } from '../workbook/errors';
 import { analyzeCommand } from './analyze';
 import { authCommand } from './auth';
 import { generateCommand } from './generate';
+import { programCommand } from './program';
 import { UsageError } from './args';
 import { processIo, type CommandIo } from './io';
 import { terminalIo } from './terminal';
@@ -14,6 +15,7 @@ const USAGE = `Usage:
   qbr generate --tracker <file.xlsx | folder of .csv> (--account ID… | --all) [--qbr-date YYYY-MM-DD] [--today YYYY-MM-DD] --out <dir>
   qbr generate --google [--dry-run] --tracker <spreadsheet id or URL | local file> (--account ID… | --all)
                [--template <presentation id>] [--folder <drive folder id>] [--share-with-champion] --out <dir>
+  qbr program --tracker <file.xlsx | folder of .csv> [--today YYYY-MM-DD] [--json]
   qbr auth --client-secret client_secret.json [--template-scope]      (see docs/GOOGLE-SETUP.md)
 
 Exit status: 0 every requested account done · 1 some accounts skipped (reasons printed) · 2 the command is wrong.
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number
   analyze: analyzeCommand,
   generate: generateCommand,
   auth: authCommand,
+  program: programCommand,
 };
 
 export async function run(argv: string[], raw: CommandIo = processIo): Promise<number> {

@@ -44,7 +44,7 @@ export function renderBook(book: BookReview): string {
   return out.join('\n') + '\n';
 }
 
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   // A reduce, not Math.max(...column): spreading a column of 100,000+ accounts overflows the call stack.
   const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0));
   return rows.map((r, n) => {

@@ -162,6 +162,8 @@ export const TABS = {
       timeline: text('Timeline'),
       sponsor: text('Sponsor'),
       nextStep: text('Next Step'),
+      // SPEC §4.5: the QBR date a path was surfaced at (written by `qbr record`), for the program's expansion metrics.
+      linkedTo: text('Linked To', { aliases: ['Surfaced At'] }),
     },
   },
   roadmap: {
@@ -216,6 +218,21 @@ export const TABS = {
       eventIds: text('Event IDs'),
       generatedAt: text('Generated At'),
       warnings: text('Warnings'),
+    },
+  },
+  // The same QBR Log tab seen by the record and the program view (SPEC §4.5): kept apart from `qbrLog` so the
+  // package write-back, which lays out every column of its spec, does not add these headers to every tracker.
+  qbrRecord: {
+    name: 'QBR Log',
+    columns: {
+      accountId: req('Account ID', 'text'),
+      qbrDate: col('QBR Date', 'date'),
+      held: col('Held', 'date', ['Held On']),
+      attendees: text('Attendees'),
+      executiveAttendance: text('Executive Attendance'),
+      customerPreparation: text('Customer Preparation'),
+      engagement: text('Engagement', { aliases: ['Engagement Level'] }),
+      takeaways: text('Takeaways', { aliases: ['Key Takeaways'] }),
     },
   },
 } as const satisfies Record<string, TabSpec>;

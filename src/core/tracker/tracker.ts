@@ -14,7 +14,8 @@ export interface Tracker {
   accountIds: string[];
   /** Readable Accounts rows; an ID with an error finding may still have a row here (a duplicate) or none. */
   accounts: RowOf<'accounts'>[];
-  rows: { [K in LinkedTab]: RowOf<K>[] } & { roadmap: RowOf<'roadmap'>[] };
+  /** `qbrRecord`: the QBR Log rows again, with the columns a recorded QBR fills (Held, attendance, indicators). */
+  rows: { [K in LinkedTab]: RowOf<K>[] } & { roadmap: RowOf<'roadmap'>[]; qbrRecord: RowOf<'qbrRecord'>[] };
   /** The tab names found, keyed by spec. */
   tabs: Partial<Record<TabKey, string>>;
   /** Per tab, the header text as written, by the spec's header name normalised. */
@@ -131,6 +132,7 @@ export function readTracker(workbook: Workbook): Tracker {
     actions: link('actions', false),
     qbrLog: link('qbrLog', false),
     roadmap: link('roadmap', true),
+    qbrRecord: recordRows(workbook, options, canonical, findings, headers),
   };
   return { settings, accountIds, accounts, rows, tabs, headers, findings };
 }
@@ -145,4 +147,27 @@ export function groupByAccount<T extends { accountId?: string | null }>(rows: T[
     else groups.set(row.accountId, [row]);
   }
   return groups;
+}
+
+/**
+ * The QBR Log read a second time for the record's columns (SPEC §4.5). Its Account ID and QBR Date problems were
+ * reported by the first read, so only the record's own columns add findings; rows of unknown accounts are dropped.
+ */
+function recordRows(
+  workbook: Workbook, options: { dateOrder: 'MDY' | 'DMY' }, canonical: Map<string, string>, findings: Finding[], headers: Tracker['headers'],
+): RowOf<'qbrRecord'>[] {
+  const parsed = parseTab(workbook, 'qbrRecord', options);
+  if (parsed.tabName !== null) headers.qbrRecord = parsed.headers;
+  const shared = new Set(['accountid', 'qbrdate'].map((k) => parsed.headers.get(k)).filter((h) => h !== undefined));
+  const kept = parsed.rows.filter((r) => {
+    const known = canonical.get(r.accountId.trim().toUpperCase());
+    if (known !== undefined) r.accountId = known;
+    return known !== undefined;
+  });
+  const rows = new Set(kept.map((r) => r.row));
+  for (const f of parsed.findings) {
+    if (f.column === null || shared.has(f.column) || (f.row !== null && !rows.has(f.row))) continue;
+    findings.push(f.accountId === undefined ? f : { ...f, accountId: canonical.get(f.accountId.trim().toUpperCase()) ?? f.accountId });
+  }
+  return kept;
 }

@@ -1,0 +1,37 @@
+/** The program view as the values of a `QBR Program` tab (SPEC §4.5): plain values a manager can share, no formulas. */
+import type { Metric, ProgramView } from './program';
+
+export type SheetValue = string | number;
+
+const METRICS: [keyof ProgramView['metrics'], string, string][] = [
+  ['executiveAttendance', 'Executive attendance', '80 %+'],
+  ['commitmentCompletion', 'QBR commitments completed', '85 %+'],
+  ['expansionShare', 'QBRs with an expansion path', '30–40 %'],
+  ['healthChange', 'Health change, QBR quarter → next (points)', '+5'],
+];
+
+const status = (m: Metric) => (m.met === null ? 'not enough data' : m.met ? 'on target' : 'below target');
+const ids = (xs: { accountId: string }[]) => xs.map((x) => x.accountId).join(', ');
+
+/**
+ * Rows for the tab, top to bottom. Rates are fractions (the writer formats the column as a percentage);
+ * a metric without data has an empty value and its reason, never 0.
+ */
+export function programSheet(view: ProgramView): SheetValue[][] {
+  const rows: SheetValue[][] = [
+    [`QBR program as of ${view.today}`, `metrics over QBRs held ${view.window.from} – ${view.window.to}`],
+    [],
+    ['Metric', 'Value', 'Target', 'Status', 'QBRs counted', 'Accounts', 'Note'],
+  ];
+  for (const [k, label, target] of METRICS) {
+    const m = view.metrics[k];
+    const counted = k === 'healthChange' ? m.accounts.length : m.count?.total ?? 0;
+    rows.push([label, m.value ?? '', target, status(m), m.value === null ? '' : counted, [...new Set(m.accounts.map((a) => a.accountId))].join(', '), m.noData ?? '']);
+  }
+  rows.push([], ['CSM', 'Scheduled, next 30 days', 'Held, last 90 days', 'Overdue']);
+  for (const r of view.schedule) rows.push([r.csm, ids(r.scheduled), ids(r.held), ids(r.overdue)]);
+  rows.push([], ['Quarter', 'Expansion ARR surfaced', 'Paths', 'Accounts']);
+  if (view.expansionNoData !== null) rows.push(['not enough data', '', '', view.expansionNoData]);
+  for (const q of view.expansionByQuarter) rows.push([q.quarter, q.arr, q.accounts.length, [...new Set(q.accounts.map((a) => a.accountId))].join(', ')]);
+  return rows;
+}

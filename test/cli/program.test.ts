@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+
+const dir = mkdtempSync(join(tmpdir(), 'qbr-program-'));
+const tracker = join(dir, 'tracker');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(() => {
+  mkdirSync(tracker);
+  writeFileSync(join(tracker, 'Accounts.csv'), [
+    'Account ID,Account,ARR,QBR Date,Last QBR Date,CSM',
+    'A1,Acme,"$200,000",2026-12-10,2026-09-15,Ana',
+    'A2,Beta,"$150,000",,2026-09-20,Ana',
+    'A3,Gamma,"$120,000",,2026-03-01,Ben',
+  ].join('\n'));
+  writeFileSync(join(tracker, 'QBR Log.csv'), [
+    'Account ID,QBR Date,Held,Executive Attendance',
+    'A1,2026-09-15,2026-09-15,Green',
+    'A2,2026-09-20,2026-09-20,Red',
+  ].join('\n'));
+  writeFileSync(join(tracker, 'Actions.csv'), [
+    'Action ID,Account ID,Action,Due Date,Status,Linked To',
+    'X1,A1,SSO rollout,2026-10-01,Complete,2026-09-15',
+  ].join('\n'));
+});
+
+async function qbr(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 10, 22, 12) });
+  return { code, stdout, stderr };
+}
+
+describe('qbr program', () => {
+  it('--json prints the full structure with the accounts behind each metric', async () => {
+    const { code, stdout } = await qbr('program', '--tracker', tracker, '--today', '2026-11-22', '--json');
+    expect(code).toBe(0);
+    const view = JSON.parse(stdout);
+    expect(view.today).toBe('2026-11-22');
+    expect(view.metrics.executiveAttendance).toMatchObject({ value: 0.5, met: false, count: { of: 1, total: 2 }, target: { min: 0.8 } });
+    expect(view.metrics.commitmentCompletion).toMatchObject({ value: 1, met: true });
+    expect(view.metrics.expansionShare.value).toBeNull();
+    expect(view.metrics.expansionShare.noData).toMatch(/Linked To/);
+    expect(view.schedule.map((r: { csm: string }) => r.csm)).toEqual(['Ana', 'Ben']);
+  });
+
+  it('prints a short manager table, with "not enough data" rather than 0', async () => {
+    const { code, stdout } = await qbr('program', '--tracker', tracker, '--today', '2026-11-22');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Ana\s+1: A1\s+2: A1, A2\s+—$/m);
+    expect(stdout).toMatch(/^Ben\s+—\s+—\s+1: A3$/m);
+    expect(stdout).toMatch(/Executive attendance\s+50 % \(1 of 2\)\s+80 %\+\s+below target/);
+    expect(stdout).toMatch(/QBRs with an expansion path\s+not enough data\s+30–40 %/);
+    expect(stdout).not.toMatch(/NaN|undefined| 0 %/);
+  });
+
+  it('a missing --tracker is a usage error (exit 2)', async () => {
+    const { code, stderr } = await qbr('program');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--tracker/);
+  });
+});
