@@ -89,6 +89,18 @@ describe('two audiences on the example book (offline)', () => {
     expect(brief).toContain('Rachel Kim (champion) is away');
   });
 
+  it('ACC-001 pre-read: the expansion opportunities have their own section, not under the challenges heading', async () => {
+    const preRead = await docxText(readFileSync(join(out, 'ACC-001', 'pre-read.docx')));
+    const challenges = preRead.indexOf('The challenges we are working on together');
+    const opportunities = preRead.indexOf('Opportunities we are exploring together');
+    expect(challenges).toBeGreaterThan(-1);
+    expect(opportunities).toBeGreaterThan(challenges);
+    // The challenge table sits between the two headings, every opportunity after the second.
+    expect(preRead.lastIndexOf('SSO federation gap')).toBeGreaterThan(challenges);
+    expect(preRead.lastIndexOf('SSO federation gap')).toBeLessThan(opportunities);
+    for (const o of ['EU subsidiary rollout (150 seats)', 'Data lineage add-on', 'Marketing team expansion']) expect(preRead.indexOf(o)).toBeGreaterThan(opportunities);
+  });
+
   it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
     for (const r of accounts.filter((a) => a.deck !== null)) {
       const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));

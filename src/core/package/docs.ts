@@ -41,11 +41,12 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
         ...(metricsRows.length > 0 ? { table: { columns: ['Metric', c.quarterName, 'vs last quarter'], rows: metricsRows } } : {}),
       },
       {
-        heading: 'Challenges and opportunities',
+        heading: 'Challenges',
         paragraphs: [shared.length > 0 ? 'The challenges we are working on together, and the next step agreed for each:' : 'Please bring any challenge on your side you would like us to work on together.'],
         ...(shared.length > 0 ? { table: { columns: ['Challenge', 'Agreed next step', 'Owner'], rows: shared.map((k) => { const j = jointChallenge(k); return [j.challenge, j.nextStep, j.owner ?? '—']; }) } } : {}),
-        ...(paths.length > 0 ? { bullets: paths.slice(0, 3) } : {}),
       },
+      // Opportunities are not challenges: their own section, so the challenge heading never introduces them.
+      ...(paths.length > 0 ? [{ heading: 'Opportunities', paragraphs: ['Opportunities we are exploring together, and the next step for each:'], bullets: paths.slice(0, 3) }] : []),
       {
         heading: 'Objectives',
         ...(r.outcomes.length > 0
