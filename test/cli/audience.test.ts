@@ -101,6 +101,20 @@ describe('two audiences on the example book (offline)', () => {
     for (const o of ['EU subsidiary rollout (150 seats)', 'Data lineage add-on', 'Marketing team expansion']) expect(preRead.indexOf(o)).toBeGreaterThan(opportunities);
   });
 
+  it('speaker notes travel with the deck: no vendor coaching on any customer file, the coaching is in the prep brief; no appendix promised where there is none', async () => {
+    const coaching = /name it before they do|be candid|win them back|CFO (would )?recognise|say about us at renewal|invite challenge/i;
+    const hits: string[] = [];
+    for (const r of accounts) for (const t of await customerTexts(r.id)) if (coaching.test(t.text)) hits.push(`${r.id} ${t.where}: ${coaching.exec(t.text)![0]}`);
+    expect(hits).toEqual([]);
+    // The coaching still reaches the CSM: ACC-001's value slide, in the prep brief.
+    const brief = await docxText(readFileSync(join(out, 'ACC-001', 'prep-brief.docx')));
+    expect(brief).toMatch(/Coaching: .*CFO would recognise/);
+    // ACC-007 is an SMB deck: no appendix slide, so no note may send the reader to one.
+    const smb = await pptxText(readFileSync(join(out, 'ACC-007', 'deck.pptx')));
+    expect(smb.filter((p) => /^ppt\/slides\//.test(p.part)).some((p) => /^Appendix$/m.test(p.text))).toBe(false);
+    expect(smb.filter((p) => /appendix/i.test(p.text)).map((p) => p.part)).toEqual([]);
+  });
+
   it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
     for (const r of accounts.filter((a) => a.deck !== null)) {
       const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));

@@ -48,8 +48,10 @@ export function customerDeck(deck: DeckPlan): DeckPlan {
 
 function customerSlide(s: SlidePlan): SlidePlan {
   const { sources: _sources, ...rest } = s;
+  const { coaching: _coaching, ...notes } = s.notes;
   return {
     ...rest,
+    notes,
     dataToConfirm: [],
     blocks: s.blocks.map((b) => (b.kind === 'kpis' ? { ...b, items: b.items.map(({ source: _s, ...k }) => k) } : b)),
   };

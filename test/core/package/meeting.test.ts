@@ -55,7 +55,10 @@ describe('as of the meeting', () => {
     });
     const deck = JSON.stringify(pkg.deck);
     expect(deck).not.toContain('where adoption grew');
-    expect(deck).toContain('Be candid about the dip in active users');
+    expect(deck).toContain('Active users fell this quarter');
+    // The coaching is the prep brief's, not the shared deck's notes.
+    expect(deck).not.toContain('Be candid');
+    expect(JSON.stringify(pkg.prepBrief)).toContain('Coaching: Be candid about the dip in active users');
     expect(deck).not.toContain('Executive sponsor: Ana Ruiz');
     expect(pkg.warnings).toContainEqual(expect.stringMatching(/^Executive sponsor leaving: Ana Ruiz \(Stakeholders Status: "Leaving"\)/));
     expect(pkg.warnings).toContainEqual(expect.stringMatching(/^Too few customer attendees: Ben Carter/));

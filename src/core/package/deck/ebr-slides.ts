@@ -57,8 +57,9 @@ export function executiveAlignmentSlide(c: DeckContext): SlidePlan {
     sponsorAsk,
     'Pair each customer executive with a named counterpart on our side.',
   ] }], {
-    talkingPoints: ['Make the executive map explicit: who decides, who influences, who is missing.'],
-    questions: ['Who else in your leadership should hear this story?', 'What would you want your executive sponsor to say about us at renewal?'],
+    talkingPoints: ['The executive map: who decides, who influences, who is missing.'],
+    questions: ['Who else in your leadership should hear this story?'],
+    coaching: ['Ask what they would want their executive sponsor to say about us at renewal.'],
   }, { missing, sources: 'Stakeholders and Accounts tabs' });
 }
 

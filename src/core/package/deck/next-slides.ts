@@ -55,9 +55,10 @@ export function supportSlide(c: DeckContext): SlidePlan {
   return slide('support', 'Support and service quality', blocks, {
     talkingPoints: [
       nps.current !== null && nps.previous !== null && nps.current < nps.previous
-        ? `NPS fell from ${metricText(f, 'nps', nps.previous)} to ${metricText(f, 'nps', nps.current)}: name it before they do, and say what we are changing.`
-        : 'Walk through service levels briefly; spend the time on anything that missed its target.',
+        ? `NPS fell from ${metricText(f, 'nps', nps.previous)} to ${metricText(f, 'nps', nps.current)}: what we heard, and what we are changing.`
+        : 'Service levels for the quarter, and anything that missed its target.',
     ],
+    ...(nps.current !== null && nps.previous !== null && nps.current < nps.previous ? { coaching: ['NPS fell: name it before they do.'] } : {}),
     questions: ['How does your team experience our support day to day?', 'Is there a ticket we should still close out together?'],
   }, { missing, sources: 'Metrics tab; service levels from Settings' });
 }
