@@ -115,6 +115,21 @@ describe('two audiences on the example book (offline)', () => {
     expect(smb.filter((p) => /appendix/i.test(p.text)).map((p) => p.part)).toEqual([]);
   });
 
+  it('a person leaving or away is not labelled sponsor or champion, nor shown "(leaving …)", and the cover is for the people the emails address', async () => {
+    const hits: string[] = [];
+    for (const r of accounts) for (const t of await customerTexts(r.id)) if (/\((?:leaving|on leave|away)\b/i.test(t.text)) hits.push(`${r.id} ${t.where}`);
+    expect(hits).toEqual([]);
+    const slides = (await pptxText(readFileSync(join(out, 'ACC-002', 'deck.pptx')))).filter((p) => /^ppt\/slides\//.test(p.part));
+    const map = slides.find((p) => /Alignment asks/.test(p.text))!.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const row = map.slice(map.indexOf('Robert Chen'), map.indexOf('Robert Chen') + 5);
+    expect(row).toEqual(['Robert Chen', 'CIO', 'Customer', '—', 'Yes']);
+    // The prep brief's claim holds: no customer file of ACC-002 names him as executive sponsor.
+    for (const t of await customerTexts('ACC-002')) expect(t.text).not.toMatch(/Robert Chen[^\n]{0,40}\n?[^\n]{0,40}\n?[^\n]{0,20}Executive Sponsor|Executive sponsor[:,]? Robert Chen/i);
+    const cover = (await pptxText(readFileSync(join(out, 'ACC-005', 'deck.pptx')))).find((p) => p.part === 'ppt/slides/slide1.xml')!.text;
+    expect(cover).toMatch(/Prepared by Sam Whitaker for Mark Delaney/);
+    expect(cover).not.toContain('Rachel Kim');
+  });
+
   it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
     for (const r of accounts.filter((a) => a.deck !== null)) {
       const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));

@@ -4,6 +4,7 @@ import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
 import { cell, metricText, present, slide, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
+import { customerFacing } from '../audience';
 
 export function partnershipSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
@@ -51,7 +52,7 @@ export function executiveAlignmentSlide(c: DeckContext): SlidePlan {
   return slide('executive-alignment', 'Executive alignment', [{
     kind: 'table',
     columns: [{ header: 'Name', width: 3 }, { header: 'Title', width: 4 }, { header: 'Side', width: 1.6 }, { header: 'Role', width: 3 }, { header: 'Attending', width: 1.6 }],
-    rows: execs.map((p) => [cell(p.name, undefined, true), cell(p.title ?? '—'), cell(p.side ?? '—'), cell(p.role ?? '—'), cell(p.attending === null ? '—' : p.attending ? 'Yes' : 'No')]),
+    rows: execs.map((p) => { const shown = p.side === 'Vendor' ? p : customerFacing(p, c.changes); return [cell(p.name, undefined, true), cell(shown.title ?? '—'), cell(p.side ?? '—'), cell(shown.role ?? '—'), cell(p.attending === null ? '—' : p.attending ? 'Yes' : 'No')]; }),
     empty: 'We will map executive counterparts together',
   }, { kind: 'bullets', title: 'Alignment asks', items: [
     sponsorAsk,

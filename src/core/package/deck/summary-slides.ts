@@ -8,11 +8,14 @@ import { customerAttendees, isExecutive } from '../meeting';
 import { isTechnical } from './next-slides';
 import { bestBenchmark } from './benchmark-text';
 import { outcomesTable } from './value-slides';
+import { recipients } from '../emails';
 
 /** The cover: the renderer puts the account name above this slide's title (what the meeting is) and subtitle (when, by whom). */
 export function titleSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
-  const by = [r.people.csm && `Prepared by ${r.people.csm}`, r.people.champion && `for ${r.people.champion}`].filter(Boolean).join(' ');
+  // For whom the emails greet: never a champion who is away or leaving (SPEC §4.1).
+  const audience = recipients(r).greet;
+  const by = [r.people.csm && `Prepared by ${r.people.csm}`, audience && `for ${audience}`].filter(Boolean).join(' ');
   return slide('title', `${r.reviewType} · ${c.quarterName}`, [], {
     talkingPoints: [
       `Welcome everyone and thank ${r.name} for the time: this is our ${r.reviewType.toLowerCase()} for ${c.quarterName}.`,
