@@ -130,6 +130,22 @@ describe('two audiences on the example book (offline)', () => {
     expect(cover).not.toContain('Rachel Kim');
   });
 
+  it('the book stays ours: no count of the accounts we serve and no internal tier label on any customer file', async () => {
+    const hits: string[] = [];
+    for (const r of accounts) {
+      const tier = new RegExp(`\\b${r.segment}\\b`);
+      for (const t of await customerTexts(r.id)) {
+        const count = /\bof the \d+\b[^.\n]{0,30}accounts we serve/.exec(t.text);
+        if (count) hits.push(`${r.id} ${t.where}: ${count[0]}`);
+        const label = tier.exec(t.text);
+        if (label) hits.push(`${r.id} ${t.where}: "…${t.text.slice(Math.max(0, label.index - 30), label.index + 30).replace(/\s+/g, ' ')}…"`);
+      }
+    }
+    expect(hits).toEqual([]);
+    const preRead = await docxText(readFileSync(join(out, 'ACC-001', 'pre-read.docx')));
+    expect(preRead).toContain('Feature adoption 75%: the highest of the accounts we serve.');
+  });
+
   it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
     for (const r of accounts.filter((a) => a.deck !== null)) {
       const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));

@@ -5,7 +5,6 @@ import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
 import { jointChallenge, sharedRisks } from './audience';
 import type { DocPlan, HoldPlan } from './types';
-import { article } from './format';
 import { technicalAttendees } from './deck/next-slides';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
@@ -13,7 +12,8 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
   const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const overview = [
-    `${r.name} is ${article(r.segment)} ${r.segment} account (${f.moneyShort(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
+    // No tier label (Enterprise, Strategic …): that is our segmentation, not the customer's (SPEC §4.0).
+    `${r.name}: ${f.moneyShort(r.arr)} a year${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
     ...(r.keyTheme ? [`Theme for this review: ${r.keyTheme}.`] : []),
     ...(r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0 ? [`Renewal: ${f.date(r.renewal.date)} (${f.number(r.renewal.daysToRenewal)} days after this review).`] : []),
   ];

@@ -12,7 +12,7 @@ export function partnershipSlide(c: DeckContext): SlidePlan {
   const months = r.contractStart ? monthsBetween(r.contractStart, c.today) : null;
   if (months === null) missing.push('Contract Start');
   const kpis: Kpi[] = present([
-    { label: 'Annual contract value', value: f.moneyShort(r.arr), detail: r.segment, tone: 'neutral', source: 'Accounts, ARR' },
+    { label: 'Annual contract value', value: f.moneyShort(r.arr), tone: 'neutral', source: 'Accounts, ARR' },
     months === null ? null : { label: 'Partnership', value: months >= 24 ? `${f.number(Math.floor(months / 12))} years` : `${f.number(months)} months`, detail: `since ${f.date(r.contractStart!)}`, tone: 'neutral', source: 'Accounts, Contract Start' },
     r.value.annualised === null ? null : { label: 'Value delivered, annualised', value: f.moneyShort(r.value.annualised), ...(r.value.roi !== null ? { detail: f.roiHeadline(r.value.roi) } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab × 4' },
   ]);

@@ -187,7 +187,9 @@ function contextFacts(c: DeckContext, missing: string[]): string[] {
   const facts: string[] = [];
   if (r.keyTheme) facts.push(`Theme for this review: ${r.keyTheme}`);
   else missing.push('Key Theme');
-  facts.push(`${article(r.segment) === 'an' ? 'An' : 'A'} ${r.segment} account${r.contractStart ? ` since ${f.date(r.contractStart)}` : ''}, with a ${r.reviewType.toLowerCase()} every ${r.cadenceMonths} months`);
+  // No tier label (Enterprise, Strategic …): that is our segmentation, not the customer's (SPEC §4.0).
+  const review = r.reviewType.toLowerCase();
+  facts.push(`${r.contractStart ? `A customer since ${f.date(r.contractStart)}, with` : 'With'} ${article(review)} ${review} every ${r.cadenceMonths} months`);
   if (r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0) facts.push(`Renewal on ${f.date(r.renewal.date)}`);
   const active = (name: string | null) => name !== null && !c.changes.some((x) => x.name === name);
   const sponsor = active(r.people.executiveSponsor) ? r.people.executiveSponsor : null;
