@@ -146,6 +146,18 @@ describe('two audiences on the example book (offline)', () => {
     expect(preRead).toContain('Feature adoption 75%: the highest of the accounts we serve.');
   });
 
+  it('a commitment due before the meeting has one status on every customer file, as of the meeting: carried over, with its old date', async () => {
+    const hits: string[] = [];
+    for (const r of accounts) for (const t of await customerTexts(r.id)) if (/overdue/i.test(t.text)) hits.push(`${r.id} ${t.where}`);
+    expect(hits).toEqual([]);
+    // ACC-005's A-502 was due Nov 30, 2026; the meeting is Dec 10.
+    const texts = await customerTexts('ACC-005');
+    for (const where of ['deck.pptx', 'action-plan.docx', 'summary.eml']) {
+      expect({ where, carried: texts.filter((t) => t.where.startsWith(where)).some((t) => t.text.includes('Carried over (was due Nov 30, 2026)')) }).toEqual({ where, carried: true });
+    }
+    for (const t of texts) expect({ where: t.where, ahead: /by Nov 30, 2026/.test(t.text) }).toEqual({ where: t.where, ahead: false });
+  });
+
   it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
     for (const r of accounts.filter((a) => a.deck !== null)) {
       const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));

@@ -2,7 +2,7 @@
 import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
-import { deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
+import { actionDue, actionStatus, deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
 import { jointChallenge, sharedRisks } from './audience';
 import type { DocPlan, HoldPlan } from './types';
 import { technicalAttendees } from './deck/next-slides';
@@ -82,7 +82,7 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
       {
         heading: 'Open actions',
         ...(open.length > 0
-          ? { table: { columns: ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'], rows: open.map((a) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', a.dueDate ? f.date(a.dueDate) : 'To agree', a.status === 'Overdue' ? 'Carried over' : a.status]) } }
+          ? { table: { columns: ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'], rows: open.map((a) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', actionDue(f, a, 'To agree'), actionStatus(f, a)]) } }
           : { paragraphs: ['No open actions yet: the actions agreed in the meeting will be added here.'] }),
       },
       ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, f.progress)]) } }] : []),

@@ -3,7 +3,7 @@ import type { AccountReview, MetricKey, Person } from '../../analysis/types';
 import type { Block, SlidePlan } from '../types';
 import { sharedRisks } from '../audience';
 import { customerAttendees } from '../meeting';
-import { cell, METRIC_LABELS, metricChange, metricKpi, metricText, present, slide, type DeckContext } from './context';
+import { actionStatus, cell, METRIC_LABELS, metricChange, metricKpi, metricText, present, slide, type DeckContext } from './context';
 
 /** Titles that make someone a technical leader for this deck: CTO, CIO, IT, Engineering (SPEC §4.2). */
 const TECHNICAL = /\b(CTO|CIO|CISO|chief (technology|information)|IT|engineering|engineer|architect|infrastructure|devops|data)\b/i;
@@ -94,15 +94,15 @@ export function asksSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const side = (a: (typeof open)[number]) => ((a.side ?? '').toLowerCase().startsWith('cust') ? 'customer' : 'vendor');
-  const when = (d: string | null) => (d ? ` by ${f.date(d)}` : '');
+  const when = (a: (typeof open)[number]) => (a.status === 'Overdue' ? ` (${actionStatus(f, a).toLowerCase()})` : a.dueDate ? ` by ${f.date(a.dueDate)}` : '');
   const theirs = [
-    ...open.filter((a) => side(a) === 'customer').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`),
+    ...open.filter((a) => side(a) === 'customer').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a)}`),
   ];
   // Each expansion path needs a customer sponsor to champion it: that is an ask, made by name.
   theirs.push(...r.opportunities.items.filter((o) => o.sponsor && !c.changes.some((x) => x.name === o.sponsor))
     .map((o) => `${o.sponsor}: sponsor the ${lowerFirst(o.opportunity)}${o.timeline ? ` for ${o.timeline}` : ''}`));
   const ours = [
-    ...open.filter((a) => side(a) === 'vendor').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`),
+    ...open.filter((a) => side(a) === 'vendor').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a)}`),
     ...r.roadmap.filter((i) => i.type === 'Request' && i.accountSpecific).map((i) => `${i.item}: ${i.status ? lowerFirst(i.status) : 'a date for your request'}`),
   ];
   return slide('asks', 'What we ask of each other', [

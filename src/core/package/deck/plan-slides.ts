@@ -1,7 +1,7 @@
 /** The forward-looking slides: strategic discussion, success plan, roadmap, risks and opportunities, actions and next steps. */
 import type { Block, Kpi, SlidePlan, TableCell } from '../types';
 import { jointChallenge, sharedRisks } from '../audience';
-import { cell, nextReviewAfter, orDash, outcomeValue, slide, statusTone, type DeckContext } from './context';
+import { actionDue, actionStatus, cell, nextReviewAfter, orDash, outcomeValue, slide, statusTone, type DeckContext } from './context';
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -80,7 +80,7 @@ export function actionsSlide(c: DeckContext, followUps: { label: string; date: s
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const kpis: Kpi[] = [
     ...(r.actions.completionRate === null ? [] : [{ label: 'Commitments complete', value: f.percent(r.actions.completionRate), detail: r.actions.basis === 'last-qbr' ? 'of last QBR\'s actions' : 'of all action items', tone: r.actions.band === 'Green' ? 'good' as const : r.actions.band === 'Yellow' ? 'warn' as const : 'bad' as const, source: 'Actions tab' }]),
-    { label: 'Open actions', value: f.number(open.length), detail: `${r.actions.overdue.length} overdue`, tone: r.actions.overdue.length > 0 ? 'bad' : 'neutral', source: 'Actions tab' },
+    { label: 'Open actions', value: f.number(open.length), detail: `${r.actions.overdue.length} carried over`, tone: r.actions.overdue.length > 0 ? 'bad' : 'neutral', source: 'Actions tab' },
   ];
   if (r.actions.items.length === 0) missing.push('action items (Actions tab)');
   const next = followUps.map((h) => `${h.label}: ${f.date(h.date)}`);
@@ -88,7 +88,7 @@ export function actionsSlide(c: DeckContext, followUps: { label: string; date: s
   return slide('actions', 'Action items and next steps', [{ kind: 'kpis', items: kpis }, {
     kind: 'table',
     columns: [{ header: 'ID', width: 1 }, { header: 'Action', width: 5 }, { header: 'Owner', width: 2 }, { header: 'Side', width: 1.4 }, { header: 'Due', width: 1.6 }, { header: 'Status', width: 1.6 }],
-    rows: open.map((a) => [cell(a.id), cell(a.action, undefined, true), cell(a.owner ?? '—'), cell(a.side ?? '—'), cell(orDash(a.dueDate, f.date)), cell(a.status, statusTone(a.status), true)]),
+    rows: open.map((a) => [cell(a.id), cell(a.action, undefined, true), cell(a.owner ?? '—'), cell(a.side ?? '—'), cell(actionDue(f, a, '—')), cell(actionStatus(f, a), statusTone(a.status), true)]),
     empty: 'New actions agreed today will be listed here',
   }, { kind: 'bullets', title: 'Next steps', items: next }], {
     talkingPoints: ['Read back every new commitment with its owner and date before closing.', 'The summary email with these actions goes out the next working day.'],

@@ -176,7 +176,7 @@ export function keyTakeaways(c: DeckContext): string[] {
   const shared = sharedRisks(r);
   if (shared.length > 0) out.push(`${shared.length} shared challenge${shared.length === 1 ? '' : 's'} to work through together: ${shared.map((k) => k.risk).slice(0, 2).join('; ')}.`);
   if (r.actions.completionRate !== null) {
-    const overdue = r.actions.overdue.length > 0 ? `; ${r.actions.overdue.length} overdue` : '';
+    const overdue = r.actions.overdue.length > 0 ? `; ${r.actions.overdue.length} carried over` : '';
     out.push(`${f.percent(r.actions.completionRate)} of ${r.actions.basis === 'last-qbr' ? 'last QBR\'s commitments' : 'action items'} complete${overdue}.`);
   }
   return out;
