@@ -152,9 +152,15 @@ describe('two audiences on the example book (offline)', () => {
     expect(hits).toEqual([]);
     // ACC-005's A-502 was due Nov 30, 2026; the meeting is Dec 10.
     const texts = await customerTexts('ACC-005');
-    for (const where of ['deck.pptx', 'action-plan.docx', 'summary.eml']) {
+    for (const where of ['action-plan.docx', 'summary.eml']) {
       expect({ where, carried: texts.filter((t) => t.where.startsWith(where)).some((t) => t.text.includes('Carried over (was due Nov 30, 2026)')) }).toEqual({ where, carried: true });
     }
+    const deck = texts.filter((t) => t.where.startsWith('deck.pptx ppt/slides/')).map((t) => t.text).join('\n');
+    expect(deck).toMatch(/Nov 30, 2026\s*\n\s*Carried over/);
+    // ACC-002's briefing was due Nov 15 for a Dec 3 meeting: the asks slide says so, not "by Nov 15".
+    const asks = (await customerTexts('ACC-002')).filter((t) => t.where.startsWith('deck.pptx ppt/slides/')).map((t) => t.text).join('\n');
+    expect(asks).toContain('Executive briefing for the incoming CIO (Jordan Reyes) (carried over, was due Nov 15, 2026)');
+    expect(asks).not.toContain('by Nov 15, 2026');
     for (const t of texts) expect({ where: t.where, ahead: /by Nov 30, 2026/.test(t.text) }).toEqual({ where: t.where, ahead: false });
   });
 

@@ -3,7 +3,7 @@ import type { AccountReview, MetricKey, Person } from '../../analysis/types';
 import type { Block, SlidePlan } from '../types';
 import { sharedRisks } from '../audience';
 import { customerAttendees } from '../meeting';
-import { actionStatus, cell, METRIC_LABELS, metricChange, metricKpi, metricText, present, slide, type DeckContext } from './context';
+import { cell, METRIC_LABELS, metricChange, metricKpi, metricText, present, slide, type DeckContext } from './context';
 
 /** Titles that make someone a technical leader for this deck: CTO, CIO, IT, Engineering (SPEC §4.2). */
 const TECHNICAL = /\b(CTO|CIO|CISO|chief (technology|information)|IT|engineering|engineer|architect|infrastructure|devops|data)\b/i;
@@ -94,7 +94,7 @@ export function asksSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const side = (a: (typeof open)[number]) => ((a.side ?? '').toLowerCase().startsWith('cust') ? 'customer' : 'vendor');
-  const when = (a: (typeof open)[number]) => (a.status === 'Overdue' ? ` (${actionStatus(f, a).toLowerCase()})` : a.dueDate ? ` by ${f.date(a.dueDate)}` : '');
+  const when = (a: (typeof open)[number]) => (a.status === 'Overdue' ? ` (carried over${a.dueDate ? `, was due ${f.date(a.dueDate)}` : ''})` : a.dueDate ? ` by ${f.date(a.dueDate)}` : '');
   const theirs = [
     ...open.filter((a) => side(a) === 'customer').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a)}`),
   ];

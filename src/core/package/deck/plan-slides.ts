@@ -1,7 +1,7 @@
 /** The forward-looking slides: strategic discussion, success plan, roadmap, risks and opportunities, actions and next steps. */
 import type { Block, Kpi, SlidePlan, TableCell } from '../types';
 import { jointChallenge, sharedRisks } from '../audience';
-import { actionDue, actionStatus, cell, nextReviewAfter, orDash, outcomeValue, slide, statusTone, type DeckContext } from './context';
+import { cell, nextReviewAfter, orDash, outcomeValue, slide, statusTone, type DeckContext } from './context';
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
@@ -88,7 +88,8 @@ export function actionsSlide(c: DeckContext, followUps: { label: string; date: s
   return slide('actions', 'Action items and next steps', [{ kind: 'kpis', items: kpis }, {
     kind: 'table',
     columns: [{ header: 'ID', width: 1 }, { header: 'Action', width: 5 }, { header: 'Owner', width: 2 }, { header: 'Side', width: 1.4 }, { header: 'Due', width: 1.6 }, { header: 'Status', width: 1.6 }],
-    rows: open.map((a) => [cell(a.id), cell(a.action, undefined, true), cell(a.owner ?? '—'), cell(a.side ?? '—'), cell(actionDue(f, a, '—')), cell(actionStatus(f, a), statusTone(a.status), true)]),
+    rows: open.map((a) => [cell(a.id), cell(a.action, undefined, true), cell(a.owner ?? '—'), cell(a.side ?? '—'), // Narrow columns: the old date under Due, "Carried over" under Status.
+      cell(orDash(a.dueDate, f.date)), cell(a.status === 'Overdue' ? 'Carried over' : a.status, statusTone(a.status), true)]),
     empty: 'New actions agreed today will be listed here',
   }, { kind: 'bullets', title: 'Next steps', items: next }], {
     talkingPoints: ['Read back every new commitment with its owner and date before closing.', 'The summary email with these actions goes out the next working day.'],
