@@ -164,6 +164,25 @@ describe('two audiences on the example book (offline)', () => {
     for (const t of texts) expect({ where: t.where, ahead: /by Nov 30, 2026/.test(t.text) }).toEqual({ where: t.where, ahead: false });
   });
 
+  it('small wording: no "1 months", no month count that undersells the days, no year count that hides months, "an executive", objectives with their measure', async () => {
+    const hits: string[] = [];
+    for (const r of accounts) {
+      for (const t of await customerTexts(r.id)) {
+        for (const bad of [/\b1 months\b/, /\ba executive\b/i, /from [\d.,]+ to the [\d.,]+ target/, /over \d+ years/]) if (bad.test(t.text)) hits.push(`${r.id} ${t.where}: ${bad.exec(t.text)![0]}`);
+        // "With N months to the renewal" must agree with the days to renewal as of the meeting.
+        const m = /With (about )?(\d+) (months|days) to the renewal/.exec(t.text);
+        const qbrDate = JSON.parse(readFileSync(join(out, r.id, 'analysis.json'), 'utf8')).package.qbrDate as string;
+        const days = r.renewal.date ? (Date.parse(r.renewal.date) - Date.parse(qbrDate)) / 86_400_000 : null;
+        // As of the meeting: the month count is the days rounded (118 days is about 4 months, not 3), days under two months.
+        if (m && days !== null) {
+          const said = m[3] === 'days' ? Number(m[2]) : Number(m[2]) * 30.44;
+          if (Math.abs(said - days) > 16 || (m[3] === 'months' && Number(m[2]) < 2)) hits.push(`${r.id} ${t.where}: ${m[0]} (${days} days at the meeting)`);
+        }
+      }
+    }
+    expect(hits).toEqual([]);
+  });
+
   it('the emails\' next steps are the customer\'s: no "send summary", no survey', async () => {
     for (const r of accounts.filter((a) => a.deck !== null)) {
       const summary = await emlText(readFileSync(join(out, r.id, 'summary.eml')));

@@ -13,7 +13,7 @@ export function partnershipSlide(c: DeckContext): SlidePlan {
   if (months === null) missing.push('Contract Start');
   const kpis: Kpi[] = present([
     { label: 'Annual contract value', value: f.moneyShort(r.arr), tone: 'neutral', source: 'Accounts, ARR' },
-    months === null ? null : { label: 'Partnership', value: months >= 24 ? `${f.number(Math.floor(months / 12))} years` : `${f.number(months)} months`, detail: `since ${f.date(r.contractStart!)}`, tone: 'neutral', source: 'Accounts, Contract Start' },
+    months === null ? null : { label: 'Partnership', value: span(months), detail: `since ${f.date(r.contractStart!)}`, tone: 'neutral', source: 'Accounts, Contract Start' },
     r.value.annualised === null ? null : { label: 'Value delivered, annualised', value: f.moneyShort(r.value.annualised), ...(r.value.roi !== null ? { detail: f.roiHeadline(r.value.roi) } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab × 4' },
   ]);
   if (r.value.annualised === null) missing.push(`value lines for ${c.quarterName}`);
@@ -24,7 +24,7 @@ export function partnershipSlide(c: DeckContext): SlidePlan {
   const m = r.history[r.history.length - 1]?.metrics;
   const seats = m?.licensedSeats ?? r.licensedSeats;
   const facts: [string, string | null][] = [
-    ['Contract value to date', months === null || months < 1 ? null : `${f.moneyShort((r.arr * months) / 12)} over ${months >= 24 ? `${f.number(Math.floor(months / 12))} years` : `${f.number(months)} months`}`],
+    ['Contract value to date', months === null || months < 1 ? null : `${f.moneyShort((r.arr * months) / 12)} over ${span(months)}`],
     ['Seats', seats === null ? null : `${f.count(seats)} licensed${m?.activeUsers != null ? `, ${f.count(m.activeUsers)} active (${f.percent(m.activeUsers / seats)})` : ''}`],
     ['Health score', r.health.score === null ? null : `${r.health.score} ${r.health.band}${r.health.trend !== null ? ` (${f.points(r.health.trend)} from last quarter)` : ''}`],
     ['NPS', r.trends.nps.current === null ? null : `${metricText(f, 'nps', r.trends.nps.current)}${r.trends.nps.previous !== null ? ` (${metricText(f, 'nps', r.trends.nps.previous)} last quarter)` : ''}`],
@@ -97,7 +97,7 @@ export function renewalOutlookSlide(c: DeckContext): SlidePlan {
     r.value.roi !== null ? { label: 'Return on investment', value: f.multiple(r.value.roi), detail: f.netRoi(r.value.roi), tone: r.value.roi >= 1 ? 'good' : 'warn' } : null,
   ]);
   const text = ahead
-    ? `With ${r.renewal.monthsToRenewal ?? 0} months to the renewal, we would like to agree what success looks like for the next term.`
+    ? `With ${timeToRenewal(r.renewal.daysToRenewal!)} to the renewal, we would like to agree what success looks like for the next term.`
     : 'We would like to agree what success looks like for the next term.';
   const factors = renewalFactors(c);
   const table: Block = {
@@ -108,4 +108,14 @@ export function renewalOutlookSlide(c: DeckContext): SlidePlan {
     talkingPoints: ['Be direct about the renewal timeline and what both sides need to get there.'],
     questions: ['What does your renewal process look like, and who signs?', 'What would make the renewal an easy yes?'],
   }, { missing, sources: 'Accounts, Risks and Opportunities tabs' });
+}
+
+/** A partnership's length: whole years only when it is whole years ("2 years"), else months ("31 months"). */
+function span(months: number): string {
+  return months >= 24 && months % 12 === 0 ? `${months / 12} years` : `${months} month${months === 1 ? '' : 's'}`;
+}
+
+/** Time to the renewal as of the meeting: days under two months, else months rounded ("118 days" is about 4 months). */
+function timeToRenewal(days: number): string {
+  return days < 60 ? `${days} day${days === 1 ? '' : 's'}` : `about ${Math.round(days / 30.44)} months`;
 }

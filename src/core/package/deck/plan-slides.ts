@@ -15,7 +15,8 @@ export function successPlanSlide(c: DeckContext): SlidePlan {
     ...r.goals.filter((g) => g.progress === null || g.progress < 1).map((g) => `${g.goal}${g.successCriteria ? `: ${lowerFirst(g.successCriteria)}` : ''}${g.due ? ` by ${f.date(g.due)}` : ''}`),
     ...r.outcomes.filter((o) => o.status === 'On Track' || o.status === 'At Risk').map((o) => {
       const v = outcomeValue(f, o);
-      return `${o.objective}: from ${v(o.current)} to the ${v(o.target)} target`;
+      // The measure names the unit ("days from discharge to report"): bare numbers read as nothing.
+      return `${o.objective}: ${o.metric ? `${lowerFirst(o.metric)} ` : ''}at ${v(o.current)} against a target of ${v(o.target)}`;
     }),
   ].slice(0, 4);
   return slide('success-plan', 'Success plan and next-quarter goals', [{

@@ -109,7 +109,7 @@ export function agendaSlide(c: DeckContext, variant: string, sections: string[] 
     rows: [...items.map((i) => [cell(i.section, undefined, i.forward), cell(String(i.minutes)), cell(lead(i.lead)), cell(audienceText(c, i.audience))]), [cell('Total', undefined, true), cell(String(total), undefined, true), cell(''), cell('')]],
     empty: 'No agenda',
   }], {
-    talkingPoints: [`We have ${total} minutes (${r.reviewLength} planned for a ${r.reviewType.toLowerCase()}); ${ahead} of them are for what comes next.`, 'Most of the time is for discussion, not slides.'],
+    talkingPoints: [`We have ${total} minutes (${r.reviewLength} planned for ${article(r.reviewType)} ${r.reviewType.toLowerCase()}); ${ahead} of them are for what comes next.`, 'Most of the time is for discussion, not slides.'],
     questions: ['Is there anything you want to add to or move up the agenda?'],
   });
 }
