@@ -48,8 +48,10 @@ export function customerDeck(deck: DeckPlan): DeckPlan {
 
 function customerSlide(s: SlidePlan): SlidePlan {
   const { sources: _sources, ...rest } = s;
+  const { coaching: _coaching, ...notes } = s.notes;
   return {
     ...rest,
+    notes,
     dataToConfirm: [],
     blocks: s.blocks.map((b) => (b.kind === 'kpis' ? { ...b, items: b.items.map(({ source: _s, ...k }) => k) } : b)),
   };
@@ -113,6 +115,17 @@ export function peopleChanges(r: AccountReview): PersonChange[] {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A person as the customer's files may show them (SPEC §4.1): a title without its "(leaving Jan 2027)" aside, and no
+ * sponsor or champion label while leaving or away — the prep brief keeps both.
+ */
+export function customerFacing(p: Person, changes: PersonChange[]): { title: string | null; role: string | null } {
+  const title = p.title?.replace(/\s*\(([^)]*)\)/g, (m, inner: string) => (availability(inner) ? '' : m))
+    .split(/\s*[,;–—]\s*|\s+-\s+/).filter((part) => availability(part) === null).join(', ').trim() || null;
+  const gone = isUnavailable(changes, p.name) !== null;
+  return { title, role: gone && p.role && /sponsor|champion/i.test(p.role) ? null : p.role };
 }
 
 /** Is this person on the customer side marked leaving or away? */

@@ -2,10 +2,9 @@
 import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
-import { deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
+import { actionDue, actionStatus, deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
 import { jointChallenge, sharedRisks } from './audience';
 import type { DocPlan, HoldPlan } from './types';
-import { article } from './format';
 import { technicalAttendees } from './deck/next-slides';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
@@ -13,7 +12,8 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
   const c = deckContext(r, qbrDate, today, reviewMinutes);
   const { f } = c;
   const overview = [
-    `${r.name} is ${article(r.segment)} ${r.segment} account (${f.moneyShort(r.arr)} ARR)${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
+    // No tier label (Enterprise, Strategic …): that is our segmentation, not the customer's (SPEC §4.0).
+    `${r.name}: ${f.moneyShort(r.arr)} a year${r.contractStart ? `, a customer since ${f.date(r.contractStart)}` : ''}.`,
     ...(r.keyTheme ? [`Theme for this review: ${r.keyTheme}.`] : []),
     ...(r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0 ? [`Renewal: ${f.date(r.renewal.date)} (${f.number(r.renewal.daysToRenewal)} days after this review).`] : []),
   ];
@@ -41,11 +41,12 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
         ...(metricsRows.length > 0 ? { table: { columns: ['Metric', c.quarterName, 'vs last quarter'], rows: metricsRows } } : {}),
       },
       {
-        heading: 'Challenges and opportunities',
+        heading: 'Challenges',
         paragraphs: [shared.length > 0 ? 'The challenges we are working on together, and the next step agreed for each:' : 'Please bring any challenge on your side you would like us to work on together.'],
         ...(shared.length > 0 ? { table: { columns: ['Challenge', 'Agreed next step', 'Owner'], rows: shared.map((k) => { const j = jointChallenge(k); return [j.challenge, j.nextStep, j.owner ?? '—']; }) } } : {}),
-        ...(paths.length > 0 ? { bullets: paths.slice(0, 3) } : {}),
       },
+      // Opportunities are not challenges: their own section, so the challenge heading never introduces them.
+      ...(paths.length > 0 ? [{ heading: 'Opportunities', paragraphs: ['Opportunities we are exploring together, and the next step for each:'], bullets: paths.slice(0, 3) }] : []),
       {
         heading: 'Objectives',
         ...(r.outcomes.length > 0
@@ -81,7 +82,7 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
       {
         heading: 'Open actions',
         ...(open.length > 0
-          ? { table: { columns: ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'], rows: open.map((a) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', a.dueDate ? f.date(a.dueDate) : 'To agree', a.status === 'Overdue' ? 'Carried over' : a.status]) } }
+          ? { table: { columns: ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'], rows: open.map((a) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', actionDue(f, a, 'To agree'), actionStatus(f, a)]) } }
           : { paragraphs: ['No open actions yet: the actions agreed in the meeting will be added here.'] }),
       },
       ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, f.progress)]) } }] : []),

@@ -3,7 +3,7 @@ import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { technicalAttendees } from './deck/next-slides';
-import { deckContext, nextReviewAfter, quarterName } from './deck/context';
+import { actionDue, actionStatus, deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
 import { isUnavailable, peopleChanges } from './audience';
 import { customerSteps } from './docs';
@@ -91,7 +91,7 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   }
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const bySide = (side: 'Customer' | 'Vendor') => open.filter((a) => (a.side ?? '').toLowerCase().startsWith(side === 'Customer' ? 'cust' : 'vend'));
-  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to agree', a.dueDate ? f.date(a.dueDate) : 'Date to agree', a.status === 'Overdue' ? 'Carried over' : a.status];
+  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to agree', actionDue(f, a, 'Date to agree'), actionStatus(f, a)];
   body.heading('Commitments');
   const ours = bySide('Vendor');
   const theirs = bySide('Customer');

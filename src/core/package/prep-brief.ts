@@ -152,7 +152,7 @@ export function prepBriefDoc(p: PrepBriefInput): DocPlan {
   if (p.deck) {
     sections.push({
       heading: 'Talking points per section',
-      bullets: p.deck.slides.filter((s) => s.layout === 'content').map((s) => `${s.title}: ${[...s.notes.talkingPoints, ...s.notes.questions.map((q) => `Ask: ${q}`)].join(' ')}${s.sources ? ` (Sources: ${s.sources})` : ''}`),
+      bullets: p.deck.slides.filter((s) => s.layout === 'content').map((s) => `${s.title}: ${[...s.notes.talkingPoints, ...s.notes.questions.map((q) => `Ask: ${q}`), ...(s.notes.coaching ?? []).map((t) => `Coaching: ${t}`)].join(' ')}${s.sources ? ` (Sources: ${s.sources})` : ''}`),
     });
   }
 

@@ -49,6 +49,8 @@ export type Block =
 export interface SpeakerNotes {
   talkingPoints: string[];
   questions: string[];
+  /** Coaching for our presenter ("name it before they do"): the prep brief's only, never on the shared deck (SPEC §4.0). */
+  coaching?: string[];
 }
 
 export interface SlidePlan {

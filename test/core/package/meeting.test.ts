@@ -38,7 +38,7 @@ describe('as of the meeting', () => {
     expect(review.actions.overdue).toEqual([]);
     const actions = pkg.deck!.slides.find((s) => s.key === 'actions')!;
     const kpis = actions.blocks[0]!.kind === 'kpis' ? actions.blocks[0]!.items : [];
-    expect(kpis.find((k) => k.label === 'Open actions')!.detail).toBe('1 overdue');
+    expect(kpis.find((k) => k.label === 'Open actions')!.detail).toBe('1 carried over');
     expect(JSON.stringify(pkg.prepBrief)).toContain('Overdue on Dec 21, 2026: A-1 Send the renewal quote (Alicia, due Nov 30, 2026)');
     // A meeting on Nov 27 comes before the due date: then it is "due before the meeting", not overdue.
     const early = pkgFor('2026-11-27').pkg;
@@ -55,7 +55,10 @@ describe('as of the meeting', () => {
     });
     const deck = JSON.stringify(pkg.deck);
     expect(deck).not.toContain('where adoption grew');
-    expect(deck).toContain('Be candid about the dip in active users');
+    expect(deck).toContain('Active users fell this quarter');
+    // The coaching is the prep brief's, not the shared deck's notes.
+    expect(deck).not.toContain('Be candid');
+    expect(JSON.stringify(pkg.prepBrief)).toContain('Coaching: Be candid about the dip in active users');
     expect(deck).not.toContain('Executive sponsor: Ana Ruiz');
     expect(pkg.warnings).toContainEqual(expect.stringMatching(/^Executive sponsor leaving: Ana Ruiz \(Stakeholders Status: "Leaving"\)/));
     expect(pkg.warnings).toContainEqual(expect.stringMatching(/^Too few customer attendees: Ben Carter/));

@@ -22,10 +22,11 @@ function standsOut(b: Benchmark): boolean {
 export function benchmarkSentence(c: DeckContext, b: Benchmark): string {
   const { f } = c;
   const value = b.metric === 'health' ? f.number(b.value) : b.metric === 'valueToArr' ? `${f.percent(b.value)} of the annual contract` : f.percent(b.value);
-  const among = b.cohort === 'segment' ? `${b.cohortName} accounts we serve` : 'accounts we serve';
+  // Neither the tier name (our segmentation) nor the size of the book is the customer's business (SPEC §4.0).
+  const among = b.cohort === 'segment' ? 'comparable accounts we serve' : 'accounts we serve';
   // In a small book a percentage overstates precision ("top 6%" of 8): say the place instead.
   const place = b.cohortSize < 20
-    ? `${b.rank === 1 ? 'the highest' : `${ordinal(b.rank)} highest`} of the ${f.count(b.cohortSize)} ${among}`
+    ? `${b.rank === 1 ? 'the highest' : `${ordinal(b.rank)} highest`} of the ${among}`
     : b.percentile >= 75 ? `top ${Math.max(1, 100 - b.percentile)}% of ${among}` : `above the median of ${among}`;
   return `${NAMES[b.metric]} ${value}: ${place}`;
 }

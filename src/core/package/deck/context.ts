@@ -105,6 +105,19 @@ export function orDash<T>(v: T | null, show: (v: T) => string): string {
   return v === null ? '—' : show(v);
 }
 
+/**
+ * An action's status as of the meeting, in the customer's words, one wording on every file: a commitment whose date
+ * passed before the meeting is "Carried over (was due …)", never shown with its old date as if still ahead.
+ */
+export function actionStatus(f: Formatter, a: { status: string; dueDate: IsoDate | null }): string {
+  return a.status === 'Overdue' ? `Carried over${a.dueDate ? ` (was due ${f.date(a.dueDate)})` : ''}` : a.status;
+}
+
+/** The due date as of the meeting: a carried-over commitment needs a new one. */
+export function actionDue(f: Formatter, a: { status: string; dueDate: IsoDate | null }, none: string): string {
+  return a.status === 'Overdue' ? 'New date to agree' : a.dueDate ? f.date(a.dueDate) : none;
+}
+
 export function statusTone(status: string): Tone {
   switch (status) {
     case 'Achieved': case 'Complete': case 'Released': return 'good';

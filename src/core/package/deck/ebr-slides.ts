@@ -4,6 +4,7 @@ import { bandTone } from '../format';
 import type { Block, Kpi, SlidePlan } from '../types';
 import { cell, metricText, present, slide, type DeckContext } from './context';
 import { healthKpi } from './summary-slides';
+import { customerFacing } from '../audience';
 
 export function partnershipSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
@@ -11,8 +12,8 @@ export function partnershipSlide(c: DeckContext): SlidePlan {
   const months = r.contractStart ? monthsBetween(r.contractStart, c.today) : null;
   if (months === null) missing.push('Contract Start');
   const kpis: Kpi[] = present([
-    { label: 'Annual contract value', value: f.moneyShort(r.arr), detail: r.segment, tone: 'neutral', source: 'Accounts, ARR' },
-    months === null ? null : { label: 'Partnership', value: months >= 24 ? `${f.number(Math.floor(months / 12))} years` : `${f.number(months)} months`, detail: `since ${f.date(r.contractStart!)}`, tone: 'neutral', source: 'Accounts, Contract Start' },
+    { label: 'Annual contract value', value: f.moneyShort(r.arr), tone: 'neutral', source: 'Accounts, ARR' },
+    months === null ? null : { label: 'Partnership', value: span(months), detail: `since ${f.date(r.contractStart!)}`, tone: 'neutral', source: 'Accounts, Contract Start' },
     r.value.annualised === null ? null : { label: 'Value delivered, annualised', value: f.moneyShort(r.value.annualised), ...(r.value.roi !== null ? { detail: f.roiHeadline(r.value.roi) } : {}), tone: r.value.roi !== null && r.value.roi >= 1 ? 'good' : 'neutral', source: 'Value tab × 4' },
   ]);
   if (r.value.annualised === null) missing.push(`value lines for ${c.quarterName}`);
@@ -23,7 +24,7 @@ export function partnershipSlide(c: DeckContext): SlidePlan {
   const m = r.history[r.history.length - 1]?.metrics;
   const seats = m?.licensedSeats ?? r.licensedSeats;
   const facts: [string, string | null][] = [
-    ['Contract value to date', months === null || months < 1 ? null : `${f.moneyShort((r.arr * months) / 12)} over ${months >= 24 ? `${f.number(Math.floor(months / 12))} years` : `${f.number(months)} months`}`],
+    ['Contract value to date', months === null || months < 1 ? null : `${f.moneyShort((r.arr * months) / 12)} over ${span(months)}`],
     ['Seats', seats === null ? null : `${f.count(seats)} licensed${m?.activeUsers != null ? `, ${f.count(m.activeUsers)} active (${f.percent(m.activeUsers / seats)})` : ''}`],
     ['Health score', r.health.score === null ? null : `${r.health.score} ${r.health.band}${r.health.trend !== null ? ` (${f.points(r.health.trend)} from last quarter)` : ''}`],
     ['NPS', r.trends.nps.current === null ? null : `${metricText(f, 'nps', r.trends.nps.current)}${r.trends.nps.previous !== null ? ` (${metricText(f, 'nps', r.trends.nps.previous)} last quarter)` : ''}`],
@@ -51,14 +52,15 @@ export function executiveAlignmentSlide(c: DeckContext): SlidePlan {
   return slide('executive-alignment', 'Executive alignment', [{
     kind: 'table',
     columns: [{ header: 'Name', width: 3 }, { header: 'Title', width: 4 }, { header: 'Side', width: 1.6 }, { header: 'Role', width: 3 }, { header: 'Attending', width: 1.6 }],
-    rows: execs.map((p) => [cell(p.name, undefined, true), cell(p.title ?? '—'), cell(p.side ?? '—'), cell(p.role ?? '—'), cell(p.attending === null ? '—' : p.attending ? 'Yes' : 'No')]),
+    rows: execs.map((p) => { const shown = p.side === 'Vendor' ? p : customerFacing(p, c.changes); return [cell(p.name, undefined, true), cell(shown.title ?? '—'), cell(p.side ?? '—'), cell(shown.role ?? '—'), cell(p.attending === null ? '—' : p.attending ? 'Yes' : 'No')]; }),
     empty: 'We will map executive counterparts together',
   }, { kind: 'bullets', title: 'Alignment asks', items: [
     sponsorAsk,
     'Pair each customer executive with a named counterpart on our side.',
   ] }], {
-    talkingPoints: ['Make the executive map explicit: who decides, who influences, who is missing.'],
-    questions: ['Who else in your leadership should hear this story?', 'What would you want your executive sponsor to say about us at renewal?'],
+    talkingPoints: ['The executive map: who decides, who influences, who is missing.'],
+    questions: ['Who else in your leadership should hear this story?'],
+    coaching: ['Ask what they would want their executive sponsor to say about us at renewal.'],
   }, { missing, sources: 'Stakeholders and Accounts tabs' });
 }
 
@@ -95,7 +97,7 @@ export function renewalOutlookSlide(c: DeckContext): SlidePlan {
     r.value.roi !== null ? { label: 'Return on investment', value: f.multiple(r.value.roi), detail: f.netRoi(r.value.roi), tone: r.value.roi >= 1 ? 'good' : 'warn' } : null,
   ]);
   const text = ahead
-    ? `With ${r.renewal.monthsToRenewal ?? 0} months to the renewal, we would like to agree what success looks like for the next term.`
+    ? `With ${timeToRenewal(r.renewal.daysToRenewal!)} to the renewal, we would like to agree what success looks like for the next term.`
     : 'We would like to agree what success looks like for the next term.';
   const factors = renewalFactors(c);
   const table: Block = {
@@ -106,4 +108,14 @@ export function renewalOutlookSlide(c: DeckContext): SlidePlan {
     talkingPoints: ['Be direct about the renewal timeline and what both sides need to get there.'],
     questions: ['What does your renewal process look like, and who signs?', 'What would make the renewal an easy yes?'],
   }, { missing, sources: 'Accounts, Risks and Opportunities tabs' });
+}
+
+/** A partnership's length: whole years only when it is whole years ("2 years"), else months ("31 months"). */
+function span(months: number): string {
+  return months >= 24 && months % 12 === 0 ? `${months / 12} years` : `${months} month${months === 1 ? '' : 's'}`;
+}
+
+/** Time to the renewal as of the meeting: days under two months, else months rounded ("118 days" is about 4 months). */
+function timeToRenewal(days: number): string {
+  return days < 60 ? `${days} day${days === 1 ? '' : 's'}` : `about ${Math.round(days / 30.44)} months`;
 }

@@ -55,9 +55,10 @@ export function supportSlide(c: DeckContext): SlidePlan {
   return slide('support', 'Support and service quality', blocks, {
     talkingPoints: [
       nps.current !== null && nps.previous !== null && nps.current < nps.previous
-        ? `NPS fell from ${metricText(f, 'nps', nps.previous)} to ${metricText(f, 'nps', nps.current)}: name it before they do, and say what we are changing.`
-        : 'Walk through service levels briefly; spend the time on anything that missed its target.',
+        ? `NPS fell from ${metricText(f, 'nps', nps.previous)} to ${metricText(f, 'nps', nps.current)}: what we heard, and what we are changing.`
+        : 'Service levels for the quarter, and anything that missed its target.',
     ],
+    ...(nps.current !== null && nps.previous !== null && nps.current < nps.previous ? { coaching: ['NPS fell: name it before they do.'] } : {}),
     questions: ['How does your team experience our support day to day?', 'Is there a ticket we should still close out together?'],
   }, { missing, sources: 'Metrics tab; service levels from Settings' });
 }
@@ -93,15 +94,15 @@ export function asksSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const side = (a: (typeof open)[number]) => ((a.side ?? '').toLowerCase().startsWith('cust') ? 'customer' : 'vendor');
-  const when = (d: string | null) => (d ? ` by ${f.date(d)}` : '');
+  const when = (a: (typeof open)[number]) => (a.status === 'Overdue' ? ` (carried over${a.dueDate ? `, was due ${f.date(a.dueDate)}` : ''})` : a.dueDate ? ` by ${f.date(a.dueDate)}` : '');
   const theirs = [
-    ...open.filter((a) => side(a) === 'customer').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`),
+    ...open.filter((a) => side(a) === 'customer').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a)}`),
   ];
   // Each expansion path needs a customer sponsor to champion it: that is an ask, made by name.
   theirs.push(...r.opportunities.items.filter((o) => o.sponsor && !c.changes.some((x) => x.name === o.sponsor))
     .map((o) => `${o.sponsor}: sponsor the ${lowerFirst(o.opportunity)}${o.timeline ? ` for ${o.timeline}` : ''}`));
   const ours = [
-    ...open.filter((a) => side(a) === 'vendor').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a.dueDate)}`),
+    ...open.filter((a) => side(a) === 'vendor').map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''}${when(a)}`),
     ...r.roadmap.filter((i) => i.type === 'Request' && i.accountSpecific).map((i) => `${i.item}: ${i.status ? lowerFirst(i.status) : 'a date for your request'}`),
   ];
   return slide('asks', 'What we ask of each other', [

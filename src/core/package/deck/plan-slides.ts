@@ -15,7 +15,8 @@ export function successPlanSlide(c: DeckContext): SlidePlan {
     ...r.goals.filter((g) => g.progress === null || g.progress < 1).map((g) => `${g.goal}${g.successCriteria ? `: ${lowerFirst(g.successCriteria)}` : ''}${g.due ? ` by ${f.date(g.due)}` : ''}`),
     ...r.outcomes.filter((o) => o.status === 'On Track' || o.status === 'At Risk').map((o) => {
       const v = outcomeValue(f, o);
-      return `${o.objective}: from ${v(o.current)} to the ${v(o.target)} target`;
+      // The measure names the unit ("days from discharge to report"): bare numbers read as nothing.
+      return `${o.objective}: ${o.metric ? `${lowerFirst(o.metric)} ` : ''}at ${v(o.current)} against a target of ${v(o.target)}`;
     }),
   ].slice(0, 4);
   return slide('success-plan', 'Success plan and next-quarter goals', [{
@@ -80,7 +81,7 @@ export function actionsSlide(c: DeckContext, followUps: { label: string; date: s
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
   const kpis: Kpi[] = [
     ...(r.actions.completionRate === null ? [] : [{ label: 'Commitments complete', value: f.percent(r.actions.completionRate), detail: r.actions.basis === 'last-qbr' ? 'of last QBR\'s actions' : 'of all action items', tone: r.actions.band === 'Green' ? 'good' as const : r.actions.band === 'Yellow' ? 'warn' as const : 'bad' as const, source: 'Actions tab' }]),
-    { label: 'Open actions', value: f.number(open.length), detail: `${r.actions.overdue.length} overdue`, tone: r.actions.overdue.length > 0 ? 'bad' : 'neutral', source: 'Actions tab' },
+    { label: 'Open actions', value: f.number(open.length), detail: `${r.actions.overdue.length} carried over`, tone: r.actions.overdue.length > 0 ? 'bad' : 'neutral', source: 'Actions tab' },
   ];
   if (r.actions.items.length === 0) missing.push('action items (Actions tab)');
   const next = followUps.map((h) => `${h.label}: ${f.date(h.date)}`);
@@ -88,7 +89,8 @@ export function actionsSlide(c: DeckContext, followUps: { label: string; date: s
   return slide('actions', 'Action items and next steps', [{ kind: 'kpis', items: kpis }, {
     kind: 'table',
     columns: [{ header: 'ID', width: 1 }, { header: 'Action', width: 5 }, { header: 'Owner', width: 2 }, { header: 'Side', width: 1.4 }, { header: 'Due', width: 1.6 }, { header: 'Status', width: 1.6 }],
-    rows: open.map((a) => [cell(a.id), cell(a.action, undefined, true), cell(a.owner ?? '—'), cell(a.side ?? '—'), cell(orDash(a.dueDate, f.date)), cell(a.status, statusTone(a.status), true)]),
+    rows: open.map((a) => [cell(a.id), cell(a.action, undefined, true), cell(a.owner ?? '—'), cell(a.side ?? '—'), // Narrow columns: the old date under Due, "Carried over" under Status.
+      cell(orDash(a.dueDate, f.date)), cell(a.status === 'Overdue' ? 'Carried over' : a.status, statusTone(a.status), true)]),
     empty: 'New actions agreed today will be listed here',
   }, { kind: 'bullets', title: 'Next steps', items: next }], {
     talkingPoints: ['Read back every new commitment with its owner and date before closing.', 'The summary email with these actions goes out the next working day.'],

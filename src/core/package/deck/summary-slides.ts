@@ -8,11 +8,14 @@ import { customerAttendees, isExecutive } from '../meeting';
 import { isTechnical } from './next-slides';
 import { bestBenchmark } from './benchmark-text';
 import { outcomesTable } from './value-slides';
+import { recipients } from '../emails';
 
 /** The cover: the renderer puts the account name above this slide's title (what the meeting is) and subtitle (when, by whom). */
 export function titleSlide(c: DeckContext): SlidePlan {
   const { r, f } = c;
-  const by = [r.people.csm && `Prepared by ${r.people.csm}`, r.people.champion && `for ${r.people.champion}`].filter(Boolean).join(' ');
+  // For whom the emails greet: never a champion who is away or leaving (SPEC §4.1).
+  const audience = recipients(r).greet;
+  const by = [r.people.csm && `Prepared by ${r.people.csm}`, audience && `for ${audience}`].filter(Boolean).join(' ');
   return slide('title', `${r.reviewType} · ${c.quarterName}`, [], {
     talkingPoints: [
       `Welcome everyone and thank ${r.name} for the time: this is our ${r.reviewType.toLowerCase()} for ${c.quarterName}.`,
@@ -106,7 +109,7 @@ export function agendaSlide(c: DeckContext, variant: string, sections: string[] 
     rows: [...items.map((i) => [cell(i.section, undefined, i.forward), cell(String(i.minutes)), cell(lead(i.lead)), cell(audienceText(c, i.audience))]), [cell('Total', undefined, true), cell(String(total), undefined, true), cell(''), cell('')]],
     empty: 'No agenda',
   }], {
-    talkingPoints: [`We have ${total} minutes (${r.reviewLength} planned for a ${r.reviewType.toLowerCase()}); ${ahead} of them are for what comes next.`, 'Most of the time is for discussion, not slides.'],
+    talkingPoints: [`We have ${total} minutes (${r.reviewLength} planned for ${article(r.reviewType)} ${r.reviewType.toLowerCase()}); ${ahead} of them are for what comes next.`, 'Most of the time is for discussion, not slides.'],
     questions: ['Is there anything you want to add to or move up the agenda?'],
   });
 }
@@ -173,7 +176,7 @@ export function keyTakeaways(c: DeckContext): string[] {
   const shared = sharedRisks(r);
   if (shared.length > 0) out.push(`${shared.length} shared challenge${shared.length === 1 ? '' : 's'} to work through together: ${shared.map((k) => k.risk).slice(0, 2).join('; ')}.`);
   if (r.actions.completionRate !== null) {
-    const overdue = r.actions.overdue.length > 0 ? `; ${r.actions.overdue.length} overdue` : '';
+    const overdue = r.actions.overdue.length > 0 ? `; ${r.actions.overdue.length} carried over` : '';
     out.push(`${f.percent(r.actions.completionRate)} of ${r.actions.basis === 'last-qbr' ? 'last QBR\'s commitments' : 'action items'} complete${overdue}.`);
   }
   return out;
@@ -184,7 +187,9 @@ function contextFacts(c: DeckContext, missing: string[]): string[] {
   const facts: string[] = [];
   if (r.keyTheme) facts.push(`Theme for this review: ${r.keyTheme}`);
   else missing.push('Key Theme');
-  facts.push(`${article(r.segment) === 'an' ? 'An' : 'A'} ${r.segment} account${r.contractStart ? ` since ${f.date(r.contractStart)}` : ''}, with a ${r.reviewType.toLowerCase()} every ${r.cadenceMonths} months`);
+  // No tier label (Enterprise, Strategic …): that is our segmentation, not the customer's (SPEC §4.0).
+  const review = r.reviewType.toLowerCase();
+  facts.push(`${r.contractStart ? `A customer since ${f.date(r.contractStart)}, with` : 'With'} ${article(review)} ${review} every ${r.cadenceMonths} months`);
   if (r.renewal.date && r.renewal.daysToRenewal !== null && r.renewal.daysToRenewal >= 0) facts.push(`Renewal on ${f.date(r.renewal.date)}`);
   const active = (name: string | null) => name !== null && !c.changes.some((x) => x.name === name);
   const sponsor = active(r.people.executiveSponsor) ? r.people.executiveSponsor : null;

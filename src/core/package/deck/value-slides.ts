@@ -36,9 +36,11 @@ export function roiSlide(c: DeckContext): SlidePlan {
     talkingPoints: [
       v.quarterTotal !== null && v.roi !== null ? `${f.roiHeadline(v.roi)}: ${f.moneyShort(v.quarterTotal)} against ${f.moneyShort(v.investment!)}.` : 'We have not yet quantified this quarter\'s value together — agree how to measure it today.',
       ...(top ? [`The biggest driver was ${top.category.toLowerCase()}${top.description ? ` (${top.description})` : ''}: ${f.money(top.value!)}.`] : []),
-      'Every figure has its baseline and source in the appendix; invite challenge on the assumptions.',
+      // The SMB deck has no appendix: the table's method and source columns are the only place to point to.
+      r.deck === 'smb' ? 'Each figure shows how it was calculated and where it comes from in the table.' : 'Each figure shows how it was calculated and where it comes from; the appendix has the detail.',
     ],
-    questions: ['Do these numbers match what your team would report internally?', 'Which of these would your CFO recognise, and what would make the case stronger?'],
+    questions: ['Do these numbers match what your team would report internally?'],
+    coaching: ['Invite challenge on the assumptions.', 'Ask which of these their CFO would recognise, and what would make the case stronger.'],
   }, { missing, sources: `Value tab, ${r.quarter}; investment = ARR ÷ 4` });
 }
 
@@ -75,7 +77,7 @@ export function adoptionTrendSlide(c: DeckContext): SlidePlan {
   const kpis = present([metricKpi(c, 'activeUsers', missing), features, metricKpi(c, 'mau', missing)]);
   // Advice follows the data: never "where adoption grew" in a quarter it fell.
   const dir = r.trends.activeUsers.direction;
-  const walk = dir === 'down' ? 'Be candid about the dip in active users: what changed, and the plan to win them back.'
+  const walk = dir === 'down' ? 'Active users fell this quarter: what changed, and the plan to bring adoption back up.'
     : dir === 'up' ? 'Walk the trend: where adoption grew, and what drove it.'
       : 'Walk the trend: where adoption is steady, and where there is room to grow.';
   const categories = r.history.map((h) => h.quarter);
@@ -91,6 +93,7 @@ export function adoptionTrendSlide(c: DeckContext): SlidePlan {
   if (notes.length > 0) blocks.push({ kind: 'bullets', title: compare.length > 0 ? 'How you compare, and what to adopt next' : 'What to adopt next', items: notes });
   return slide('adoption-trend', 'Adoption and engagement', blocks, {
     talkingPoints: [walk, 'Tie usage back to the objectives: who is using it and for what.', 'Show the breadth of use, not only the headcount.'],
+    ...(dir === 'down' ? { coaching: ['Be candid about the dip in active users: raise it before they do.'] } : {}),
     questions: ['Which teams are not using it yet, and why?', 'Which workflows still happen outside the product?'],
   }, { missing, sources: `Metrics, last ${categories.length} quarter${categories.length === 1 ? '' : 's'}; Roadmap` });
 }
@@ -119,7 +122,8 @@ export function healthSlide(c: DeckContext): SlidePlan {
     rows: dims.filter(([key]) => r.health.dimensions[key] !== null).map(([key, label]) => [cell(label, undefined, true), cell(f.number(r.health.dimensions[key]!)), cell(f.percent(r.health.weights[key])), cell(plainBasis(key, r))]),
     empty: 'Health will be scored from this quarter',
   }], {
-    talkingPoints: [r.health.score !== null ? `Overall health is ${r.health.band} at ${r.health.score}, weighted over the dimensions we can measure.` : 'Agree which signals we track together to score health.', 'Be candid about the weakest dimension and what we are doing about it.'],
+    talkingPoints: [r.health.score !== null ? `Overall health is ${r.health.band} at ${r.health.score}, weighted over the dimensions we can measure.` : 'Agree which signals we track together to score health.', 'The weakest dimension, and what we are doing about it.'],
     questions: ['Does this reflect how your team experiences us?', 'What one thing would most improve the weakest dimension?'],
+    coaching: ['Be candid about the weakest dimension.'],
   }, { missing, sources: 'Metrics tab; weights from Settings' });
 }
