@@ -5,11 +5,13 @@ import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { technicalAttendees } from './deck/next-slides';
 import { actionDue, actionStatus, deckContext, nextReviewAfter, quarterName } from './deck/context';
 import { EmailBody } from './html';
-import { isUnavailable, peopleChanges } from './audience';
 import { customerSteps } from './docs';
 import { meetingTimeLabel, planMeeting } from './meeting-invite';
-import type { Address, EmailPlan, HoldPlan } from './types';
-import { isMailbox } from '../mime/headers';
+import type { EmailPlan, HoldPlan } from './types';
+import { isUnavailable } from './audience';
+import { recipients } from './recipients';
+
+export { recipients } from './recipients';
 
 export interface PackageLinks {
   deck: string | null;
@@ -17,60 +19,6 @@ export interface PackageLinks {
   actionPlan: string | null;
 }
 
-interface Recipients {
-  to: Address[];
-  cc: Address[];
-  missing: string[];
-}
-
-/**
-/**
- * The champion and the customer attendees, cc the vendor attendees other than the sender (the CSM sends it, SPEC §4.3);
- * people without an email are named, not dropped silently.
- * Someone marked leaving or away is not addressed (SPEC §4.1): the other customer attendees are, or else the
- * executive sponsor; `skipped` says who was left off and why, for the prep brief.
- */
-export function recipients(r: AccountReview): Recipients & { skipped: string[]; greet: string | null } {
-  const changes = peopleChanges(r);
-  const skipped: string[] = [];
-  const to: Address[] = [];
-  const missing: string[] = [];
-  const seen = new Set<string>();
-  const add = (list: Address[], name: string | null, email: string | null, what: string) => {
-    if (email === null || !isMailbox(email)) {
-      if (name !== null) missing.push(`${what} ${name}: no valid email`);
-      return;
-    }
-    const key = email.toLowerCase();
-    if (seen.has(key)) return;
-    const away = isUnavailable(changes, name);
-    if (away && list === to) {
-      skipped.push(`${name} (${away.role}, ${away.state === 'away' ? 'away' : 'leaving'}: ${away.evidence})`);
-      return;
-    }
-    seen.add(key);
-    list.push({ name, email });
-  };
-  add(to, r.people.champion, r.people.championEmail, 'champion');
-  for (const p of r.people.stakeholders) {
-    if (p.side === 'Customer' && p.attending === true) add(to, p.name, p.email, 'attendee');
-  }
-  if (to.length === 0 && skipped.length > 0 && r.people.executiveSponsor) {
-    const sponsor = r.people.stakeholders.find((p) => p.name === r.people.executiveSponsor && p.side !== 'Vendor');
-    add(to, r.people.executiveSponsor, sponsor?.email ?? null, 'executive sponsor');
-  }
-  if (r.people.champion === null && to.length === 0) missing.push('a champion with an email (Accounts, Champion Email)');
-  const cc: Address[] = [];
-  // The sender is the CSM: known by email, or by name when the tracker has no CSM email.
-  const sender = (p: { name: string; email: string | null }) =>
-    r.people.csmEmail ? p.email?.trim().toLowerCase() === r.people.csmEmail.trim().toLowerCase() : p.name === r.people.csm;
-  for (const p of r.people.stakeholders) {
-    if (p.side === 'Vendor' && p.attending === true && !sender(p)) add(cc, p.name, p.email, 'attendee');
-  }
-  // Greet the champion, unless they are away: then the first person actually addressed.
-  const greet = (isUnavailable(changes, r.people.champion) ? to[0]?.name : r.people.champion) ?? null;
-  return { to, cc, missing, skipped, greet };
-}
 
 export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks): EmailPlan {
   const c = deckContext(r, qbrDate, today);

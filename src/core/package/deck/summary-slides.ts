@@ -8,7 +8,7 @@ import { customerAttendees, isExecutive } from '../meeting';
 import { isTechnical } from './next-slides';
 import { bestBenchmark } from './benchmark-text';
 import { outcomesTable } from './value-slides';
-import { recipients } from '../emails';
+import { recipients } from '../recipients';
 
 /** The cover: the renderer puts the account name above this slide's title (what the meeting is) and subtitle (when, by whom). */
 export function titleSlide(c: DeckContext): SlidePlan {
