@@ -3,29 +3,17 @@
  * pre-read, action plan, both emails, prep brief, analysis.json's display text) read back by independent parsers,
  * and each shared figure compared across them.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyzeWorkbook, type AccountReview } from '../../src/core';
-import { run } from '../../src/cli/main';
-import { openTracker } from '../../src/workbook/open';
 import { docxText, emlText, pptxText } from '../helpers/artifact-text';
+import { exampleBook } from '../helpers/example-book';
 
-const TRACKER = join(__dirname, '../../examples/tracker.xlsx');
-const work = mkdtempSync(join(tmpdir(), 'qbr-numbers-'));
-const out = join(work, 'out');
-let accounts: AccountReview[];
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-beforeAll(async () => {
-  const code = await run(['generate', '--tracker', TRACKER, '--all', '--today', '2026-11-22', '--out', out], { stdout: () => undefined, stderr: () => undefined, now: () => new Date('2026-11-22T12:00:00Z') });
-  expect(code).toBe(0);
-  accounts = analyzeWorkbook(await openTracker(TRACKER), { today: '2026-11-22' }).accounts;
-});
+const book = exampleBook('qbr-numbers-');
 
 interface Artifact { where: string; text: string; customer: boolean }
 
 async function artifacts(id: string): Promise<Artifact[]> {
-  const dir = join(out, id);
+  const dir = join(book.out, id);
   const list: Artifact[] = [];
   if (existsSync(join(dir, 'deck.pptx'))) {
     const parts = await pptxText(readFileSync(join(dir, 'deck.pptx')));
@@ -50,7 +38,7 @@ describe('numbers read the same everywhere (example book)', () => {
   it('shows each headline figure in one rounding in every artifact that mentions it', async () => {
     const problems: string[] = [];
     let compared = 0;
-    for (const r of accounts) {
+    for (const r of book.accounts) {
       const money = (v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(v);
       const short = (v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 }).format(v);
       // ARR, the quarter's value, its annualised value and the quarterly investment are headline figures: `$220K` everywhere.
@@ -102,7 +90,7 @@ describe('numbers read the same everywhere (example book)', () => {
 
   it('never shows a score change in percent, an amount without its currency, or a baked ellipsis', async () => {
     const problems: string[] = [];
-    for (const r of accounts) {
+    for (const r of book.accounts) {
       for (const t of await artifacts(r.id)) {
         const lines = t.text.split('\n');
         lines.forEach((line, i) => {
