@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import timezones from 'timezones.json';
 import { findIana, WINDOWS_TO_IANA_MAP } from 'windows-iana';
 
-const squash = (t: string): string => t.replace(/^\((?:UTC|GMT)(?:[+-−]\d{1,2}:\d{2})?\)\s*/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const squash = (t: string): string => t.replace(/^\((?:UTC|GMT)(?:[+\-−]\d{1,2}:\d{2})?\)\s*/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 export function windowsZoneTables(): { windows: Record<string, string>; display: Record<string, string> } {
   const windows: Record<string, string> = {};

@@ -99,7 +99,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
   try {
     // Only a deck needs the template: a book of Tech-Touch accounts makes none.
     const template = reviews.accounts.some((a) => a.deck) ? await driveAsync(ensureTemplate(exec, state, flags.template, save), transport) : { id: '', made: false };
-    if (template.made) io.stderr(`Created the built-in QBR template in your Drive (${template.id}); later runs reuse it.\n`);
+    if (template.made) io.stderr(flags.dryRun ? 'Would create the built-in QBR template in your Drive; later runs reuse it.\n' : `Created the built-in QBR template in your Drive (${template.id}); later runs reuse it.\n`);
     flush(flags.out);
     for (const [i, review] of reviews.accounts.entries()) {
       try {
@@ -109,7 +109,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
           state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);
-        if (outcome.deckRecord) writeDeckRecord(join(flags.out, folders.get(review.id)!), outcome.deckRecord, io);
+        if (outcome.deckRecord && !flags.dryRun) writeDeckRecord(join(flags.out, folders.get(review.id)!), outcome.deckRecord, io);
         io.stderr(`[${i + 1}/${reviews.accounts.length}] ${field(review.id)} ${field(review.name)}: ${summary(outcome, exec.made.length)}\n`);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;

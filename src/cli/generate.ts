@@ -73,11 +73,13 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
   for (const [i, review] of book.accounts.entries()) {
     const folder = folders.get(review.id)!;
     const dir = join(out, folder);
-    // The manifest of the previous run says which files are still ours to replace and what the figures were.
-    const writer = new FolderWriter(dir, today, now, Boolean(values.force));
-    const pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' }, holidays: libraryHolidays, previous: writer.previousFigures });
+    let pkg: QbrPackage;
+    let writer: FolderWriter;
     let files: string[];
     try {
+      // The manifest of the previous run says which files are still ours to replace and what the figures were.
+      writer = new FolderWriter(dir, today, now, Boolean(values.force));
+      pkg = buildPackage(review, { today, qbrDate: qbrDate ?? null, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' }, holidays: libraryHolidays, previous: writer.previousFigures });
       mkdirSync(dir, { recursive: true });
       files = await writePackageFiles(dir, review, pkg, now, writer);
       writer.write('analysis.json', `${JSON.stringify({ ...accountJson(review), folder, package: packageSummary(pkg) }, null, 2)}\n`);

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { KeyFigures } from '../core/package/changes';
+import { keyFiguresFrom, type KeyFigures } from '../core/package/changes';
 
 export const MANIFEST = '.qbr-manifest.json';
 
@@ -57,7 +57,7 @@ export class FolderWriter {
   }
 
   get previousFigures(): KeyFigures | null {
-    return this.manifest.figures ?? null;
+    return keyFiguresFrom(this.manifest.figures);
   }
 
   /** Writes `data` as `name` (or beside it) and returns the file name actually written. */

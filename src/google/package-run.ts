@@ -12,7 +12,7 @@ import { meetingAttachment } from '../core/mime/calendar';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
-import type { FigureChange, KeyFigures } from '../core/package/changes';
+import { keyFiguresFrom, type FigureChange, type KeyFigures } from '../core/package/changes';
 import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
@@ -208,7 +208,8 @@ function* makeDeck(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   delete st.deckFill;
   st.deckFilled = true;
   g.save();
-  return written;
+  // A fill found already in the deck (a resumed run) was not built here: its record is the run's that sent it.
+  return built ? written : null;
 }
 
 /**
@@ -355,8 +356,7 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
 function figuresOf(text: string): KeyFigures | null {
   if (!text) return null;
   try {
-    const f = JSON.parse(text) as KeyFigures;
-    return f && typeof f === 'object' && typeof f.arr === 'number' && Array.isArray(f.criticalRisks) ? f : null;
+    return keyFiguresFrom(JSON.parse(text));
   } catch {
     return null;
   }

@@ -36,6 +36,9 @@ it('--dry-run plans every Google call from a local tracker, makes none and needs
   const digital = JSON.parse(readFileSync(join(out, 'ACC-008', 'google-requests.json'), 'utf8')) as { id: string }[];
   expect(digital.map((c) => c.id)).toEqual(['gmail.users.drafts.create', 'sheets.spreadsheets.values.batchUpdate']);
   expect(existsSync(join(out, 'google-state.json'))).toBe(false);
+  // Nothing was made, so nothing is said to be made and no deck record points at a placeholder id.
+  expect(existsSync(join(out, 'ACC-001', 'deck-record.json'))).toBe(false);
+  expect(stderr).not.toMatch(/^Created /m);
 });
 
 it('--dry-run cannot read a Google Sheet, and --google needs one without it', async () => {

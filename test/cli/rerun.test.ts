@@ -120,6 +120,20 @@ describe('qbr generate re-run into the same folder (SPEC §4.4)', () => {
     expect(r.stderr).not.toContain('since the last generation');
   });
 
+  it('reads a manifest whose figures are broken or of an older shape as no baseline: no report, no crash', async () => {
+    const broken = join(work, 'broken');
+    const run1 = (today: string) => qbr(['generate', '--tracker', tracker, '--account', 'ACC-001', '--today', today, '--out', broken], new Date(`${today}T12:00:00Z`));
+    expect((await run1('2026-11-22')).code).toBe(0);
+    const path = join(broken, 'ACC-001', '.qbr-manifest.json');
+    const m = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...m, figures: { arr: 'x' } }));
+    const again = await run1('2026-11-29');
+    expect(again.stderr).not.toMatch(/unexpected failure|TypeError/);
+    expect(again.code).toBe(0);
+    expect(again.stderr).not.toContain('since the last generation');
+    expect(manifest(join(broken, 'ACC-001')).figures).toMatchObject({ arr: 220000 });
+  });
+
   it('refuses --force with --google (Google keeps the previous deck, it never overwrites)', async () => {
     const r = await qbr(['generate', '--google', '--force', '--tracker', tracker, '--account', 'ACC-001', '--out', out], new Date());
     expect(r.code).toBe(2);

@@ -23,6 +23,23 @@ export interface KeyFigures {
   pipeline: number | null;
 }
 
+const NUMBER_OR_NULL: (keyof KeyFigures)[] = ['healthScore', 'usage', 'engagement', 'support', 'relationship', 'valueQuarter', 'roi', 'arrAtRisk', 'actionCompletion', 'pipeline'];
+
+/**
+ * Key figures read back from where a previous run kept them (an offline manifest, a QBR Log cell): anything of
+ * another shape — typed over, broken, written by an older version — is no baseline, so no report rather than a
+ * wrong one or a crash.
+ */
+export function keyFiguresFrom(value: unknown): KeyFigures | null {
+  if (value === null || typeof value !== 'object') return null;
+  const f = value as Record<string, unknown>;
+  const ok = typeof f.qbrDate === 'string' && typeof f.arr === 'number' && typeof f.openRisks === 'number'
+    && (f.healthBand === null || typeof f.healthBand === 'string')
+    && Array.isArray(f.criticalRisks) && f.criticalRisks.every((t) => typeof t === 'string')
+    && NUMBER_OR_NULL.every((k) => f[k] === null || (typeof f[k] === 'number' && Number.isFinite(f[k])));
+  return ok ? (f as unknown as KeyFigures) : null;
+}
+
 export interface FigureChange {
   metric: string;
   from: string;

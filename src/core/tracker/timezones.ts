@@ -33,7 +33,7 @@ function readTimeZone(text: string): Parsed<string> {
   // A line break or control character is never part of a zone name, and must not reach an .ics TZID.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(s)) return { ok: false, message: `not a time zone (it holds a line break or control character; ${HINT})` };
-  if (/^(?:GMT|UTC)\s*[+-−]\s*\d/i.test(s) || /^[+-]\d{1,2}(?::?\d{2})?$/.test(s)) {
+  if (/^(?:GMT|UTC)\s*[+\-−]\s*\d/i.test(s) || /^[+-]\d{1,2}(?::?\d{2})?$/.test(s)) {
     return { ok: false, message: `not a time zone (an offset ignores daylight saving; ${HINT})` };
   }
   const iana = hostZone(s);
@@ -53,7 +53,7 @@ function hostZone(s: string): string | null {
   }
 }
 
-const OFFSET_PREFIX = /^\((?:UTC|GMT)(?:[+-−]\d{1,2}:\d{2})?\)\s*/i;
+const OFFSET_PREFIX = /^\((?:UTC|GMT)(?:[+\-−]\d{1,2}:\d{2})?\)\s*/i;
 const squash = (t: string): string => t.replace(OFFSET_PREFIX, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** A Windows id or an Outlook display name → the Windows zone's primary IANA zone, when the host knows it. */

@@ -16,5 +16,9 @@ describe('windows-zones.ts', () => {
     expect(parseTimeZone('(UTC-05:00) Eastern Time (US & Canada)')).toEqual({ ok: true, value: 'America/New_York' });
     expect(parseTimeZone('(UTC-08:00) Pacific Standard Time (US & Canada)')).toEqual({ ok: true, value: 'America/Los_Angeles' });
     for (const trap of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(parseTimeZone(trap).ok).toBe(false);
+    // Only +, - and − make an offset: `UTC11` is an unknown name, not an offset.
+    expect(parseTimeZone('GMT+1')).toMatchObject({ ok: false, message: expect.stringContaining('offset') });
+    expect(parseTimeZone('UTC−5')).toMatchObject({ ok: false, message: expect.stringContaining('offset') });
+    expect(parseTimeZone('UTC11')).toMatchObject({ ok: false, message: expect.stringContaining('not a time zone the calendar knows') });
   });
 });
