@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { run } from '../../src/cli/main';
+import { qbr } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'qbr-cli-'));
 const tracker = join(dir, 'tracker');
@@ -23,13 +24,6 @@ beforeAll(() => {
     'A1,Q4 2026,340,12,20,0,4.8,85,90',
   ].join('\n'));
 });
-
-async function qbr(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 10, 22, 12) });
-  return { code, stdout, stderr };
-}
 
 describe('qbr analyze', () => {
   it('prints the SPEC §6 JSON and exits 1 when an account is skipped', async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
+import { qbr } from '../helpers/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'qbr-program-'));
 const tracker = join(dir, 'tracker');
@@ -25,13 +25,6 @@ beforeAll(() => {
     'X1,A1,SSO rollout,2026-10-01,Complete,2026-09-15',
   ].join('\n'));
 });
-
-async function qbr(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 10, 22, 12) });
-  return { code, stdout, stderr };
-}
 
 describe('qbr program', () => {
   it('--json prints the full structure with the accounts behind each metric', async () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { run } from '../../src/cli/main';
+import { qbr } from '../helpers/cli';
 import { readCsvFile } from '../../src/workbook/csv';
 import { readXlsx } from '../../src/workbook/xlsx';
 import { MAX_UNZIPPED_BYTES, withoutEmptyRows } from '../../src/workbook/zip-size';
@@ -40,13 +40,6 @@ async function readInSmallHeap(path: string): Promise<[string, unknown[][]][]> {
   ].join('\n'));
   const { stdout } = await promisify(execFile)(process.execPath, ['--max-old-space-size=192', '--import', 'tsx', script, path], { cwd: ROOT });
   return JSON.parse(stdout) as [string, unknown[][]][];
-}
-
-async function qbr(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), now: () => new Date(2026, 10, 22, 12) });
-  return { code, stdout, stderr };
 }
 
 describe('bounded reading of .xlsx', () => {
