@@ -77,7 +77,7 @@ export function recordRows(tracker: Tracker, record: QbrRecord, today: IsoDate):
 
   const alreadyThere: string[] = [];
   const warnings: string[] = [];
-  const existing = tracker.rows.actions.filter((a) => a.accountId === id && linksHere(a.linkedTo)).map((a) => same(a.action));
+  const existing = new Set(tracker.rows.actions.filter((a) => a.accountId === id && linksHere(a.linkedTo)).map((a) => same(a.action)));
   const taken = new Set(tracker.rows.actions.map((a) => same(a.actionId)));
   const stamp = record.qbrDate.replace(/-/g, '');
   let n = 0;
@@ -88,32 +88,29 @@ export function recordRows(tracker: Tracker, record: QbrRecord, today: IsoDate):
     taken.add(same(candidate));
     return candidate;
   };
-  const actions: NewAction[] = [];
-  for (const c of record.commitments) {
-    const text = c.action.trim();
-    if (text === '') continue;
-    if (existing.includes(same(text))) {
-      alreadyThere.push(`commitment "${text}" is already in Actions`);
-      continue;
-    }
-    existing.push(same(text));
+  // Each text once: what the tracker already holds (or this record already named) is reported, not appended.
+  const fresh = <T>(items: T[], textOf: (item: T) => string, seen: Set<string>, what: string, tab: string): { item: T; text: string }[] =>
+    items.flatMap((item) => {
+      const text = textOf(item).trim();
+      if (text === '') return [];
+      if (seen.has(same(text))) {
+        alreadyThere.push(`${what} "${text}" is already in ${tab}`);
+        return [];
+      }
+      seen.add(same(text));
+      return [{ item, text }];
+    });
+
+  const actions: NewAction[] = fresh(record.commitments, (c) => c.action, existing, 'commitment', 'Actions').map(({ item: c, text }) => {
     if (c.owner === null || c.owner.trim() === '') warnings.push(`commitment "${text}" has no owner`);
     if (c.due === null) warnings.push(`commitment "${text}" has no due date`);
-    actions.push({ actionId: nextId(), accountId: id, action: text, owner: c.owner?.trim() || null, side: c.side?.trim() || null, dueDate: c.due, status: 'Open', linkedTo: record.qbrDate });
-  }
+    return { actionId: nextId(), accountId: id, action: text, owner: c.owner?.trim() || null, side: c.side?.trim() || null, dueDate: c.due, status: 'Open', linkedTo: record.qbrDate };
+  });
 
-  const listed = tracker.rows.opportunities.filter((o) => o.accountId === id).map((o) => same(o.opportunity));
-  const opportunities: NewOpportunity[] = [];
-  for (const p of record.expansionPaths) {
-    const text = p.opportunity.trim();
-    if (text === '') continue;
-    if (listed.includes(same(text))) {
-      alreadyThere.push(`opportunity "${text}" is already in Opportunities`);
-      continue;
-    }
-    listed.push(same(text));
-    opportunities.push({ accountId: id, opportunity: text, potentialArr: p.potentialArr, sponsor: p.sponsor?.trim() || null, nextStep: p.nextStep?.trim() || null, linkedTo: record.qbrDate });
-  }
+  const listed = new Set(tracker.rows.opportunities.filter((o) => o.accountId === id).map((o) => same(o.opportunity)));
+  const opportunities: NewOpportunity[] = fresh(record.expansionPaths, (p) => p.opportunity, listed, 'opportunity', 'Opportunities').map(({ item: p, text }) => (
+    { accountId: id, opportunity: text, potentialArr: p.potentialArr, sponsor: p.sponsor?.trim() || null, nextStep: p.nextStep?.trim() || null, linkedTo: record.qbrDate }
+  ));
 
   const ind = (v: Indicator | null) => v ?? '';
   const log: LogFields = {
