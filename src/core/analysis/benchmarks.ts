@@ -72,8 +72,8 @@ export function benchmarkIndex(book: AccountReview[]): (r: AccountReview) => Ben
       const kind = segment.length >= MIN_COHORT ? 'segment' : all.length >= MIN_COHORT ? 'book' : null;
       if (kind === null) continue;
       const sorted = kind === 'segment' ? segment : all;
-      const below = firstAtLeast(sorted, value);
-      const equal = firstAbove(sorted, value) - below;
+      const below = countBelow(sorted, value);
+      const equal = countBelow(sorted, value, true) - below;
       out.push({
         metric, value, cohort: kind, cohortName: kind === 'segment' ? r.segment : 'book',
         cohortSize: sorted.length, percentile: Math.round(((below + 0.5 * equal) / sorted.length) * 100),
@@ -84,25 +84,13 @@ export function benchmarkIndex(book: AccountReview[]): (r: AccountReview) => Ben
   };
 }
 
-/** Index of the first value ≥ x in ascending `sorted` (= how many are below x). */
-function firstAtLeast(sorted: number[], x: number): number {
+/** How many values of ascending `sorted` are below x (or, with `orEqual`, at most x): a binary search. */
+function countBelow(sorted: number[], x: number, orEqual = false): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first value > x in ascending `sorted` (= how many are at most x). */
-function firstAbove(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
+    if (sorted[mid]! < x || (orEqual && sorted[mid] === x)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
