@@ -169,7 +169,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     plan: a.plan,
     renewalFactors: { confidence: a.renewalConfidence, budget: a.budgetStatus, competitiveThreat: a.competitiveThreat, valuePerception: a.valuePerception, contractSatisfaction: a.contractSatisfaction },
     roadmap: roadmapFor(a.accountId, tracker.rows.roadmap),
-    sla: { firstResponseHours: hoursSetting(settings.raw, 'First Response SLA (h)'), resolutionHours: hoursSetting(settings.raw, 'Resolution SLA (h)') },
+    sla: { firstResponseHours: settings.slaHours.firstResponse, resolutionHours: settings.slaHours.resolution },
     goals: goalsFor(rowsOf('goals')),
     locale: a.locale ?? settings.locale,
     currency: (a.currency ?? settings.currency).toUpperCase(),
@@ -177,14 +177,6 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     holidayCountry: { account: a.country, settings: settings.holidayCountry },
     findings,
   };
-}
-
-/** An hours target from Settings, or null when absent or not a positive number (the slide then shows no target). */
-function hoursSetting(raw: Map<string, string>, key: string): number | null {
-  const text = raw.get(normalizeName(key));
-  if (text === undefined) return null;
-  const v = Number(text.replace(/\s*h(ours?)?$/i, '').trim());
-  return Number.isFinite(v) && v > 0 ? v : null;
 }
 
 function describe(f: Finding): string {

@@ -19,6 +19,8 @@ export interface Settings {
   locale: string;
   fiscalYearStartMonth: number;
   dateOrder: 'MDY' | 'DMY';
+  /** Support targets in hours (`First Response SLA (h)`, `Resolution SLA (h)`); null when the tracker sets none. */
+  slaHours: { firstResponse: number | null; resolution: number | null };
   /** Every key as written (normalised name → text), for settings other parts of the product read. */
   raw: Map<string, string>;
 }
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'en-US',
   fiscalYearStartMonth: 1,
   dateOrder: 'MDY',
+  slaHours: { firstResponse: null, resolution: null },
   raw: new Map(),
 };
 
@@ -50,6 +53,7 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
     ...DEFAULT_SETTINGS,
     thresholds: { ...DEFAULT_SETTINGS.thresholds },
     weights: { ...DEFAULT_SETTINGS.weights },
+    slaHours: { ...DEFAULT_SETTINGS.slaHours },
     raw: new Map([...rows].map(([k, v]) => [k, v.text])),
   };
 
@@ -79,6 +83,8 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
   read(['Locale'], textValue, (v) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(v), (v) => (s.locale = v));
   read(['Fiscal Year Start Month', 'Fiscal Year Start'], monthValue, () => true, (v) => (s.fiscalYearStartMonth = v));
   read(['Date Order', 'Date Format'], dateOrderValue, () => true, (v) => (s.dateOrder = v));
+  read(['First Response SLA (h)', 'First Response SLA'], hoursValue, (v) => v > 0 && v <= 1e4, (v) => (s.slaHours.firstResponse = v));
+  read(['Resolution SLA (h)', 'Resolution SLA'], hoursValue, (v) => v > 0 && v <= 1e4, (v) => (s.slaHours.resolution = v));
 
   const t = s.thresholds;
   if (!(t.strategic >= t.enterprise && t.enterprise >= t.midMarket && t.midMarket >= t.smb)) {
@@ -92,6 +98,11 @@ export function readSettings(workbook: Workbook): { settings: Settings; findings
   // Keys are read in a fixed order; report them in the sheet's.
   findings.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
   return { settings: s, findings };
+}
+
+/** `4`, `4h`, `24 hours`: a number of hours. */
+function hoursValue(text: string): Parsed<number> {
+  return parseNumber(text.replace(/\s*h(ours?)?$/i, '').trim());
 }
 
 function textValue(text: string): Parsed<string> {

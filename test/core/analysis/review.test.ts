@@ -123,6 +123,12 @@ describe('settings change the formulas', () => {
     const r = analyzeWorkbook(wb, { today: TODAY });
     expect(r.findings).toEqual([expect.objectContaining({ tab: 'Settings', row: 2, column: 'Value', value: 'lots' })]);
   });
+  it('reads the support SLA targets in hours, "4h" as 4, and names one that is not a number of hours', () => {
+    const wb = book({ Accounts: [['Account ID', 'Account', 'ARR'], ['X', 'Xeno', 90_000]], Settings: [['Key', 'Value'], ['First Response SLA (h)', '4h'], ['Resolution SLA (h)', 'soon']] });
+    const r = analyzeWorkbook(wb, { today: TODAY });
+    expect(r.accounts[0]!.sla).toEqual({ firstResponseHours: 4, resolutionHours: null });
+    expect(r.findings).toEqual([expect.objectContaining({ tab: 'Settings', row: 3, column: 'Value', value: 'soon' })]);
+  });
 });
 
 describe('findings quote the sheet', () => {
