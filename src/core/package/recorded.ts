@@ -2,12 +2,15 @@
 import type { AccountReview } from '../analysis/types';
 import { addMonths, type IsoDate } from '../dates';
 import type { Commitment, ExpansionPath, QbrRecord } from '../program/record';
-import { same } from '../program/record';
+import { same, sideOf } from '../program/record';
+
+export { sideOf } from '../program/record';
 import { forbiddenTerms, leaks } from './audience';
 
 /**
  * The commitments as agreed: trimmed, those without an action left out, each text once (case and spacing aside) —
- * the same rule the tracker write-back applies, so the files show exactly what Actions holds for the QBR.
+ * the same rule the tracker write-back applies, so the files show exactly what Actions holds for the QBR. A side
+ * typed loosely (`customer`, `us`) reads `Customer` or `Vendor`.
  */
 export function agreedCommitments(record: QbrRecord): Commitment[] {
   const seen = new Set<string>();
@@ -15,7 +18,7 @@ export function agreedCommitments(record: QbrRecord): Commitment[] {
     const action = c.action.trim();
     if (action === '' || seen.has(same(action))) return [];
     seen.add(same(action));
-    return [{ action, owner: c.owner?.trim() || null, side: c.side?.trim() || null, due: c.due }];
+    return [{ action, owner: c.owner?.trim() || null, side: sideOf(c.side) ?? (c.side?.trim() || null), due: c.due }];
   });
 }
 
@@ -27,14 +30,6 @@ export function agreedPaths(record: QbrRecord): ExpansionPath[] {
     seen.add(same(opportunity));
     return [{ opportunity, sponsor: p.sponsor?.trim() || null, nextStep: p.nextStep?.trim() || null, potentialArr: p.potentialArr }];
   });
-}
-
-/** `Customer`, `Vendor` or neither (shared / not said), from whatever the CSM typed (`customer`, `Cust.`, `vendor`, `us`). */
-export function sideOf(side: string | null): 'Customer' | 'Vendor' | null {
-  const s = (side ?? '').trim().toLowerCase();
-  if (s.startsWith('cust') || s === 'client') return 'Customer';
-  if (s.startsWith('vend') || s === 'us' || s === 'we' || s === 'our team') return 'Vendor';
-  return null;
 }
 
 /** The next review is due a cadence after the day the QBR was actually held. */

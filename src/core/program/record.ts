@@ -49,6 +49,14 @@ export interface LogFields {
   'Executive Attendance': string; 'Customer Preparation': string; Engagement: string; Takeaways: string;
 }
 
+/** `Customer`, `Vendor` or neither (shared / not said), from whatever the CSM typed (`customer`, `Cust.`, `vendor`, `us`). */
+export function sideOf(side: string | null): 'Customer' | 'Vendor' | null {
+  const s = (side ?? '').trim().toLowerCase();
+  if (s.startsWith('cust') || s === 'client') return 'Customer';
+  if (s.startsWith('vend') || s === 'us' || s === 'we' || s === 'our team') return 'Vendor';
+  return null;
+}
+
 export interface RecordRows {
   actions: NewAction[];
   opportunities: NewOpportunity[];
@@ -106,7 +114,7 @@ export function recordRows(tracker: Tracker, record: QbrRecord, today: IsoDate):
   const actions: NewAction[] = fresh(record.commitments, (c) => c.action, existing, 'commitment', 'Actions').map(({ item: c, text }) => {
     if (c.owner === null || c.owner.trim() === '') warnings.push(`commitment "${text}" has no owner`);
     if (c.due === null) warnings.push(`commitment "${text}" has no due date`);
-    return { actionId: nextId(), accountId: id, action: text, owner: c.owner?.trim() || null, side: c.side?.trim() || null, dueDate: c.due, status: 'Open', linkedTo: record.qbrDate };
+    return { actionId: nextId(), accountId: id, action: text, owner: c.owner?.trim() || null, side: sideOf(c.side) ?? (c.side?.trim() || null), dueDate: c.due, status: 'Open', linkedTo: record.qbrDate };
   });
 
   const listed = new Set(tracker.rows.opportunities.filter((o) => o.accountId === id).map((o) => same(o.opportunity)));
