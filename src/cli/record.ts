@@ -126,7 +126,8 @@ async function readRecordFile(path: string, accountId: string, qbrDate: string):
   try {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    return { record: null, errors: [`cannot be read (${reason(e, path)})`] };
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return { record: null, errors: [missing ? 'does not exist; check the path' : `cannot be read (${reason(e, path)})`] };
   }
   if (extname(path).toLowerCase() === '.csv') {
     const { parseCsv } = await import('../workbook/csv');
