@@ -107,7 +107,7 @@ describe('qbr record on an .xlsx tracker, after qbr generate', () => {
     const log = await sheet(tracker, 'QBR Log');
     const rows = texts(log);
     const header = rows[0]!;
-    // `qbr generate` wrote its own row for 2026-11-18 first; the record fills that row, adding its headers at the end.
+    // The example's QBR Log has only the package's columns: the record's are added at the end of its header row.
     expect(header.slice(-6)).toEqual(['Held', 'Attendees', 'Executive Attendance', 'Customer Preparation', 'Engagement', 'Takeaways']);
     const mine = rows.filter((r) => r[0] === 'ACC-004');
     expect(mine).toHaveLength(1);
