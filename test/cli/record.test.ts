@@ -251,6 +251,8 @@ describe('qbr record refuses bad input by name, and changes nothing', () => {
   it('answers a wrong command with exit 2 and an account the tracker does not have, or a QBR held after today, with exit 1', async () => {
     expect((await qbr('record', '--tracker', tracker, '--account', 'ACC-004', '--out', join(dir, 'out'))).code).toBe(2);
     expect((await record('--qbr-date', '18 Nov')).code).toBe(2);
+    const macro = await qbr('record', '--tracker', join(dir, 'tracker.xlsm'), '--account', 'ACC-004', '--qbr-date', '2026-11-18', '--out', join(dir, 'out'));
+    expect(macro).toMatchObject({ code: 2, stderr: expect.stringContaining('an .xlsm workbook would lose its macros') });
     const json = join(dir, 'ok.json');
     writeFileSync(json, JSON.stringify({ ...RECORD, held: '2026-11-21' }));
     const later = await record('--from', json);
