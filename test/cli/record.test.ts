@@ -10,7 +10,10 @@ import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { parse } from 'csv-parse/sync';
 import { qbr } from '../helpers/cli';
-import { docxText } from '../helpers/artifact-text';
+import { docxText, emlText } from '../helpers/artifact-text';
+import { analyzeWorkbook } from '../../src/core';
+import { forbiddenTerms, leaks } from '../../src/core/package/audience';
+import { readXlsx } from '../../src/workbook/xlsx';
 import { scratch } from '../helpers/trackers';
 
 const EXAMPLES = join(__dirname, '../../examples');
@@ -21,7 +24,7 @@ const RECORD = {
   held: '2026-11-19',
   attendees: ['Kevin Walsh', 'Jordan Reyes'],
   indicators: { executiveAttendance: 'delegate', customerPreparation: 'Green', engagement: 'Red' },
-  takeaways: 'Adoption stalled in EMEA\n=SUM(A1) stays text',
+  takeaways: 'Adoption stalled in EMEA\nFY27 budget freeze announced: Sandra to confirm\n=SUM(A1) stays text',
   commitments: [
     { action: 'Run EMEA enablement', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-25' },
     { action: '+Name an EMEA champion', owner: 'Kevin Walsh', side: 'Customer', due: '2026-12-01' },
@@ -113,7 +116,7 @@ describe('qbr record on an .xlsx tracker, after qbr generate', () => {
     expect(mine).toHaveLength(1);
     const at = (h: string) => mine[0]![header.indexOf(h)];
     expect([at('QBR Date'), at('Held'), at('Attendees'), at('Executive Attendance'), at('Customer Preparation'), at('Engagement'), at('Takeaways')])
-      .toEqual(['2026-11-18', '2026-11-19', 'Kevin Walsh; Jordan Reyes', 'Yellow', 'Green', 'Red', 'Adoption stalled in EMEA\n=SUM(A1) stays text']);
+      .toEqual(['2026-11-18', '2026-11-19', 'Kevin Walsh; Jordan Reyes', 'Yellow', 'Green', 'Red', 'Adoption stalled in EMEA\nFY27 budget freeze announced: Sandra to confirm\n=SUM(A1) stays text']);
     const takeaway = log.getRow(rows.indexOf(mine[0]!) + 1).getCell(header.indexOf('Takeaways') + 1);
     expect(takeaway.type).toBe(ExcelJS.ValueType.String);
     expect(takeaway.formula).toBeUndefined();
@@ -147,6 +150,17 @@ describe('qbr record on an .xlsx tracker, after qbr generate', () => {
       '- Share usage export (Vendor: owner to agree)',
       'Deck: deck.pptx',
     ]);
+  });
+
+  it('keeps the internal risk a takeaway quoted out of the customer files, tells the CSM, and leaks nothing else', async () => {
+    expect(first.stderr).toContain('note: takeaway "FY27 budget freeze announced: Sandra to confirm" is kept out of the customer\'s files (internal risk');
+    const review = analyzeWorkbook(await readXlsx(tracker), { today: '2026-11-20', accountIds: ['ACC-004'] }).accounts[0]!;
+    const terms = forbiddenTerms(review);
+    expect(terms.some((t) => t.what === 'internal risk "FY27 budget freeze announced"')).toBe(true);
+    const summary = await emlText(readFileSync(join(folder, 'summary.eml')));
+    const plan = await docxText(readFileSync(join(folder, 'action-plan (2026-11-20).docx')));
+    expect([...leaks(summary, terms), ...leaks(plan, terms)]).toEqual([]);
+    expect(summary).toContain('Adoption stalled in EMEA');
   });
 
   it('keeps the edited action plan and writes the rebuilt one beside it', async () => {
