@@ -24,7 +24,8 @@ function account(id: string, b: BookReview = book): AccountReview {
 /** The account card the dispatcher would build: the package decides the default date and the data to confirm. */
 function cardFor(r: AccountReview): CardSpec {
   const p = buildPackage(r, { today: TODAY });
-  return accountCard({ review: r, today: TODAY, qbrDate: p.qbrDate, qbrDateBasis: p.qbrDateBasis, dataToConfirm: p.dataToConfirm });
+  const willMake = { decks: p.deck ? 1 : 0, docs: p.deck ? 3 : 0, drafts: p.emails.length, holds: p.holds.length };
+  return accountCard({ review: r, today: TODAY, qbrDate: p.qbrDate, qbrDateBasis: p.qbrDateBasis, dataToConfirm: p.dataToConfirm, willMake });
 }
 
 function home(over: Partial<HomeInput> = {}): CardSpec {
@@ -110,7 +111,7 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
   it('shows the actions due in the next 14 days and the renewal', () => {
     // A-104 is due Dec 15 (23 days out): outside the window. A-105 is due Nov 30.
     expect(kvs(section(card, 'Actions due')).map((w) => w.topLabel)).toEqual(['A-105 · Due Nov 30, 2026']);
-    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#8F5500"><b>75%</b></font> complete of the last QBR’s actions' });
+    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#8F5500"><b>75%</b></font> complete of the last QBR’s actions · <font color="#8F5500"><b>Yellow</b></font>' });
     expect(section(card, 'Renewal').widgets).toEqual([
       { kind: 'kv', startIcon: 'CLOCK', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
     ]);
@@ -130,25 +131,44 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
       ['Draft the emails', 'draft', 'text'],
       ['Add calendar holds', 'holds', 'text'],
     ]);
-    expect(JSON.stringify(gen)).toContain('Gmail drafts (never sent)');
+    // What the footer's button makes, said on top before it is pressed: 11 holds is the ACC-001 timeline (T-14 … T+7) from Nov 22.
+    expect(card.sections[0]).toEqual({
+      header: 'Not generated yet',
+      widgets: [{ kind: 'text', html: '<font color="#5F6368">Generate makes 1 deck, 3 docs (pre-read, action plan, your prep brief), 2 Gmail drafts (never sent) and 11 holds on your calendar.</font>' }],
+    });
     for (const b of buttons(gen)) expect(b.action).toEqual({ name: 'generate', params: { accountId: 'ACC-001', what: b.action?.params?.what } });
     expectNoJunk(card);
   });
 
-  it('after a package: links the deck and the prep brief on top, and says when', () => {
-    const again = accountCard({
-      review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
-      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1', prepBriefUrl: 'https://docs.google.com/document/d/b1' },
-    });
+  const madeFor = (qbrDate: string) => accountCard({
+    review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
+    lastGenerated: { at: '2026-11-20T15:04:00.000Z', qbrDate, deckUrl: 'https://docs.google.com/presentation/d/p1', prepBriefUrl: 'https://docs.google.com/document/d/b1' },
+  });
+
+  it('after a package for this QBR date: links it on top, says when in words, and offers "Refresh numbers" in the footer', () => {
+    const again = madeFor('2026-12-10');
     expect(again.sections[0]).toEqual({
       header: 'Your QBR package',
       widgets: [
-        { kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font>' },
+        { kind: 'text', html: 'Last generated 2 days ago (Nov 20, 2026) for the Dec 10, 2026 QBR' },
         { kind: 'buttons', buttons: [{ text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } }, { text: 'Open prep brief', openLink: { url: 'https://docs.google.com/document/d/b1' } }] },
+        { kind: 'text', html: '<font color="#5F6368">Refresh numbers updates this deck and its docs in place: your edits stay, and the results list what moved.</font>' },
       ],
+    });
+    // The same generate action: the Google run updates a package the QBR Log records for this account and date in place.
+    expect(again.footer).toEqual({
+      primary: { text: 'Refresh numbers', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } },
+      secondary: { text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
     });
     expect(card.sections.some((s) => s.header === 'Your QBR package')).toBe(false);
     expect(again.sections.some((s) => /Data to confirm/.test(s.header ?? ''))).toBe(false);
+  });
+
+  it('after a package for another QBR date: links it, but the footer generates a new one and says what it makes', () => {
+    const older = madeFor('2026-08-14');
+    expect(older.sections[0]!.widgets[0]).toEqual({ kind: 'text', html: 'Last generated 2 days ago (Nov 20, 2026) for the Aug 14, 2026 QBR' });
+    expect(older.sections[0]!.widgets[2]).toEqual({ kind: 'text', html: '<font color="#5F6368">Generate makes a deck, a pre-read, an action plan and your prep brief in Drive, Gmail drafts (never sent) and holds on your calendar.</font>' });
+    expect(older.footer).toEqual({ primary: { text: 'Generate the package', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } } });
   });
 });
 
@@ -175,6 +195,7 @@ describe('a Red account (ACC-004 Atlas)', () => {
       text: '<b>Atlas Manufacturing</b> <font color="#C62828"><b>● Red 39</b></font>',
       bottomLabel: '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
       action: { name: 'openAccount', params: { accountId: 'ACC-004' } },
+      endIcon: 'chevron',
     });
   });
 
@@ -198,8 +219,8 @@ describe('a Red account (ACC-004 Atlas)', () => {
 
   it('lists the overdue actions A-402 and A-404 first, oldest first', () => {
     expect(kvs(section(card, 'Actions due'))).toEqual([
-      { kind: 'kv', topLabel: 'A-402 · <font color="#C62828"><b>OVERDUE since Jul 31, 2026</b></font>', text: 'Map ERP fields to the Brightline data model', bottomLabel: 'Owner: Kevin Walsh (Customer)' },
-      { kind: 'kv', topLabel: 'A-404 · <font color="#C62828"><b>OVERDUE since Sep 30, 2026</b></font>', text: 'Executive check-in with the VP Operations', bottomLabel: 'Owner: Alicia Brooks (Vendor)' },
+      { kind: 'kv', topLabel: 'A-402 · <font color="#C62828"><b>Overdue since Jul 31, 2026</b></font>', text: 'Map ERP fields to the Brightline data model', bottomLabel: 'Owner: Kevin Walsh (Customer)' },
+      { kind: 'kv', topLabel: 'A-404 · <font color="#C62828"><b>Overdue since Sep 30, 2026</b></font>', text: 'Executive check-in with the VP Operations', bottomLabel: 'Owner: Alicia Brooks (Vendor)' },
     ]);
   });
 

@@ -69,8 +69,9 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays() });
     const status = accountStatus(ctx, loaded, review);
     const prepBrief = status.docs.find((d) => d.title === 'Prep brief')?.url ?? null;
-    const last = status.generatedAt ? { at: status.generatedAt, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
-    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last }));
+    const last = status.generatedAt ? { at: status.generatedAt, qbrDate: status.qbrDate, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
+    const willMake = { decks: pkg.deck ? 1 : 0, docs: pkg.deck ? 3 : 0, drafts: pkg.emails.length, holds: pkg.holds.length };
+    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last, willMake }));
   }),
   generate: (ctx) => withBook(ctx, (loaded) => {
     const accountId = ctx.params.accountId ?? '';
@@ -98,7 +99,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
       docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'Prep brief', url: o.prepBriefUrl }] : [])],
-      draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US',
+      draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US', changes: o.changes,
     }));
   }),
   runBook: (ctx) => withBook(ctx, (loaded) => {

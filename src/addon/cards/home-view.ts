@@ -53,19 +53,23 @@ export function homeCard(input: HomeInput): CardSpec {
   sections.push(toolsSection(input));
   return {
     name: 'home',
-    header: { title: 'QBR Facilitator', subtitle: input.trackerUrl === null ? 'Connect your tracker to start' : subtitle(input.book, input.today) },
+    header: { title: 'QBR Facilitator', subtitle: input.trackerUrl === null ? 'Connect your tracker to start' : subtitle(input.book, input) },
     sections,
   };
 }
 
-function subtitle(book: BookReview | null, today: IsoDate): string {
+/** The counts of the list below it: a CSM reading "25 overdue" over their own 15 accounts would take them for theirs. */
+function subtitle(book: BookReview | null, input: HomeInput): string {
   if (book === null) return 'Tracker not readable';
-  const overdue = book.accounts.filter((a) => a.overdue).length;
+  const today = input.today;
+  const mine = book.accounts.length > 0 && scopeOf(book, input) === 'mine';
+  const pool = mine ? myAccounts(book.accounts, input.userEmail) : book.accounts;
+  const overdue = pool.filter((a) => a.overdue).length;
   // The book's first account sets the date style: a tracker has one locale in practice (Settings).
   const first = book.accounts[0];
   const fmt = formatter(first?.locale ?? 'en-US', first?.currency ?? 'USD');
-  const dueSoon = book.accounts.filter((x) => dueWithin(x, today, DUE_SOON_DAYS)).length;
-  return `${plural(book.accounts.length, 'account')} · ${overdue} overdue · ${dueSoon} due in ${DUE_SOON_DAYS} days · as of ${fmt.date(today)}`;
+  const dueSoon = pool.filter((x) => dueWithin(x, today, DUE_SOON_DAYS)).length;
+  return `${mine ? `${plural(pool.length, 'account')} of yours` : plural(pool.length, 'account')} · ${overdue} overdue · ${dueSoon} due in ${DUE_SOON_DAYS} days · as of ${fmt.date(today)}`;
 }
 
 function errorSection(message: string): SectionSpec {
@@ -199,6 +203,7 @@ function accountRow(a: AccountReview, today: IsoDate, fmt: ReturnType<typeof for
     text: `${bold(escapeCardHtml(a.name))} ${bandBadge(a.health.band, a.health.score)}`,
     bottomLabel: flags.join(' · '),
     action: open,
+    endIcon: 'chevron',
   };
 }
 

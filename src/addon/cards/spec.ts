@@ -68,6 +68,8 @@ export type WidgetSpec =
       button?: ButtonSpec;
       /** Makes the whole line clickable. */
       action?: ActionSpec;
+      /** `chevron`: a › at the end, so a clickable line looks clickable (not combined with `button`). */
+      endIcon?: 'chevron';
       /** Defaults to true: sidebar cards are narrow and names are long. */
       wrap?: boolean;
     }
