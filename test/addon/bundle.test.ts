@@ -136,6 +136,35 @@ describe('the built bundle', () => {
     expect(box.services.violations).toEqual([]);
   });
 
+  it('"Refresh numbers" once a package exists for the QBR date; after the tracker changes, the results card says what moved', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    const date = { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } };
+    box.call('onAction', event('generate', { accountId: 'ACC-007', what: 'package' }, date));
+    while (box.fireNextTrigger()) { /* finish in the background if needed */ }
+    expect(cardText(box)).not.toContain('What moved');
+    box.call('onAction', event('openAccount', { accountId: 'ACC-007' }));
+    const before = cardText(box);
+    expect(before).toContain('Refresh numbers');
+    expect(before).toContain('Last generated today (Nov 22, 2026)');
+    // The champion's corrected numbers: ACC-007's ARR rises by $12,000 in the tracker.
+    const accounts = box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'Accounts')!.values as unknown[][];
+    const header = accounts.findIndex((r) => r.includes('ARR'));
+    const col = accounts[header]!.indexOf('ARR');
+    const row = accounts.find((r) => r.includes('ACC-007'))!;
+    const arr = Number(String(row[col]).replace(/[^0-9.]/g, ''));
+    row[col] = arr + 12_000;
+    box.call('onAction', event('generate', { accountId: 'ACC-007', what: 'package' }, date));
+    // The refresh outlasts the card's budget and a trigger finishes it: Refresh still shows its report.
+    while (box.fireNextTrigger()) { /* again */ }
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-007' }));
+    const after = cardText(box);
+    expect(after).toContain('Numbers refreshed');
+    expect(after).toContain('What moved');
+    const money = (n: number) => `$${n.toLocaleString('en-US')}`;
+    expect(after).toContain(`${money(arr)} → <b>${money(arr + 12_000)}</b>`);
+    expect(box.services.violations).toEqual([]);
+  });
+
   it('runs the whole book in trigger batches that stop before the time limit and resume where they stopped', () => {
     // Triggers get Apps Script's 6 minutes; the card action itself must still answer within 30 s. At 3 s a call
     // (a slow day at Google) the book's ~150 calls cannot fit in one trigger.

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { analyzeWorkbook, type AccountReview, type BookReview, type Cell } from '../../src/core';
 import { buildPackage } from '../../src/core/package/package';
+import { changesFor, keyFigures } from '../../src/core/package/changes';
 import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
 import { dispatch } from '../../src/addon/app/actions';
@@ -622,6 +623,48 @@ describe('the results card', () => {
       { kind: 'buttons', buttons: [{ text: 'Refresh', style: 'filled', color: '#1A73E8', action: { name: 'refreshJob' } }] },
     ]);
     expect(resultsCard({ accountName: 'Atlas', warnings: [] }).sections).toEqual([{ widgets: [{ kind: 'text', html: 'Nothing was created this time.' }] }]);
+  });
+});
+
+describe('the results card after "Refresh numbers"', () => {
+  // Atlas two weeks earlier, as the QBR Log's key figures kept it: Yellow 51, ROI 3.3x, no critical risk, 40 % completion.
+  const atlas = account('ACC-004');
+  const after = keyFigures(atlas, '2026-12-14');
+  const before = { ...after, healthScore: 51, healthBand: 'Yellow' as const, roi: 3.3, actionCompletion: 0.4 };
+  const changes = changesFor(atlas, before, { ...after, criticalRisks: ['Budget <freeze>'] });
+
+  it('lists what moved, the ⚠ call-outs first and in words, before the links', () => {
+    const card = resultsCard({ accountName: 'Atlas Manufacturing', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes });
+    expect(card.header).toEqual({ title: 'Atlas Manufacturing', subtitle: 'Numbers refreshed' });
+    expect(after).toMatchObject({ healthScore: 39, healthBand: 'Red', actionCompletion: 0.5 });
+    // ROI 3.3x → 2.6x is −21 % (past ±10 %); the band change and the new critical risk are alerts;
+    // then the bigger move first: completion +25 % (0.4 → 0.5) before the score −23.5 % (51 → 39).
+    expect(card.sections[0]).toEqual({
+      header: 'What moved (5, 3 to look at)',
+      widgets: [
+        { kind: 'kv', topLabel: '<font color="#C62828"><b>⚠ Critical risk</b></font>', text: '<b>Budget &lt;freeze&gt;</b> (new)' },
+        { kind: 'kv', topLabel: '<font color="#C62828"><b>⚠ Health band</b></font>', text: 'Yellow → <b>Red</b>' },
+        { kind: 'kv', topLabel: '<font color="#C62828"><b>⚠ ROI</b></font>', text: '3.3x → <b>2.6x</b>', bottomLabel: '<font color="#C62828">ROI down 21%</font>' },
+        { kind: 'kv', topLabel: 'Action completion', text: '40% → <b>50%</b>' },
+        { kind: 'kv', topLabel: 'Health score', text: '51 → <b>39</b>' },
+      ],
+    });
+    expect(card.sections[1]!.header).toBe('Your QBR package');
+    expectNoJunk(card);
+  });
+
+  it('says so when nothing moved, and shows no report after a first generation', () => {
+    const same = resultsCard({ accountName: 'Atlas', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes: [] });
+    expect(same.sections[0]).toEqual({ header: 'What moved', widgets: [{ kind: 'text', html: 'Nothing moved since the last generation: the tracker’s key figures are the same.' }] });
+    const first = resultsCard({ accountName: 'Atlas', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes: null });
+    expect(first.header.subtitle).toBe('QBR package ready');
+    expect(first.sections.map((x) => x.header)).toEqual(['Your QBR package']);
+  });
+
+  it('folds a long report after the call-outs', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ metric: `M${i}`, from: '1', to: '2', alert: null, size: 1 }));
+    const s = resultsCard({ accountName: 'A', warnings: [], changes: many }).sections[0]!;
+    expect([s.collapsible, s.uncollapsible, s.widgets.length]).toEqual([true, 5, 8]);
   });
 });
 

@@ -66,12 +66,16 @@ export const HANDLERS: Record<ActionName, Handler> = {
   openAccount: (ctx) => withBook(ctx, (loaded) => {
     const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
     if (!review) return show(errorCard({ title: 'Account not available', message: `${ctx.params.accountId} is not in the tracker, or it has errors to fix first (see Tracker problems).` }));
-    const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays() });
     const status = accountStatus(ctx, loaded, review);
+    // A package made for an upcoming date is the CSM's choice: the card starts on that date (so "Refresh numbers"
+    // updates it) rather than on a default that would start a second package for another day.
+    const made = status.qbrDate && status.qbrDate >= loaded.today ? status.qbrDate : null;
+    const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays(), ...(made ? { qbrDate: made } : {}) });
+    const basis = made ? 'the date of the package you made last' : pkg.qbrDateBasis;
     const prepBrief = status.docs.find((d) => d.title === 'Prep brief')?.url ?? null;
     const last = status.generatedAt ? { at: status.generatedAt, qbrDate: status.qbrDate, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
     const willMake = { decks: pkg.deck ? 1 : 0, docs: pkg.deck ? 3 : 0, drafts: pkg.emails.length, holds: pkg.holds.length };
-    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last, willMake }));
+    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: basis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last, willMake }));
   }),
   generate: (ctx) => withBook(ctx, (loaded) => {
     const accountId = ctx.params.accountId ?? '';
@@ -82,7 +86,10 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const review = loaded.book.accounts.find((a) => a.id === accountId);
     // Under the user's lock: a background slice working on the same account must not copy the template twice.
     const result = ctx.host.withLock(() => {
-      new AddonStore(ctx.host.store).forget(accountId, parts);
+      const store = new AddonStore(ctx.host.store);
+      store.forget(accountId, parts);
+      // A report from an earlier run must not pass for this one's while it finishes in the background.
+      store.setChanges(accountId, null);
       return runOne(ctx.host, loaded, accountId, { qbrDate, share, ...(parts ? { parts } : {}) });
     });
     if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
@@ -141,6 +148,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return {
       ...show(resultsCard({
         ...statusResults(status), accountName: review.name, warnings, locale: review.locale,
+        ...(running ? {} : { changes: store.changes(accountId) }),
         inProgress: running ? { done: status.steps.done, total: status.steps.total, accountId, ...(p?.continuation ? { continuation: p.continuation } : {}) } : null,
       }), 'update'),
       ...busy,

@@ -54,6 +54,7 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
       tracker: loaded.tracker, folderId: settings.folderId, templateId: template.id, shareWithChampion: opts.share,
       qbrDate: opts.qbrDate, reviewMinutes: settings.defaultLengthMinutes, holidays: addonHolidays(), ...(opts.parts ? { parts: opts.parts } : {}), state, save, log: () => undefined,
     }), loaded.transport);
+    store.setChanges(accountId, outcome.changes);
     return { kind: 'done', outcome };
   } catch (e) {
     save();
