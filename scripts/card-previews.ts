@@ -48,6 +48,7 @@ async function cards(): Promise<Record<string, CardSpec>> {
   before.healthBand = 'Yellow';
   before.roi = after.roi === null ? 2.4 : after.roi * 1.25;
   return {
+    connect: homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', canCopyExample: true }),
     'home-8': homeCard({ trackerUrl: TRACKER, book, query: '', today: TODAY, host: 'sheets', userEmail: book.accounts[0]!.people.csmEmail ?? null }),
     'home-200': homeCard({ trackerUrl: TRACKER, book: big, query: '', today: TODAY, host: 'sheets', userEmail: 'priya@vendor.example' }),
     account: accountCard({

@@ -394,23 +394,23 @@ describe('sheet text is escaped', () => {
 
 describe('the home card', () => {
   it('without a tracker: connect by URL (or this spreadsheet in Sheets), with how the tracker looks', () => {
-    const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', exampleTrackerUrl: 'https://docs.google.com/spreadsheets/d/example/copy' });
+    const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', canCopyExample: true });
     expect(card.header).toEqual({ title: 'QBR Facilitator', subtitle: 'Connect your tracker to start' });
     const s = section(card, 'Connect your tracker');
     expect(s.widgets).toContainEqual({ kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' });
     expect(buttons(s)).toEqual([
       { text: 'Connect', action: { name: 'connectTracker' } },
       { text: 'Use this spreadsheet', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker', params: { source: 'active' } } },
-      { text: 'Copy the example tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/example/copy' } },
+      { text: 'Copy the example tracker', action: { name: 'copyExample' } },
     ]);
     expect(JSON.stringify(s)).toContain('Account ID, Account and ARR');
     expect(actions(card).map((a) => a.name)).not.toContain('openManager');
   });
 
-  it('offers trackers found in Drive as a dropdown', () => {
+  it('offers the spreadsheets Drive lists for the add-on (drive.file: the ones it made or was given) as a dropdown', () => {
     const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'slides', candidates: [{ name: 'CS Tracker', url: 'https://docs.google.com/spreadsheets/d/t1' }] });
     expect(widgets(card)).toContainEqual({
-      kind: 'select', name: 'trackerPick', title: 'Trackers in your Drive', type: 'dropdown',
+      kind: 'select', name: 'trackerPick', title: 'Spreadsheets the add-on can open', type: 'dropdown',
       items: [{ text: 'Choose a spreadsheet…', value: '', selected: true }, { text: 'CS Tracker', value: 'https://docs.google.com/spreadsheets/d/t1', selected: false }],
     });
     expect(buttons(card).map((b) => b.text)).not.toContain('Use this spreadsheet');
@@ -748,7 +748,7 @@ describe('contrast', () => {
 describe('every action the views emit is one the dispatcher knows', () => {
   it('uses only ACTION_NAMES and never the reserved `action` parameter', () => {
     const cards = [
-      home(), home({ host: 'sheets' }), homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets' }),
+      home(), home({ host: 'sheets' }), homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', canCopyExample: true }),
       ...book.accounts.map(cardFor),
       managerCard({ book, today: TODAY, log: [] }), managerCard({ book, today: TODAY, log: [], job: { done: 1, total: 8, running: true } }),
       resultsCard({ accountName: 'A', warnings: [], inProgress: { done: 1, total: 2, jobId: 'j1' } }),

@@ -3,7 +3,8 @@
  * to show. Google work happens here through the injected Host, within the card's 30-second budget.
  */
 import { buildPackage } from '../../core/package/package';
-import { createFolderCall, driveIdOf } from '../../google/drive';
+import { ALL_DRIVES, createFolderCall, driveIdOf } from '../../google/drive';
+import { createExampleCall, EXAMPLE_TITLE, exampleTabs, fillExampleCall } from './example';
 import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
@@ -183,6 +184,16 @@ export const HANDLERS: Record<ActionName, Handler> = {
     store.setSettings({ ...store.settings(), folderId: made.id });
     return { ...show(settingsView(ctx), 'update'), notification: `Created the folder “${FOLDER_NAME}” in My Drive` };
   },
+  copyExample: (ctx) => {
+    const tabs = exampleTabs();
+    if (!tabs) return show(errorCard({ title: 'No example in this version', message: 'This copy of the add-on was built without the example tracker.', fix: 'Paste the link of your own tracker instead.' }));
+    const t = ctx.host.transport(ctx.host.now() + CARD_BUDGET_MS);
+    const made = t.sendSync(createExampleCall(tabs)) as { spreadsheetId?: string };
+    if (!made.spreadsheetId) throw new Error('Google did not return the new spreadsheet');
+    t.sendSync(fillExampleCall(made.spreadsheetId, tabs));
+    new AddonStore(ctx.host.store).setTracker(made.spreadsheetId);
+    return { ...show(homeView(ctx), 'update'), notification: `Made “${EXAMPLE_TITLE}” in your Drive and connected it` };
+  },
   saveSettings: (ctx) => {
     const store = new AddonStore(ctx.host.store);
     const typedLength = ctx.form.defaultLength?.trim() ?? '';
@@ -278,7 +289,7 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
   const store = new AddonStore(ctx.host.store);
   const tracker = store.tracker();
   const today = isoDateIn(ctx.host.now(), ctx.host.timezone);
-  if (!tracker) return homeCard({ trackerUrl: null, book: null, query, today, host: ctx.app, error });
+  if (!tracker) return homeCard({ trackerUrl: null, book: null, query, today, host: ctx.app, error, candidates: trackerCandidates(ctx), canCopyExample: exampleTabs() !== null });
   try {
     const loaded = loadBook(ctx.host, tracker, ctx.host.now() + CARD_BUDGET_MS);
     const rows = Number(ctx.params.rows);
@@ -290,6 +301,24 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
   } catch (e) {
     const message = e instanceof ApiError ? (({ message: m, fix }) => `${m} ${fix}`)(addonApiFailure(e)) : (e as Error).message;
     return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: null, query, today, host: ctx.app, error: message });
+  }
+}
+
+/**
+ * Spreadsheets the add-on may open, for the connect card's dropdown. The add-on asks only for drive.file, so Drive
+ * lists the ones it made (the example) or the user gave it (“Use this spreadsheet”), not every sheet in their Drive;
+ * reading the whole Drive would need a restricted scope for a convenience. A failure only leaves the dropdown out.
+ */
+function trackerCandidates(ctx: ActionContext): { name: string; url: string }[] {
+  try {
+    const found = ctx.host.transport(ctx.host.now() + 5_000).sendSync({
+      id: 'drive.files.list',
+      params: { q: "mimeType = 'application/vnd.google-apps.spreadsheet' and trashed = false", fields: 'files(id,name)', orderBy: 'modifiedTime desc', pageSize: 20, spaces: 'drive', ...ALL_DRIVES },
+      note: 'Spreadsheets the add-on may open, to offer as trackers',
+    }) as { files?: { id: string; name: string }[] };
+    return (found.files ?? []).map((f) => ({ name: f.name, url: `https://docs.google.com/spreadsheets/d/${f.id}/edit` }));
+  } catch {
+    return [];
   }
 }
 

@@ -21,10 +21,13 @@ export interface HomeInput {
   error?: string | null;
   /** Rows in the list before "Show more" (default 15: a sidebar; "Show more" adds 15 at a time, up to 90 on one card). */
   maxRows?: number;
-  /** Spreadsheets the dispatcher found in Drive, offered as a dropdown (`trackerPick`) next to the URL box. */
+  /**
+   * Spreadsheets Drive lists for the add-on, offered as a dropdown (`trackerPick`) next to the URL box. With the
+   * drive.file scope these are the ones it made (the example) or the user gave it ("Use this spreadsheet").
+   */
   candidates?: { name: string; url: string }[];
-  /** A copy-me example tracker, linked from the connect section. */
-  exampleTrackerUrl?: string | null;
+  /** The bundle carries the example tracker: offer to make a copy in the user's Drive (the `copyExample` action). */
+  canCopyExample?: boolean;
   /** The signed-in user's email: "My accounts" are those whose `CSM Email` is this address. */
   userEmail?: string | null;
   /** `mine` (the default when the user has accounts) or `all`. */
@@ -83,7 +86,7 @@ function connectSection(input: HomeInput): SectionSpec {
   ];
   if (input.candidates && input.candidates.length > 0) {
     widgets.push({
-      kind: 'select', name: 'trackerPick', title: 'Trackers in your Drive', type: 'dropdown',
+      kind: 'select', name: 'trackerPick', title: 'Spreadsheets the add-on can open', type: 'dropdown',
       items: [{ text: 'Choose a spreadsheet…', value: '', selected: true }, ...input.candidates.map((c) => ({ text: c.name, value: c.url, selected: false }))],
     });
   }
@@ -101,8 +104,11 @@ function connectSection(input: HomeInput): SectionSpec {
       + 'Metrics, Value, Outcomes, Stakeholders, Risks, Opportunities, Roadmap, Goals, Actions and Settings tabs add to the review; '
       + 'columns are found by their header, in any order.',
   });
-  if (input.exampleTrackerUrl) {
-    widgets.push({ kind: 'buttons', buttons: [{ text: 'Copy the example tracker', openLink: { url: input.exampleTrackerUrl } }] });
+  if (input.canCopyExample) {
+    widgets.push(
+      { kind: 'text', html: colour(GREY, 'No tracker yet? Try the add-on on an example book of 8 accounts: a copy goes to your Drive and is connected.') },
+      { kind: 'buttons', buttons: [{ text: 'Copy the example tracker', action: { name: 'copyExample' } }] },
+    );
   }
   return { header: 'Connect your tracker', widgets };
 }

@@ -23,7 +23,7 @@ export type KnownIcon = (typeof KNOWN_ICONS)[number];
  */
 export const ACTION_NAMES = [
   'connectTracker', 'disconnectTracker', 'search', 'openHome', 'openAccount', 'openManager', 'openSettings',
-  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'back',
+  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'copyExample', 'back',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
