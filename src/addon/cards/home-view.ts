@@ -98,18 +98,19 @@ function connectSection(input: HomeInput): SectionSpec {
   if (input.host === 'sheets') {
     widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', style: 'filled', color: PRIMARY, action: { name: 'connectTracker', params: { source: 'active' } } }] });
   }
-  widgets.push({
-    kind: 'text',
-    html: `${bold('How the tracker looks')}<br>One tab ${bold('Accounts')} with Account ID, Account and ARR is enough. `
-      + 'Metrics, Value, Outcomes, Stakeholders, Risks, Opportunities, Roadmap, Goals, Actions and Settings tabs add to the review; '
-      + 'columns are found by their header, in any order.',
-  });
+  // Above the help text: someone without a tracker yet should see the way to try it without scrolling.
   if (input.canCopyExample) {
     widgets.push(
       { kind: 'text', html: colour(GREY, 'No tracker yet? Try the add-on on an example book of 8 accounts: a copy goes to your Drive and is connected.') },
       { kind: 'buttons', buttons: [{ text: 'Copy the example tracker', action: { name: 'copyExample' } }] },
     );
   }
+  widgets.push({
+    kind: 'text',
+    html: `${bold('How the tracker looks')}<br>One tab ${bold('Accounts')} with Account ID, Account and ARR is enough. `
+      + 'Metrics, Value, Outcomes, Stakeholders, Risks, Opportunities, Roadmap, Goals, Actions and Settings tabs add to the review; '
+      + 'columns are found by their header, in any order.',
+  });
   return { header: 'Connect your tracker', widgets };
 }
 
