@@ -6,6 +6,7 @@ import { changesFor, keyFigures } from '../../src/core/package/changes';
 import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
 import { dispatch } from '../../src/addon/app/actions';
+import { AddonStore } from '../../src/addon/app/store';
 import type { Host } from '../../src/addon/app/host';
 import { AMBER, BAND_COLOURS, bandBadge, escapeCardHtml, GREY, RED } from '../../src/addon/cards/text';
 import {
@@ -659,6 +660,22 @@ describe('the results card after "Refresh numbers"', () => {
     const first = resultsCard({ accountName: 'Atlas', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes: null });
     expect(first.header.subtitle).toBe('QBR package ready');
     expect(first.sections.map((x) => x.header)).toEqual(['Your QBR package']);
+  });
+
+  it('keeps the report for Refresh within one 9 KB property, alerts first; a new run clears it', () => {
+    const kv = new Map<string, string>();
+    const store = new AddonStore({ get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v), remove: (k) => void kv.delete(k), keys: (p) => [...kv.keys()].filter((k) => k.startsWith(p)) });
+    store.setChanges('ACC-004', changes);
+    expect(store.changes('ACC-004')).toEqual(changes);
+    // 200 moves of ~100 characters each (20 KB) cannot fit: the head of the list is kept, and it fits.
+    const long = Array.from({ length: 200 }, (_, i) => ({ metric: `Critical risk ${i}`, from: '—', to: 'x'.repeat(80), alert: i < 3 ? 'new critical risk' : null, size: 1 }));
+    store.setChanges('ACC-001', long);
+    const kept = store.changes('ACC-001')!;
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept).toEqual(long.slice(0, kept.length));
+    expect(kv.get('qbr.changes.ACC-001')!.length).toBeLessThanOrEqual(8 * 1024);
+    store.setChanges('ACC-001', null);
+    expect(store.changes('ACC-001')).toBeNull();
   });
 
   it('folds a long report after the call-outs', () => {

@@ -91,7 +91,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
       store.forget(accountId, parts);
       // A report from an earlier run must not pass for this one's while it finishes in the background.
       store.setChanges(accountId, null);
-      return runOne(ctx.host, loaded, accountId, { qbrDate, share, ...(parts ? { parts } : {}) });
+      return runOne(ctx.host, loaded, accountId, { qbrDate, share, keepChanges: true, ...(parts ? { parts } : {}) });
     });
     if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
     if (result.kind === 'paused') {
