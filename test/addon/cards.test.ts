@@ -254,14 +254,15 @@ describe('a Red account (ACC-004 Atlas)', () => {
 describe('a Tech-Touch account (ACC-008 Lantern)', () => {
   const card = cardFor(account('ACC-008'));
 
-  it('offers only the digital review email, and says why', () => {
+  it('offers only the digital review email, and says why on top', () => {
     const s = section(card, 'Digital review');
     expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([]);
     expect(card.footer?.primary).toEqual(
       { text: 'Draft the review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
     );
-    expect(s.widgets).toContainEqual({
-      kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.',
+    expect(card.sections[0]).toEqual({
+      header: 'Not generated yet',
+      widgets: [{ kind: 'text', html: '<font color="#5F6368">Tech-Touch reviews are async: “Draft the review email” makes one Digital Review email (health, value, next steps) as a Gmail draft, never sent. No deck, holds or docs.</font>' }],
     });
     // No docs, so nothing to share with the champion.
     expect(s.widgets.some((w) => w.kind === 'select')).toBe(false);

@@ -112,7 +112,7 @@ function packageSection(input: AccountInput, fmt: Formatter): SectionSpec {
 
 /** `Generate makes 1 deck, 3 docs (pre-read, action plan, your prep brief), 2 Gmail drafts (never sent) and 11 holds on your calendar.` */
 function willMakeLine(input: AccountInput): string {
-  if (input.review.deck === null) return 'Draft the review email makes one Digital Review email as a Gmail draft (never sent): no deck, holds or docs.';
+  if (input.review.deck === null) return 'Tech-Touch reviews are async: “Draft the review email” makes one Digital Review email (health, value, next steps) as a Gmail draft, never sent. No deck, holds or docs.';
   const w = input.willMake;
   if (!w) return 'Generate makes a deck, a pre-read, an action plan and your prep brief in Drive, Gmail drafts (never sent) and holds on your calendar.';
   const parts = [
@@ -258,9 +258,8 @@ function generateSection(input: AccountInput, fmt: Formatter): SectionSpec {
     { kind: 'date', name: 'qbrDate', title: digital ? 'Review date' : 'QBR date', value: input.qbrDate },
     { kind: 'text', html: colour(GREY, `Defaults to ${fmt.date(input.qbrDate)}: ${escapeCardHtml(datesInWords(input.qbrDateBasis, fmt))}.`) },
   ];
-  if (digital) {
-    widgets.push({ kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.' });
-  } else {
+  // A digital review's "why" is said on top (willMakeLine), beside what its button makes.
+  if (!digital) {
     // Sharing needs an address; without one the switch would promise something the run cannot do.
     if (r.people.championEmail) {
       const who = r.people.champion ?? r.people.championEmail;
