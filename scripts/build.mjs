@@ -1,6 +1,7 @@
 // Build: the Apps Script bundle (build/Code.js + build/appsscript.json, what `clasp push` uploads) and the CLI (dist/cli.mjs).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cachedHolidayTable, tableSpan } from './holiday-table.mjs';
@@ -32,7 +33,12 @@ async function buildAddon() {
     // The public holidays of every country for a span of years, computed now from date-holidays (the library itself,
     // with moment-timezone and astronomia, would be 2.3 MB of the bundle): 89 KB of JSON, 37 KB gzipped in base64.
     // src/addon/gas/holidays.ts opens it with Utilities.ungzip.
-    define: { QBR_HOLIDAY_TABLE: JSON.stringify(gzipSync(JSON.stringify(cachedHolidayTable(holidaySpan)), { level: 9 }).toString('base64')) },
+    // The example tracker (examples/tracker-csv, 22 KB of text, ~9 KB gzipped in base64), which "Copy the example
+    // tracker" writes into a new spreadsheet in the user's Drive (src/addon/app/example.ts).
+    define: {
+      QBR_HOLIDAY_TABLE: JSON.stringify(gzipSync(JSON.stringify(cachedHolidayTable(holidaySpan)), { level: 9 }).toString('base64')),
+      QBR_EXAMPLE_TRACKER: JSON.stringify(gzipSync(JSON.stringify(exampleTabs()), { level: 9 }).toString('base64')),
+    },
     // Minified, so the add-on stays under its size before holidays (issue 8: 287 KB) with the table in it. Property and
     // exported names stay; `node scripts/build.mjs --readable` builds it unminified for reading an Apps Script stack trace.
     minify: !readable,
@@ -80,3 +86,9 @@ const cli = await build({
 // Which chunk holds which package: the startup test and `npm run bench` read it.
 writeFileSync(join(cliOut, 'meta.json'), JSON.stringify(cli.metafile));
 console.log(`built ${join(cliOut, 'cli.mjs')} (${(statSync(join(cliOut, 'cli.mjs')).size / 1024).toFixed(0)} KB + ${Object.keys(cli.metafile.outputs).filter((f) => f.includes('/chunks/') && f.endsWith('.mjs')).length} chunks)`);
+
+/** examples/tracker-csv as `[tab name, rows]` pairs in file-name order, every cell the text typed (as readCsvFolder reads it). */
+function exampleTabs() {
+  const dir = 'examples/tracker-csv';
+  return readdirSync(dir).filter((n) => n.endsWith('.csv')).sort().map((n) => [n.slice(0, -4), parse(readFileSync(join(dir, n), 'utf8'), { bom: true, relax_column_count: true })]);
+}

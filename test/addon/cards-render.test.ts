@@ -106,7 +106,10 @@ describe('renderCard', () => {
       { method: 'setNumUncollapsibleWidgets', args: [0] },
     ]);
     const row = find(sections[1]!, 'DecoratedText')[0]!;
-    expect(row.calls.map((c) => c.method)).toEqual(['setText', 'setWrapText', 'setTopLabel', 'setBottomLabel', 'setOnClickAction']);
+    expect(row.calls.map((c) => c.method)).toEqual(['setText', 'setWrapText', 'setTopLabel', 'setBottomLabel', 'setOnClickAction', 'setEndIcon']);
+    // A clickable row looks clickable: a Material chevron at its end.
+    const end = call(row, 'setEndIcon')?.[0] as Node;
+    expect((call(end, 'setMaterialIcon')?.[0] as Node).calls).toEqual([{ method: 'setName', args: ['chevron_right'] }]);
     expect(call(row, 'setText')).toEqual(['<b>Atlas Manufacturing</b> <font color="#C62828"><b>● Red 39</b></font>']);
   });
 

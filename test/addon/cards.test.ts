@@ -2,9 +2,11 @@
 import { join } from 'node:path';
 import { analyzeWorkbook, type AccountReview, type BookReview, type Cell } from '../../src/core';
 import { buildPackage } from '../../src/core/package/package';
+import { changesFor, keyFigures } from '../../src/core/package/changes';
 import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
 import { dispatch } from '../../src/addon/app/actions';
+import { AddonStore } from '../../src/addon/app/store';
 import type { Host } from '../../src/addon/app/host';
 import { AMBER, BAND_COLOURS, bandBadge, escapeCardHtml, GREY, RED } from '../../src/addon/cards/text';
 import {
@@ -24,7 +26,8 @@ function account(id: string, b: BookReview = book): AccountReview {
 /** The account card the dispatcher would build: the package decides the default date and the data to confirm. */
 function cardFor(r: AccountReview): CardSpec {
   const p = buildPackage(r, { today: TODAY });
-  return accountCard({ review: r, today: TODAY, qbrDate: p.qbrDate, qbrDateBasis: p.qbrDateBasis, dataToConfirm: p.dataToConfirm });
+  const willMake = { decks: p.deck ? 1 : 0, docs: p.deck ? 3 : 0, drafts: p.emails.length, holds: p.holds.length };
+  return accountCard({ review: r, today: TODAY, qbrDate: p.qbrDate, qbrDateBasis: p.qbrDateBasis, dataToConfirm: p.dataToConfirm, willMake });
 }
 
 function home(over: Partial<HomeInput> = {}): CardSpec {
@@ -110,7 +113,7 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
   it('shows the actions due in the next 14 days and the renewal', () => {
     // A-104 is due Dec 15 (23 days out): outside the window. A-105 is due Nov 30.
     expect(kvs(section(card, 'Actions due')).map((w) => w.topLabel)).toEqual(['A-105 · Due Nov 30, 2026']);
-    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#8F5500"><b>75%</b></font> complete of the last QBR’s actions' });
+    expect(section(card, 'Actions due').widgets[0]).toEqual({ kind: 'text', html: '<font color="#8F5500"><b>75%</b></font> complete of the last QBR’s actions · <font color="#8F5500"><b>Yellow</b></font>' });
     expect(section(card, 'Renewal').widgets).toEqual([
       { kind: 'kv', startIcon: 'CLOCK', text: 'May 22, 2027 · in 181 days', bottomLabel: 'Focus: Achievement review' },
     ]);
@@ -130,25 +133,44 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
       ['Draft the emails', 'draft', 'text'],
       ['Add calendar holds', 'holds', 'text'],
     ]);
-    expect(JSON.stringify(gen)).toContain('Gmail drafts (never sent)');
+    // What the footer's button makes, said on top before it is pressed: 11 holds is the ACC-001 timeline (T-14 … T+7) from Nov 22.
+    expect(card.sections[0]).toEqual({
+      header: 'Not generated yet',
+      widgets: [{ kind: 'text', html: '<font color="#5F6368">Generate makes 1 deck, 3 docs (pre-read, action plan, your prep brief), 2 Gmail drafts (never sent) and 11 holds on your calendar.</font>' }],
+    });
     for (const b of buttons(gen)) expect(b.action).toEqual({ name: 'generate', params: { accountId: 'ACC-001', what: b.action?.params?.what } });
     expectNoJunk(card);
   });
 
-  it('after a package: links the deck and the prep brief on top, and says when', () => {
-    const again = accountCard({
-      review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
-      lastGenerated: { at: '2026-11-20T15:04:00.000Z', deckUrl: 'https://docs.google.com/presentation/d/p1', prepBriefUrl: 'https://docs.google.com/document/d/b1' },
-    });
+  const madeFor = (qbrDate: string) => accountCard({
+    review: account('ACC-001'), today: TODAY, qbrDate: '2026-12-10', qbrDateBasis: 'the QBR Date in the tracker', dataToConfirm: [],
+    lastGenerated: { at: '2026-11-20T15:04:00.000Z', qbrDate, deckUrl: 'https://docs.google.com/presentation/d/p1', prepBriefUrl: 'https://docs.google.com/document/d/b1' },
+  });
+
+  it('after a package for this QBR date: links it on top, says when in words, and offers "Refresh numbers" in the footer', () => {
+    const again = madeFor('2026-12-10');
     expect(again.sections[0]).toEqual({
       header: 'Your QBR package',
       widgets: [
-        { kind: 'text', html: '<font color="#5F6368">Last generated Nov 20, 2026</font>' },
+        { kind: 'text', html: 'Last generated 2 days ago (Nov 20, 2026) for the Dec 10, 2026 QBR' },
         { kind: 'buttons', buttons: [{ text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } }, { text: 'Open prep brief', openLink: { url: 'https://docs.google.com/document/d/b1' } }] },
+        { kind: 'text', html: '<font color="#5F6368">Refresh numbers updates this deck and its docs in place: your edits stay, and the results list what moved.</font>' },
       ],
+    });
+    // The same generate action: the Google run updates a package the QBR Log records for this account and date in place.
+    expect(again.footer).toEqual({
+      primary: { text: 'Refresh numbers', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } },
+      secondary: { text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
     });
     expect(card.sections.some((s) => s.header === 'Your QBR package')).toBe(false);
     expect(again.sections.some((s) => /Data to confirm/.test(s.header ?? ''))).toBe(false);
+  });
+
+  it('after a package for another QBR date: links it, but the footer generates a new one and says what it makes', () => {
+    const older = madeFor('2026-08-14');
+    expect(older.sections[0]!.widgets[0]).toEqual({ kind: 'text', html: 'Last generated 2 days ago (Nov 20, 2026) for the Aug 14, 2026 QBR' });
+    expect(older.sections[0]!.widgets[2]).toEqual({ kind: 'text', html: '<font color="#5F6368">Generate makes a deck, a pre-read, an action plan and your prep brief in Drive, Gmail drafts (never sent) and holds on your calendar.</font>' });
+    expect(older.footer).toEqual({ primary: { text: 'Generate the package', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } } });
   });
 });
 
@@ -175,6 +197,7 @@ describe('a Red account (ACC-004 Atlas)', () => {
       text: '<b>Atlas Manufacturing</b> <font color="#C62828"><b>● Red 39</b></font>',
       bottomLabel: '<font color="#C62828"><b>QBR overdue since Aug 14, 2026</b></font> · <font color="#C62828">2 overdue actions</font>',
       action: { name: 'openAccount', params: { accountId: 'ACC-004' } },
+      endIcon: 'chevron',
     });
   });
 
@@ -198,8 +221,8 @@ describe('a Red account (ACC-004 Atlas)', () => {
 
   it('lists the overdue actions A-402 and A-404 first, oldest first', () => {
     expect(kvs(section(card, 'Actions due'))).toEqual([
-      { kind: 'kv', topLabel: 'A-402 · <font color="#C62828"><b>OVERDUE since Jul 31, 2026</b></font>', text: 'Map ERP fields to the Brightline data model', bottomLabel: 'Owner: Kevin Walsh (Customer)' },
-      { kind: 'kv', topLabel: 'A-404 · <font color="#C62828"><b>OVERDUE since Sep 30, 2026</b></font>', text: 'Executive check-in with the VP Operations', bottomLabel: 'Owner: Alicia Brooks (Vendor)' },
+      { kind: 'kv', topLabel: 'A-402 · <font color="#C62828"><b>Overdue since Jul 31, 2026</b></font>', text: 'Map ERP fields to the Brightline data model', bottomLabel: 'Owner: Kevin Walsh (Customer)' },
+      { kind: 'kv', topLabel: 'A-404 · <font color="#C62828"><b>Overdue since Sep 30, 2026</b></font>', text: 'Executive check-in with the VP Operations', bottomLabel: 'Owner: Alicia Brooks (Vendor)' },
     ]);
   });
 
@@ -231,14 +254,15 @@ describe('a Red account (ACC-004 Atlas)', () => {
 describe('a Tech-Touch account (ACC-008 Lantern)', () => {
   const card = cardFor(account('ACC-008'));
 
-  it('offers only the digital review email, and says why', () => {
+  it('offers only the digital review email, and says why on top', () => {
     const s = section(card, 'Digital review');
     expect(buttons(card).filter((b) => b.action?.name === 'generate')).toEqual([]);
     expect(card.footer?.primary).toEqual(
       { text: 'Draft the review email', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-008', what: 'digital' } } },
     );
-    expect(s.widgets).toContainEqual({
-      kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.',
+    expect(card.sections[0]).toEqual({
+      header: 'Not generated yet',
+      widgets: [{ kind: 'text', html: '<font color="#5F6368">Tech-Touch reviews are async: “Draft the review email” makes one Digital Review email (health, value, next steps) as a Gmail draft, never sent. No deck, holds or docs.</font>' }],
     });
     // No docs, so nothing to share with the champion.
     expect(s.widgets.some((w) => w.kind === 'select')).toBe(false);
@@ -372,23 +396,23 @@ describe('sheet text is escaped', () => {
 
 describe('the home card', () => {
   it('without a tracker: connect by URL (or this spreadsheet in Sheets), with how the tracker looks', () => {
-    const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', exampleTrackerUrl: 'https://docs.google.com/spreadsheets/d/example/copy' });
+    const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', canCopyExample: true });
     expect(card.header).toEqual({ title: 'QBR Facilitator', subtitle: 'Connect your tracker to start' });
     const s = section(card, 'Connect your tracker');
     expect(s.widgets).toContainEqual({ kind: 'input', name: 'trackerUrl', title: 'Tracker URL', hint: 'https://docs.google.com/spreadsheets/d/…' });
     expect(buttons(s)).toEqual([
       { text: 'Connect', action: { name: 'connectTracker' } },
       { text: 'Use this spreadsheet', style: 'filled', color: '#1A73E8', action: { name: 'connectTracker', params: { source: 'active' } } },
-      { text: 'Copy the example tracker', openLink: { url: 'https://docs.google.com/spreadsheets/d/example/copy' } },
+      { text: 'Copy the example tracker', action: { name: 'copyExample' } },
     ]);
     expect(JSON.stringify(s)).toContain('Account ID, Account and ARR');
     expect(actions(card).map((a) => a.name)).not.toContain('openManager');
   });
 
-  it('offers trackers found in Drive as a dropdown', () => {
+  it('offers the spreadsheets Drive lists for the add-on (drive.file: the ones it made or was given) as a dropdown', () => {
     const card = homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'slides', candidates: [{ name: 'CS Tracker', url: 'https://docs.google.com/spreadsheets/d/t1' }] });
     expect(widgets(card)).toContainEqual({
-      kind: 'select', name: 'trackerPick', title: 'Trackers in your Drive', type: 'dropdown',
+      kind: 'select', name: 'trackerPick', title: 'Spreadsheets the add-on can open', type: 'dropdown',
       items: [{ text: 'Choose a spreadsheet…', value: '', selected: true }, { text: 'CS Tracker', value: 'https://docs.google.com/spreadsheets/d/t1', selected: false }],
     });
     expect(buttons(card).map((b) => b.text)).not.toContain('Use this spreadsheet');
@@ -604,6 +628,64 @@ describe('the results card', () => {
   });
 });
 
+describe('the results card after "Refresh numbers"', () => {
+  // Atlas two weeks earlier, as the QBR Log's key figures kept it: Yellow 51, ROI 3.3x, no critical risk, 40 % completion.
+  const atlas = account('ACC-004');
+  const after = keyFigures(atlas, '2026-12-14');
+  const before = { ...after, healthScore: 51, healthBand: 'Yellow' as const, roi: 3.3, actionCompletion: 0.4 };
+  const changes = changesFor(atlas, before, { ...after, criticalRisks: ['Budget <freeze>'] });
+
+  it('lists what moved, the ⚠ call-outs first and in words, before the links', () => {
+    const card = resultsCard({ accountName: 'Atlas Manufacturing', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes });
+    expect(card.header).toEqual({ title: 'Atlas Manufacturing', subtitle: 'Numbers refreshed' });
+    expect(after).toMatchObject({ healthScore: 39, healthBand: 'Red', actionCompletion: 0.5 });
+    // ROI 3.3x → 2.6x is −21 % (past ±10 %); the band change and the new critical risk are alerts;
+    // then the bigger move first: completion +25 % (0.4 → 0.5) before the score −23.5 % (51 → 39).
+    expect(card.sections[0]).toEqual({
+      header: 'What moved (5, 3 to look at)',
+      widgets: [
+        { kind: 'kv', topLabel: '<font color="#C62828"><b>⚠ Critical risk</b></font>', text: '<b>Budget &lt;freeze&gt;</b> (new)' },
+        { kind: 'kv', topLabel: '<font color="#C62828"><b>⚠ Health band</b></font>', text: 'Yellow → <b>Red</b>' },
+        { kind: 'kv', topLabel: '<font color="#C62828"><b>⚠ ROI</b></font>', text: '3.3x → <b>2.6x</b>', bottomLabel: '<font color="#C62828">ROI down 21%</font>' },
+        { kind: 'kv', topLabel: 'Action completion', text: '40% → <b>50%</b>' },
+        { kind: 'kv', topLabel: 'Health score', text: '51 → <b>39</b>' },
+      ],
+    });
+    expect(card.sections[1]!.header).toBe('Your QBR package');
+    expectNoJunk(card);
+  });
+
+  it('says so when nothing moved, and shows no report after a first generation', () => {
+    const same = resultsCard({ accountName: 'Atlas', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes: [] });
+    expect(same.sections[0]).toEqual({ header: 'What moved', widgets: [{ kind: 'text', html: 'Nothing moved since the last generation: the tracker’s key figures are the same.' }] });
+    const first = resultsCard({ accountName: 'Atlas', deckUrl: 'https://docs.google.com/presentation/d/p1', warnings: [], changes: null });
+    expect(first.header.subtitle).toBe('QBR package ready');
+    expect(first.sections.map((x) => x.header)).toEqual(['Your QBR package']);
+  });
+
+  it('keeps the report for Refresh within one 9 KB property, alerts first; a new run clears it', () => {
+    const kv = new Map<string, string>();
+    const store = new AddonStore({ get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v), remove: (k) => void kv.delete(k), keys: (p) => [...kv.keys()].filter((k) => k.startsWith(p)) });
+    store.setChanges('ACC-004', changes);
+    expect(store.changes('ACC-004')).toEqual(changes);
+    // 200 moves of ~100 characters each (20 KB) cannot fit: the head of the list is kept, and it fits.
+    const long = Array.from({ length: 200 }, (_, i) => ({ metric: `Critical risk ${i}`, from: '—', to: 'x'.repeat(80), alert: i < 3 ? 'new critical risk' : null, size: 1 }));
+    store.setChanges('ACC-001', long);
+    const kept = store.changes('ACC-001')!;
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept).toEqual(long.slice(0, kept.length));
+    expect(kv.get('qbr.changes.ACC-001')!.length).toBeLessThanOrEqual(8 * 1024);
+    store.setChanges('ACC-001', null);
+    expect(store.changes('ACC-001')).toBeNull();
+  });
+
+  it('folds a long report after the call-outs', () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({ metric: `M${i}`, from: '1', to: '2', alert: null, size: 1 }));
+    const s = resultsCard({ accountName: 'A', warnings: [], changes: many }).sections[0]!;
+    expect([s.collapsible, s.uncollapsible, s.widgets.length]).toEqual([true, 5, 8]);
+  });
+});
+
 describe('the settings card', () => {
   it('has the inputs in plain words, time zone as a choice, notes on what empty means, and Save', () => {
     const card = settingsCard({ templateId: 'tmpl1', folderId: null, timezone: null, defaultLengthMinutes: 60, userTimezone: 'America/Chicago' });
@@ -684,7 +766,7 @@ describe('contrast', () => {
 describe('every action the views emit is one the dispatcher knows', () => {
   it('uses only ACTION_NAMES and never the reserved `action` parameter', () => {
     const cards = [
-      home(), home({ host: 'sheets' }), homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets' }),
+      home(), home({ host: 'sheets' }), homeCard({ trackerUrl: null, book: null, query: '', today: TODAY, host: 'sheets', canCopyExample: true }),
       ...book.accounts.map(cardFor),
       managerCard({ book, today: TODAY, log: [] }), managerCard({ book, today: TODAY, log: [], job: { done: 1, total: 8, running: true } }),
       resultsCard({ accountName: 'A', warnings: [], inProgress: { done: 1, total: 2, jobId: 'j1' } }),

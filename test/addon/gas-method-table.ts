@@ -9,7 +9,7 @@ export const USED_METHODS = [
   'docs.documents.get', 'docs.documents.batchUpdate',
   'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list',
   'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch',
-  'sheets.spreadsheets.get', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchGet', 'sheets.spreadsheets.values.batchUpdate',
+  'sheets.spreadsheets.get', 'sheets.spreadsheets.create', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchGet', 'sheets.spreadsheets.values.batchUpdate',
 ];
 
 const FILES: Record<string, string> = { slides: 'slides-v1.json', drive: 'drive-v3.json', docs: 'docs-v1.json', gmail: 'gmail-v1.json', calendar: 'calendar-v3.json', sheets: 'sheets-v4.json' };

@@ -3,7 +3,8 @@
  * to show. Google work happens here through the injected Host, within the card's 30-second budget.
  */
 import { buildPackage } from '../../core/package/package';
-import { createFolderCall, driveIdOf } from '../../google/drive';
+import { ALL_DRIVES, createFolderCall, driveIdOf } from '../../google/drive';
+import { createExampleCall, EXAMPLE_TITLE, exampleTabs, fillExampleCall } from './example';
 import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
@@ -66,11 +67,16 @@ export const HANDLERS: Record<ActionName, Handler> = {
   openAccount: (ctx) => withBook(ctx, (loaded) => {
     const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
     if (!review) return show(errorCard({ title: 'Account not available', message: `${ctx.params.accountId} is not in the tracker, or it has errors to fix first (see Tracker problems).` }));
-    const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays() });
     const status = accountStatus(ctx, loaded, review);
+    // A package made for an upcoming date is the CSM's choice: the card starts on that date (so "Refresh numbers"
+    // updates it) rather than on a default that would start a second package for another day.
+    const made = status.qbrDate && status.qbrDate >= loaded.today ? status.qbrDate : null;
+    const pkg = buildPackage(review, { today: loaded.today, holidays: addonHolidays(), ...(made ? { qbrDate: made } : {}) });
+    const basis = made ? 'the date of the package you made last' : pkg.qbrDateBasis;
     const prepBrief = status.docs.find((d) => d.title === 'Prep brief')?.url ?? null;
-    const last = status.generatedAt ? { at: status.generatedAt, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
-    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: pkg.qbrDateBasis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last }));
+    const last = status.generatedAt ? { at: status.generatedAt, qbrDate: status.qbrDate, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
+    const willMake = { decks: pkg.deck ? 1 : 0, docs: pkg.deck ? 3 : 0, drafts: pkg.emails.length, holds: pkg.holds.length };
+    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: basis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last, willMake }));
   }),
   generate: (ctx) => withBook(ctx, (loaded) => {
     const accountId = ctx.params.accountId ?? '';
@@ -81,8 +87,11 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const review = loaded.book.accounts.find((a) => a.id === accountId);
     // Under the user's lock: a background slice working on the same account must not copy the template twice.
     const result = ctx.host.withLock(() => {
-      new AddonStore(ctx.host.store).forget(accountId, parts);
-      return runOne(ctx.host, loaded, accountId, { qbrDate, share, ...(parts ? { parts } : {}) });
+      const store = new AddonStore(ctx.host.store);
+      store.forget(accountId, parts);
+      // A report from an earlier run must not pass for this one's while it finishes in the background.
+      store.setChanges(accountId, null);
+      return runOne(ctx.host, loaded, accountId, { qbrDate, share, keepChanges: true, ...(parts ? { parts } : {}) });
     });
     if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
     if (result.kind === 'paused') {
@@ -98,7 +107,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
       docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'Prep brief', url: o.prepBriefUrl }] : [])],
-      draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US',
+      draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US', changes: o.changes,
     }));
   }),
   runBook: (ctx) => withBook(ctx, (loaded) => {
@@ -140,6 +149,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return {
       ...show(resultsCard({
         ...statusResults(status), accountName: review.name, warnings, locale: review.locale,
+        ...(running ? {} : { changes: store.changes(accountId) }),
         inProgress: running ? { done: status.steps.done, total: status.steps.total, accountId, ...(p?.continuation ? { continuation: p.continuation } : {}) } : null,
       }), 'update'),
       ...busy,
@@ -173,6 +183,16 @@ export const HANDLERS: Record<ActionName, Handler> = {
     if (!made.id) throw new Error('Google did not return the new folder');
     store.setSettings({ ...store.settings(), folderId: made.id });
     return { ...show(settingsView(ctx), 'update'), notification: `Created the folder “${FOLDER_NAME}” in My Drive` };
+  },
+  copyExample: (ctx) => {
+    const tabs = exampleTabs();
+    if (!tabs) return show(errorCard({ title: 'No example in this version', message: 'This copy of the add-on was built without the example tracker.', fix: 'Paste the link of your own tracker instead.' }));
+    const t = ctx.host.transport(ctx.host.now() + CARD_BUDGET_MS);
+    const made = t.sendSync(createExampleCall(tabs)) as { spreadsheetId?: string };
+    if (!made.spreadsheetId) throw new Error('Google did not return the new spreadsheet');
+    t.sendSync(fillExampleCall(made.spreadsheetId, tabs));
+    new AddonStore(ctx.host.store).setTracker(made.spreadsheetId);
+    return { ...show(homeView(ctx), 'update'), notification: `Made “${EXAMPLE_TITLE}” in your Drive and connected it` };
   },
   saveSettings: (ctx) => {
     const store = new AddonStore(ctx.host.store);
@@ -269,7 +289,7 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
   const store = new AddonStore(ctx.host.store);
   const tracker = store.tracker();
   const today = isoDateIn(ctx.host.now(), ctx.host.timezone);
-  if (!tracker) return homeCard({ trackerUrl: null, book: null, query, today, host: ctx.app, error });
+  if (!tracker) return homeCard({ trackerUrl: null, book: null, query, today, host: ctx.app, error, candidates: trackerCandidates(ctx), canCopyExample: exampleTabs() !== null });
   try {
     const loaded = loadBook(ctx.host, tracker, ctx.host.now() + CARD_BUDGET_MS);
     const rows = Number(ctx.params.rows);
@@ -281,6 +301,24 @@ export function homeView(ctx: ActionContext, query = '', error: string | null = 
   } catch (e) {
     const message = e instanceof ApiError ? (({ message: m, fix }) => `${m} ${fix}`)(addonApiFailure(e)) : (e as Error).message;
     return homeCard({ trackerUrl: `https://docs.google.com/spreadsheets/d/${tracker}/edit`, book: null, query, today, host: ctx.app, error: message });
+  }
+}
+
+/**
+ * Spreadsheets the add-on may open, for the connect card's dropdown. The add-on asks only for drive.file, so Drive
+ * lists the ones it made (the example) or the user gave it (“Use this spreadsheet”), not every sheet in their Drive;
+ * reading the whole Drive would need a restricted scope for a convenience. A failure only leaves the dropdown out.
+ */
+function trackerCandidates(ctx: ActionContext): { name: string; url: string }[] {
+  try {
+    const found = ctx.host.transport(ctx.host.now() + 5_000).sendSync({
+      id: 'drive.files.list',
+      params: { q: "mimeType = 'application/vnd.google-apps.spreadsheet' and trashed = false", fields: 'files(id,name)', orderBy: 'modifiedTime desc', pageSize: 20, spaces: 'drive', ...ALL_DRIVES },
+      note: 'Spreadsheets the add-on may open, to offer as trackers',
+    }) as { files?: { id: string; name: string }[] };
+    return (found.files ?? []).map((f) => ({ name: f.name, url: `https://docs.google.com/spreadsheets/d/${f.id}/edit` }));
+  } catch {
+    return [];
   }
 }
 

@@ -20,7 +20,8 @@ export function addonApiFailure(e: ApiError): AddonFailure {
   const api = (e.methodId ?? '').split('.')[0] ?? '';
   const what = WHAT[api] ?? 'Google';
   const tracker = api === 'sheets';
-  const said = e.message ? ` Google said: “${e.message}”.` : '';
+  // Google's messages end with a full stop of their own: “… not found.”. would say it twice.
+  const said = e.message ? ` Google said: “${e.message.trim().replace(/\.+$/, '')}”.` : '';
   if (e.status === 401) {
     return { title: 'Sign in again', message: `Google asked the add-on to sign in again.${said}`, fix: 'Reload the add-on (close and reopen the sidebar) and accept the sign-in; then try again.', retryable: true, tracker: false };
   }

@@ -1,12 +1,15 @@
 /** What exists of an account's QBR package, from the saved run state and the QBR Log: the links, counts and steps the cards show. */
 import type { AccountReview } from '../../core/analysis/types';
 import { buildPackage } from '../../core/package/package';
+import { parseDate } from '../../core/tracker/cells';
+import type { Cell } from '../../core';
 import type { AccountRunState } from '../../google/run-state';
 import type { LogRecord } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
 import { addonHolidays } from '../gas/holidays';
 
 export interface PackageStatus {
+  /** The QBR date the package was made for: the saved run's, else the QBR Log row's. */
   qbrDate: string | null;
   deckUrl: string | null;
   /** Pre-read, action plan, then the internal prep brief, each where it exists. */
@@ -65,7 +68,7 @@ export function packageStatus(review: AccountReview, today: string, state: Accou
   steps.push(Boolean(st?.trackerWritten));
 
   return {
-    qbrDate: st?.qbrDate ?? null,
+    qbrDate: st?.qbrDate ?? logQbrDate(log),
     deckUrl: st?.deckId ? deckUrl(st.deckId) : log?.deckUrl || null,
     docs,
     draftCount: Math.max(stateDrafts, logDrafts),
@@ -74,4 +77,10 @@ export function packageStatus(review: AccountReview, today: string, state: Accou
     steps: { done: steps.filter(Boolean).length, total: steps.length },
     generatedAt: log?.generatedAt || null,
   };
+}
+
+function logQbrDate(log: LogRecord | null): string | null {
+  if (!log) return null;
+  const d = parseDate(log.qbrDate as Cell);
+  return d.ok ? d.value : null;
 }

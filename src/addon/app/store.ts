@@ -3,6 +3,7 @@
  * since a property value holds at most 9 KB) and the whole-book job queue.
  */
 import type { AccountRunState, RunState } from '../../google/run-state';
+import type { FigureChange } from '../../core/package/changes';
 import type { KeyValueStore } from './host';
 
 const K = {
@@ -15,6 +16,8 @@ const K = {
   grant: 'qbr.grant',
   /** One property per failed account of the job: failures never grow the job's own value toward the 9 KB limit. */
   jobFail: 'qbr.jobfail.',
+  /** An account's change report from its last finished run: a refresh finished by a trigger still shows it on Refresh. */
+  changes: 'qbr.changes.',
 } as const;
 
 /** A property value holds at most 9 KB; the job's own value stays under this, or the job ends visibly. */
@@ -153,6 +156,22 @@ export class AddonStore {
    * A fresh request from a card regenerates: a finished package's state is dropped, or just the parts asked
    * for (their ids stay in the QBR Log, so drafts and holds are updated, not duplicated). A paused run keeps its state.
    */
+  /** The last finished run's change report (null: none yet, or a first package). */
+  changes(accountId: string): FigureChange[] | null {
+    return json<FigureChange[] | null>(this.kv.get(K.changes + accountId), null);
+  }
+
+  /** Kept whole when it fits a property, else the head of it (alerts come first), never past the 9 KB limit. */
+  setChanges(accountId: string, changes: FigureChange[] | null): void {
+    if (changes === null) {
+      this.kv.remove(K.changes + accountId);
+      return;
+    }
+    let keep = changes;
+    while (keep.length > 0 && JSON.stringify(keep).length > JOB_VALUE_BUDGET) keep = keep.slice(0, Math.floor(keep.length / 2));
+    this.kv.set(K.changes + accountId, JSON.stringify(keep));
+  }
+
   forget(accountId: string, parts: Partial<Record<'deck' | 'docs' | 'drafts' | 'holds', boolean>> | null): void {
     const key = K.account + accountId;
     const st = json<AccountRunState | null>(this.kv.get(key), null);

@@ -41,7 +41,7 @@ export function loadBook(host: Host, trackerId: string, deadline: number, accoun
 export type RunResult = { kind: 'done'; outcome: AccountOutcome } | { kind: 'paused' };
 
 /** One account's package (or some parts of it) until done or out of time; every finished step is saved as it ends. */
-export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qbrDate: string | null; parts?: Partial<Record<PackagePart, boolean>>; share: boolean }): RunResult {
+export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qbrDate: string | null; parts?: Partial<Record<PackagePart, boolean>>; share: boolean; keepChanges?: boolean }): RunResult {
   const store = new AddonStore(host.store);
   const review = loaded.book.accounts.find((a) => a.id === accountId);
   if (!review) throw new Error(`Account ${accountId} is not in the tracker (or it has errors to fix first)`);
@@ -54,6 +54,8 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
       tracker: loaded.tracker, folderId: settings.folderId, templateId: template.id, shareWithChampion: opts.share,
       qbrDate: opts.qbrDate, reviewMinutes: settings.defaultLengthMinutes, holidays: addonHolidays(), ...(opts.parts ? { parts: opts.parts } : {}), state, save, log: () => undefined,
     }), loaded.transport);
+    // Kept for the results card's Refresh; a whole-book run shows none, and 200 reports would crowd the 500 KB of user properties.
+    if (opts.keepChanges) store.setChanges(accountId, outcome.changes);
     return { kind: 'done', outcome };
   } catch (e) {
     save();
@@ -122,7 +124,7 @@ function slice(host: Host, budgetMs: number): BookJob | null {
   job.attempts = 0;
   for (const id of pending) {
     try {
-      const r = runOne(h, loaded, id, { qbrDate: job.qbrDate, share: job.share ?? false, ...(job.parts ? { parts: job.parts } : {}) });
+      const r = runOne(h, loaded, id, { qbrDate: job.qbrDate, share: job.share ?? false, keepChanges: job.accountIds.length === 1, ...(job.parts ? { parts: job.parts } : {}) });
       if (r.kind === 'paused') return keepGoing(host, store, job);
       job.done.push(id);
     } catch (e) {

@@ -1,6 +1,6 @@
 /** The account card: health, value, top risks, actions due, renewal and data to confirm at a glance, then the Generate buttons. */
 import type { AccountReview, ActionReview, Dimension, Escalation, RiskReview } from '../../core/analysis/types';
-import { addDays, isIsoDate, type IsoDate } from '../../core/dates';
+import { addDays, daysBetween, isIsoDate, type IsoDate } from '../../core/dates';
 import { nextQbr } from './schedule';
 import { formatter, type Formatter } from '../../core/package/format';
 import type { ButtonSpec, CardSpec, GenerateWhat, SectionSpec, WidgetSpec } from './spec';
@@ -15,8 +15,10 @@ export interface AccountInput {
   qbrDateBasis: string;
   /** The package's data-to-confirm lines (tracker warnings and fields without data). */
   dataToConfirm: string[];
-  /** The package made last (the QBR Log row and the saved run): when, and the links to open it. */
-  lastGenerated?: { at: string; deckUrl?: string | null; prepBriefUrl?: string | null } | null;
+  /** The package made last (the QBR Log row and the saved run): when, for which QBR date, and the links to open it. */
+  lastGenerated?: { at: string; qbrDate?: IsoDate | null; deckUrl?: string | null; prepBriefUrl?: string | null } | null;
+  /** What "Generate the package" makes for this account (counted from its plan), said before the user presses it. */
+  willMake?: { decks: number; docs: number; drafts: number; holds: number } | null;
 }
 
 const TOP_RISKS = 3;
@@ -30,8 +32,7 @@ export function accountCard(input: AccountInput): CardSpec {
   const r = input.review;
   const fmt = formatter(r.locale, r.currency);
   const sections: SectionSpec[] = [];
-  const made = packageSection(input, fmt);
-  if (made) sections.push(made);
+  sections.push(packageSection(input, fmt));
   sections.push(
     healthSection(r, fmt),
     actionsSection(r, input.today, fmt),
@@ -46,8 +47,31 @@ export function accountCard(input: AccountInput): CardSpec {
     name: `account:${r.id}`,
     header: { title: r.name, subtitle: stateLine(r, input.today, fmt) },
     sections,
-    footer: { primary: r.deck === null ? generateButton(r, 'digital', 'Draft the review email', true) : generateButton(r, 'package', 'Generate the package', true) },
+    footer: footer(input),
   };
+}
+
+/** A package already made for this QBR date can be refreshed (the Google run updates it in place); else it is generated. */
+export function refreshable(input: AccountInput): boolean {
+  const last = input.lastGenerated;
+  return input.review.deck !== null && Boolean(last && last.qbrDate === input.qbrDate && (last.deckUrl || last.prepBriefUrl));
+}
+
+function footer(input: AccountInput): CardSpec['footer'] {
+  const r = input.review;
+  if (r.deck === null) return { primary: generateButton(r, 'digital', 'Draft the review email', true) };
+  if (!refreshable(input)) return { primary: generateButton(r, 'package', 'Generate the package', true) };
+  const deck = input.lastGenerated?.deckUrl;
+  return { primary: generateButton(r, 'package', 'Refresh numbers', true), ...(deck ? { secondary: { text: 'Open deck', openLink: { url: deck } } } : {}) };
+}
+
+/** `today`, `yesterday`, `3 days ago`, then the day itself (`Nov 20, 2026`). */
+export function generatedWhen(at: string, today: IsoDate, fmt: Formatter): string {
+  const day = at.slice(0, 10);
+  if (!isIsoDate(day)) return escapeCardHtml(at);
+  const ago = daysBetween(day, today);
+  const words = ago <= 0 ? 'today' : ago === 1 ? 'yesterday' : ago < 30 ? `${ago} days ago` : null;
+  return words ? `${words} (${fmt.date(day)})` : fmt.date(day);
 }
 
 /** The header's one line: where the QBR stands, then the renewal (`QBR overdue since Aug 14, 2026 · renews in 98 days`). */
@@ -66,17 +90,39 @@ export function datesInWords(text: string, fmt: Formatter): string {
   return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => (isIsoDate(day) ? fmt.date(day) : day));
 }
 
-/** What exists already, first: the CSM came back for it. */
-function packageSection(input: AccountInput, fmt: Formatter): SectionSpec | null {
+/** What exists already, first (the CSM came back for it), and what the footer's button will do. */
+function packageSection(input: AccountInput, fmt: Formatter): SectionSpec {
   const last = input.lastGenerated;
-  if (!last) return null;
-  const day = /^\d{4}-\d{2}-\d{2}/.test(last.at) ? fmt.date(last.at.slice(0, 10)) : escapeCardHtml(last.at);
-  const links: ButtonSpec[] = [];
-  if (last.deckUrl) links.push({ text: 'Open deck', openLink: { url: last.deckUrl } });
-  if (last.prepBriefUrl) links.push({ text: 'Open prep brief', openLink: { url: last.prepBriefUrl } });
-  const widgets: WidgetSpec[] = [{ kind: 'text', html: colour(GREY, `Last generated ${day}`) }];
-  if (links.length > 0) widgets.push({ kind: 'buttons', buttons: links });
-  return { header: 'Your QBR package', widgets };
+  const widgets: WidgetSpec[] = [];
+  if (last) {
+    const made = last.qbrDate && isIsoDate(last.qbrDate) ? ` for the ${fmt.date(last.qbrDate)} QBR` : '';
+    widgets.push({ kind: 'text', html: `Last generated ${generatedWhen(last.at, input.today, fmt)}${made}` });
+    const links: ButtonSpec[] = [];
+    if (last.deckUrl) links.push({ text: 'Open deck', openLink: { url: last.deckUrl } });
+    if (last.prepBriefUrl) links.push({ text: 'Open prep brief', openLink: { url: last.prepBriefUrl } });
+    if (links.length > 0) widgets.push({ kind: 'buttons', buttons: links });
+  }
+  if (refreshable(input)) {
+    widgets.push({ kind: 'text', html: colour(GREY, 'Refresh numbers updates this deck and its docs in place: your edits stay, and the results list what moved.') });
+  } else {
+    widgets.push({ kind: 'text', html: colour(GREY, willMakeLine(input)) });
+  }
+  return { header: last ? 'Your QBR package' : 'Not generated yet', widgets };
+}
+
+/** `Generate makes 1 deck, 3 docs (pre-read, action plan, your prep brief), 2 Gmail drafts (never sent) and 11 holds on your calendar.` */
+function willMakeLine(input: AccountInput): string {
+  if (input.review.deck === null) return 'Tech-Touch reviews are async: “Draft the review email” makes one Digital Review email (health, value, next steps) as a Gmail draft, never sent. No deck, holds or docs.';
+  const w = input.willMake;
+  if (!w) return 'Generate makes a deck, a pre-read, an action plan and your prep brief in Drive, Gmail drafts (never sent) and holds on your calendar.';
+  const parts = [
+    w.decks > 0 ? plural(w.decks, 'deck') : '',
+    w.docs > 0 ? `${plural(w.docs, 'doc')} (pre-read, action plan${w.docs > 2 ? ', your prep brief' : ''})` : '',
+    w.drafts > 0 ? `${plural(w.drafts, 'Gmail draft')} (never sent)` : '',
+    w.holds > 0 ? `${plural(w.holds, 'hold')} on your calendar` : '',
+  ].filter(Boolean);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0] ?? 'nothing';
+  return `Generate makes ${list}.`;
 }
 
 function healthSection(r: AccountReview, fmt: Formatter): SectionSpec {
@@ -169,13 +215,13 @@ function actionsSection(r: AccountReview, today: IsoDate, fmt: Formatter): Secti
   const since = a.basis === 'last-qbr' ? 'of the last QBR’s actions' : 'of all actions';
   const completion = a.completionRate === null
     ? colour(GREY, 'No actions to measure completion')
-    : `${bandWord(a.band, fmt.percent(a.completionRate))} complete ${since}`;
+    : `${bandWord(a.band, fmt.percent(a.completionRate))} complete ${since}${a.band ? ` · ${bandWord(a.band, a.band)}` : ''}`;
   const due = actionsDue(a.items, today);
   const widgets: WidgetSpec[] = [{ kind: 'text', html: completion }];
   if (due.length === 0) widgets.push({ kind: 'text', html: `Nothing overdue or due in the next ${ACTIONS_WINDOW_DAYS} days.` });
   for (const x of due.slice(0, MAX_ACTIONS)) {
     const when = x.status === 'Overdue'
-      ? colour(RED, bold(`OVERDUE since ${fmt.date(x.dueDate as IsoDate)}`))
+      ? colour(RED, bold(`Overdue since ${fmt.date(x.dueDate as IsoDate)}`))
       : `Due ${fmt.date(x.dueDate as IsoDate)}`;
     const owner = x.owner === null ? 'No owner' : `Owner: ${escapeCardHtml(x.owner)}${x.side ? ` (${escapeCardHtml(x.side)})` : ''}`;
     widgets.push({ kind: 'kv', topLabel: `${escapeCardHtml(x.id)} · ${when}`, text: escapeCardHtml(x.action), bottomLabel: owner });
@@ -212,9 +258,8 @@ function generateSection(input: AccountInput, fmt: Formatter): SectionSpec {
     { kind: 'date', name: 'qbrDate', title: digital ? 'Review date' : 'QBR date', value: input.qbrDate },
     { kind: 'text', html: colour(GREY, `Defaults to ${fmt.date(input.qbrDate)}: ${escapeCardHtml(datesInWords(input.qbrDateBasis, fmt))}.`) },
   ];
-  if (digital) {
-    widgets.push({ kind: 'text', html: 'Tech-Touch reviews are async: one Digital Review email (health, value, next steps) as a Gmail draft — no deck, holds or docs.' });
-  } else {
+  // A digital review's "why" is said on top (willMakeLine), beside what its button makes.
+  if (!digital) {
     // Sharing needs an address; without one the switch would promise something the run cannot do.
     if (r.people.championEmail) {
       const who = r.people.champion ?? r.people.championEmail;
@@ -224,7 +269,6 @@ function generateSection(input: AccountInput, fmt: Formatter): SectionSpec {
       });
     }
     widgets.push(
-      { kind: 'text', html: colour(GREY, 'The package: a deck, a pre-read, an action plan and your internal prep brief in Drive; the summary and invitation as Gmail drafts (never sent); QBR holds on your calendar.') },
       { kind: 'buttons', buttons: [generateButton(r, 'deck', 'Make the deck'), generateButton(r, 'docs', 'Make the docs'), generateButton(r, 'draft', 'Draft the emails'), generateButton(r, 'holds', 'Add calendar holds')] },
     );
   }

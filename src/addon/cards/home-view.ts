@@ -21,10 +21,13 @@ export interface HomeInput {
   error?: string | null;
   /** Rows in the list before "Show more" (default 15: a sidebar; "Show more" adds 15 at a time, up to 90 on one card). */
   maxRows?: number;
-  /** Spreadsheets the dispatcher found in Drive, offered as a dropdown (`trackerPick`) next to the URL box. */
+  /**
+   * Spreadsheets Drive lists for the add-on, offered as a dropdown (`trackerPick`) next to the URL box. With the
+   * drive.file scope these are the ones it made (the example) or the user gave it ("Use this spreadsheet").
+   */
   candidates?: { name: string; url: string }[];
-  /** A copy-me example tracker, linked from the connect section. */
-  exampleTrackerUrl?: string | null;
+  /** The bundle carries the example tracker: offer to make a copy in the user's Drive (the `copyExample` action). */
+  canCopyExample?: boolean;
   /** The signed-in user's email: "My accounts" are those whose `CSM Email` is this address. */
   userEmail?: string | null;
   /** `mine` (the default when the user has accounts) or `all`. */
@@ -53,19 +56,23 @@ export function homeCard(input: HomeInput): CardSpec {
   sections.push(toolsSection(input));
   return {
     name: 'home',
-    header: { title: 'QBR Facilitator', subtitle: input.trackerUrl === null ? 'Connect your tracker to start' : subtitle(input.book, input.today) },
+    header: { title: 'QBR Facilitator', subtitle: input.trackerUrl === null ? 'Connect your tracker to start' : subtitle(input.book, input) },
     sections,
   };
 }
 
-function subtitle(book: BookReview | null, today: IsoDate): string {
+/** The counts of the list below it: a CSM reading "25 overdue" over their own 15 accounts would take them for theirs. */
+function subtitle(book: BookReview | null, input: HomeInput): string {
   if (book === null) return 'Tracker not readable';
-  const overdue = book.accounts.filter((a) => a.overdue).length;
+  const today = input.today;
+  const mine = book.accounts.length > 0 && scopeOf(book, input) === 'mine';
+  const pool = mine ? myAccounts(book.accounts, input.userEmail) : book.accounts;
+  const overdue = pool.filter((a) => a.overdue).length;
   // The book's first account sets the date style: a tracker has one locale in practice (Settings).
   const first = book.accounts[0];
   const fmt = formatter(first?.locale ?? 'en-US', first?.currency ?? 'USD');
-  const dueSoon = book.accounts.filter((x) => dueWithin(x, today, DUE_SOON_DAYS)).length;
-  return `${plural(book.accounts.length, 'account')} · ${overdue} overdue · ${dueSoon} due in ${DUE_SOON_DAYS} days · as of ${fmt.date(today)}`;
+  const dueSoon = pool.filter((x) => dueWithin(x, today, DUE_SOON_DAYS)).length;
+  return `${mine ? `${plural(pool.length, 'account')} of yours` : plural(pool.length, 'account')} · ${overdue} overdue · ${dueSoon} due in ${DUE_SOON_DAYS} days · as of ${fmt.date(today)}`;
 }
 
 function errorSection(message: string): SectionSpec {
@@ -79,7 +86,7 @@ function connectSection(input: HomeInput): SectionSpec {
   ];
   if (input.candidates && input.candidates.length > 0) {
     widgets.push({
-      kind: 'select', name: 'trackerPick', title: 'Trackers in your Drive', type: 'dropdown',
+      kind: 'select', name: 'trackerPick', title: 'Spreadsheets the add-on can open', type: 'dropdown',
       items: [{ text: 'Choose a spreadsheet…', value: '', selected: true }, ...input.candidates.map((c) => ({ text: c.name, value: c.url, selected: false }))],
     });
   }
@@ -91,15 +98,19 @@ function connectSection(input: HomeInput): SectionSpec {
   if (input.host === 'sheets') {
     widgets.push({ kind: 'buttons', buttons: [{ text: 'Use this spreadsheet', style: 'filled', color: PRIMARY, action: { name: 'connectTracker', params: { source: 'active' } } }] });
   }
+  // Above the help text: someone without a tracker yet should see the way to try it without scrolling.
+  if (input.canCopyExample) {
+    widgets.push(
+      { kind: 'text', html: colour(GREY, 'No tracker yet? Try the add-on on an example book of 8 accounts: a copy goes to your Drive and is connected.') },
+      { kind: 'buttons', buttons: [{ text: 'Copy the example tracker', action: { name: 'copyExample' } }] },
+    );
+  }
   widgets.push({
     kind: 'text',
     html: `${bold('How the tracker looks')}<br>One tab ${bold('Accounts')} with Account ID, Account and ARR is enough. `
       + 'Metrics, Value, Outcomes, Stakeholders, Risks, Opportunities, Roadmap, Goals, Actions and Settings tabs add to the review; '
       + 'columns are found by their header, in any order.',
   });
-  if (input.exampleTrackerUrl) {
-    widgets.push({ kind: 'buttons', buttons: [{ text: 'Copy the example tracker', openLink: { url: input.exampleTrackerUrl } }] });
-  }
   return { header: 'Connect your tracker', widgets };
 }
 
@@ -199,6 +210,7 @@ function accountRow(a: AccountReview, today: IsoDate, fmt: ReturnType<typeof for
     text: `${bold(escapeCardHtml(a.name))} ${bandBadge(a.health.band, a.health.score)}`,
     bottomLabel: flags.join(' · '),
     action: open,
+    endIcon: 'chevron',
   };
 }
 

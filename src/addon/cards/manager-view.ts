@@ -192,6 +192,7 @@ function listSection(header: string, accounts: AccountReview[], today: IsoDate, 
       text: `${bold(escapeCardHtml(a.name))} ${bandBadge(a.health.band, a.health.score)}`,
       bottomLabel: a.overdue ? colour(RED, bold(escapeCardHtml(when))) : escapeCardHtml(when),
       action: { name: 'openAccount', params: { accountId: a.id } },
+      endIcon: 'chevron',
     };
   });
   widgets.push(...seeAll(list, accounts.length, max));

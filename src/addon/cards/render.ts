@@ -68,6 +68,7 @@ function widget(w: WidgetSpec, cs: CardServiceLike): object {
       if (w.startIcon) d.setStartIcon(cs.newIconImage().setIcon(cs.Icon[w.startIcon]));
       if (w.button) d.setButton(button(w.button, cs));
       else if (w.action) d.setOnClickAction(action(w.action, cs));
+      if (!w.button && w.endIcon === 'chevron') d.setEndIcon(cs.newIconImage().setMaterialIcon(cs.newMaterialIcon().setName('chevron_right')).setAltText('Open'));
       return d;
     }
     case 'buttons': {

@@ -1,6 +1,7 @@
 /** The results card (links to what a run made, the holds, warnings, progress of a run still going) and the error card (what broke, what to fix). */
 import { isIsoDate } from '../../core/dates';
 import { formatter } from '../../core/package/format';
+import type { FigureChange } from '../../core/package/changes';
 import type { ActionSpec, ButtonSpec, CardSpec, SectionSpec, WidgetSpec } from './spec';
 import { bold, colour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
 
@@ -24,7 +25,14 @@ export interface ResultsInput {
   unit?: string;
   /** Locale for the hold dates (the account's); en-US when not given. */
   locale?: string;
+  /**
+   * What moved since the package the QBR Log recorded for this account and date (already formatted in the
+   * account's locale and currency, alerts first); null or absent when there was no earlier package.
+   */
+  changes?: FigureChange[] | null;
 }
+
+const VISIBLE_CHANGES = 5;
 
 const VISIBLE_HOLDS = 4;
 
@@ -88,6 +96,8 @@ export function resultsCard(input: ResultsInput): CardSpec {
       { kind: 'buttons', buttons: [{ text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } }] },
     );
   }
+  // After a refresh the CSM first wants to know what moved (the ⚠ ones to look at in the deck), then to open it.
+  if (input.changes) sections.push(changesSection(input.changes));
   if (made.length > 0) sections.push({ header: 'Your QBR package', widgets: made });
 
   if (holds.length > 0) {
@@ -111,10 +121,38 @@ export function resultsCard(input: ResultsInput): CardSpec {
   }
   return {
     name: 'results',
-    header: { title: input.accountName, subtitle: running ? 'Still working…' : 'QBR package ready' },
+    header: { title: input.accountName, subtitle: running ? 'Still working…' : input.changes ? 'Numbers refreshed' : 'QBR package ready' },
     sections,
   };
 }
+
+/** The change report: a ⚠ move (band change, ROI ±10 %, a new critical risk) first and in red, then the rest, biggest first. */
+function changesSection(changes: FigureChange[]): SectionSpec {
+  if (changes.length === 0) {
+    return { header: 'What moved', widgets: [{ kind: 'text', html: 'Nothing moved since the last generation: the tracker’s key figures are the same.' }] };
+  }
+  const widgets: WidgetSpec[] = changes.map((c) => {
+    const text = c.from === NONE ? `${bold(escapeCardHtml(c.to))} (new)` : c.to === NONE ? `${escapeCardHtml(c.from)} → none` : `${escapeCardHtml(c.from)} → ${bold(escapeCardHtml(c.to))}`;
+    // The alert is said under the line only where it adds to it ("ROI down 20%"), not where it repeats it ("health band Yellow → Red").
+    const adds = c.alert !== null && !c.alert.toLowerCase().includes(c.to.toLowerCase());
+    return {
+      kind: 'kv',
+      topLabel: c.alert ? colour(RED, bold(`⚠ ${escapeCardHtml(c.metric)}`)) : escapeCardHtml(c.metric),
+      text,
+      ...(adds ? { bottomLabel: colour(RED, escapeCardHtml(sentence(c.alert as string))) } : {}),
+    };
+  });
+  const alerts = changes.filter((c) => c.alert).length;
+  return {
+    header: `What moved (${changes.length}${alerts > 0 ? `, ${alerts} to look at` : ''})`,
+    ...(changes.length > VISIBLE_CHANGES ? { collapsible: true, uncollapsible: Math.max(VISIBLE_CHANGES, alerts) } : {}),
+    widgets,
+  };
+}
+
+/** What changeReport writes for a figure that is missing on one side. */
+const NONE = '—';
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `1 deck, 3 docs, 2 drafts, 11 holds`: what exists, counted (null when nothing does). */
 export function madeSummary(n: { decks: number; docs: number; drafts: number; holds: number }): string | null {

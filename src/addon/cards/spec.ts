@@ -23,7 +23,7 @@ export type KnownIcon = (typeof KNOWN_ICONS)[number];
  */
 export const ACTION_NAMES = [
   'connectTracker', 'disconnectTracker', 'search', 'openHome', 'openAccount', 'openManager', 'openSettings',
-  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'back',
+  'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'copyExample', 'back',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
@@ -68,6 +68,8 @@ export type WidgetSpec =
       button?: ButtonSpec;
       /** Makes the whole line clickable. */
       action?: ActionSpec;
+      /** `chevron`: a › at the end, so a clickable line looks clickable (not combined with `button`). */
+      endIcon?: 'chevron';
       /** Defaults to true: sidebar cards are narrow and names are long. */
       wrap?: boolean;
     }
