@@ -185,6 +185,20 @@ describe('a Red account (ACC-004 Atlas)', () => {
     expect(JSON.stringify([card.header, shown])).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it('once a package is made for a coming date, the header says the QBR is booked then, not overdue', () => {
+    const booked = accountCard({
+      review: atlas, today: TODAY, qbrDate: '2026-12-14', qbrDateBasis: 'the package already made', dataToConfirm: [],
+      lastGenerated: { at: '2026-11-20T15:04:00.000Z', qbrDate: '2026-12-14', deckUrl: 'https://docs.google.com/presentation/d/p4', prepBriefUrl: null },
+    });
+    expect(booked.header.subtitle).toMatch(/^QBR on Dec 14, 2026 \(was due Aug 14, 2026\) · renews in /);
+    // A package for a day already past books nothing: still overdue.
+    const past = accountCard({
+      review: atlas, today: TODAY, qbrDate: '2026-12-14', qbrDateBasis: 'x', dataToConfirm: [],
+      lastGenerated: { at: '2026-08-01T15:04:00.000Z', qbrDate: '2026-08-14', deckUrl: null, prepBriefUrl: null },
+    });
+    expect(past.header.subtitle).toMatch(/^QBR overdue since Aug 14, 2026 · /);
+  });
+
   it('shows the Red badge and the falling trend', () => {
     expect(kvs(section(card, 'Health'))[0]).toMatchObject({ text: '<font color="#C62828"><b>● Red 39</b></font>', bottomLabel: '▼ −2 vs last quarter' });
   });

@@ -45,7 +45,7 @@ export function accountCard(input: AccountInput): CardSpec {
   sections.push(generateSection(input, fmt));
   return {
     name: `account:${r.id}`,
-    header: { title: r.name, subtitle: stateLine(r, input.today, fmt) },
+    header: { title: r.name, subtitle: stateLine(r, input.today, fmt, input.lastGenerated?.qbrDate ?? null) },
     sections,
     footer: footer(input),
   };
@@ -74,10 +74,16 @@ export function generatedWhen(at: string, today: IsoDate, fmt: Formatter): strin
   return words ? `${words} (${fmt.date(day)})` : fmt.date(day);
 }
 
-/** The header's one line: where the QBR stands, then the renewal (`QBR overdue since Aug 14, 2026 · renews in 98 days`). */
-export function stateLine(r: AccountReview, today: IsoDate, fmt: Formatter): string {
+/**
+ * The header's one line: where the QBR stands, then the renewal (`QBR overdue since Aug 14, 2026 · renews in 98 days`).
+ * A package already made for a coming date means the overdue QBR is booked: that date is the state, not "overdue".
+ */
+export function stateLine(r: AccountReview, today: IsoDate, fmt: Formatter, packageFor: string | null = null): string {
   const n = nextQbr(r, today);
-  const qbr = n.kind === 'overdue'
+  const booked = n.kind === 'overdue' && packageFor !== null && isIsoDate(packageFor) && packageFor >= today ? packageFor : null;
+  const qbr = booked
+    ? `QBR on ${fmt.date(booked)}${n.date ? ` (was due ${fmt.date(n.date)})` : ''}`
+    : n.kind === 'overdue'
     ? (n.date ? `QBR overdue since ${fmt.date(n.date)}` : 'QBR overdue')
     : n.date === null ? 'No QBR date yet' : n.kind === 'scheduled' ? `QBR on ${fmt.date(n.date)}` : `QBR due ${fmt.date(n.date)}`;
   const d = r.renewal.daysToRenewal;
