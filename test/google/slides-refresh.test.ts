@@ -30,7 +30,7 @@ describe('refreshRequests', () => {
       { insertText: { objectId: 'k1', insertionIndex: 0, text: '4.5x' } },
       { refreshSheetsChart: { objectId: 'c9' } },
     ]);
-    expect(plan.edited).toEqual([{ slide: 'summary', objectId: 'e1', now: ['$246K'] }]);
+    expect(plan.edited).toEqual([{ slide: 'summary', objectId: 'e1', now: ['$246K'], moved: [{ from: '$336K', to: '$246K' }] }]);
     expect(plan.deleted).toEqual([{ slide: 'summary', objectId: 'd1' }]);
     expect(plan.rewritten.map((r) => `${r.objectId}: ${r.from} → ${r.to}`)).toEqual(['h1: $336K → $246K', 'k1: 6.1x → 4.5x']);
     expect(validateBody('slides.presentations.batchUpdate', { requests: plan.requests })).toEqual([]);

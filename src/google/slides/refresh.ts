@@ -1,7 +1,7 @@
 /**
  * Refresh in place, planned (SPEC §4.4): from what the last fill wrote per element, what the new fill would write, and
- * the deck as it is now, the requests that put the new numbers only where the user left ours alone. Not wired into
- * the run yet (see the README): the pure half, so the run only has to read, call this and send one guarded batch.
+ * the deck as it is now, the requests that put the new numbers only where the user left ours alone. The run
+ * (deck-refresh.ts) reads, calls this and sends one guarded batch.
  */
 import type { WrittenElement } from './fill';
 
@@ -13,7 +13,7 @@ export interface RefreshDeck { revisionId?: string; slides?: { objectId?: string
 export interface RefreshPlan {
   requests: object[];
   /** Elements whose recorded text the user changed: kept as they are, reported with what the tracker says now. */
-  edited: { slide: string; objectId: string; now: string[] }[];
+  edited: { slide: string; objectId: string; now: string[]; moved: { from: string; to: string }[] }[];
   /** Elements the user deleted: they stay deleted. */
   deleted: { slide: string; objectId: string }[];
   /** Values that moved, in elements the user left alone (rewritten by `requests`). */
@@ -69,7 +69,11 @@ export function refreshRequests(previous: readonly WrittenElement[], next: reado
       at = start + v.text.length;
       if (to !== null && to !== v.text) spans.push({ start, from: v.text, to });
     });
-    if (!intact) { plan.edited.push({ slide: old.slide, objectId: old.objectId, now: fresh.values.map((v) => v.text) }); continue; }
+    if (!intact) {
+      const moved = old.values.flatMap((v, i) => (fresh.values[i]?.token === v.token && fresh.values[i]!.text !== v.text ? [{ from: v.text, to: fresh.values[i]!.text }] : []));
+      plan.edited.push({ slide: old.slide, objectId: old.objectId, now: fresh.values.map((v) => v.text), moved });
+      continue;
+    }
     // Back to front, so each range is still where it was found when its turn comes.
     for (const s of spans.reverse()) {
       plan.requests.push({ deleteText: { objectId: old.objectId, textRange: { type: 'FIXED_RANGE', startIndex: s.start, endIndex: s.start + s.from.length } } });
@@ -85,4 +89,42 @@ export function refreshRequests(previous: readonly WrittenElement[], next: reado
     if (charts && el.sheetsChart?.chartId !== undefined && chartIds.has(el.sheetsChart.chartId)) plan.requests.push({ refreshSheetsChart: { objectId: id } });
   }
   return plan;
+}
+
+/** Whether each recorded element still holds every value we wrote, in order (a refresh batch found applied on a re-read). */
+export function holdsValues(record: readonly WrittenElement[], deck: RefreshDeck): boolean {
+  const now = elementsOf(deck);
+  return record.every((e) => {
+    if (e.kind !== 'text') return true;
+    const text = textOf(now.get(e.objectId)?.shape?.text);
+    let at = 0;
+    return e.values.every((v) => {
+      if (v.text === '') return true;
+      const i = text.indexOf(v.text, at);
+      at = i + v.text.length;
+      return i >= 0;
+    });
+  });
+}
+
+const ROLE: [RegExp, string][] = [
+  [/^\{\{\s*title\s*\}\}$/i, 'title'], [/^\{\{\s*subtitle\s*\}\}$/i, 'subtitle'], [/^\{\{\s*sources\s*\}\}$/i, 'source line'],
+  [/^\{\{\s*confirm\s*\}\}$/i, 'to-confirm line'], [/^\{\{\s*bullets\.\d+/i, 'bullet list'], [/^\{\{\s*text\.\d+/i, 'text'],
+  [/^\{\{\s*table\.\d+\.title/i, 'table title'], [/^\{\{\s*chart\.\d+\.title/i, 'chart title'], [/^\{\{\s*col\.\d+/i, 'table'],
+];
+
+/**
+ * A name a CSM recognises for a recorded element: a KPI card by the label it shows ("ROI card"), else the role of its
+ * first token ("title", "bullet list", "source line").
+ */
+export function elementLabel(e: WrittenElement): string {
+  if (e.kind === 'chart') return 'chart';
+  const label = e.values.find((v) => /^\{\{\s*kpi\.\d+\.label\s*\}\}$/i.test(v.token) && v.text !== '');
+  if (label) return `${label.text} card`;
+  if (e.values.some((v) => /^\{\{\s*kpi\.\d+/i.test(v.token))) return 'KPI card';
+  for (const v of e.values) {
+    const role = ROLE.find(([re]) => re.test(v.token));
+    if (role) return role[1];
+  }
+  return e.values[0]?.token.replace(/[{}\s]/g, '') ?? 'element';
 }
