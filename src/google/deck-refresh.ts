@@ -165,11 +165,28 @@ function reportOf(plan: RefreshPlan, previous: WrittenElement[], next: WrittenEl
   const label = (objectId: string) => { const e = byId.get(objectId); return e ? elementLabel(e) : objectId; };
   return {
     edited: plan.edited.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId), now: e.moved.map((m) => m.to).filter(Boolean).join(', ') })),
-    deleted: plan.deleted.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId) })),
+    deleted: deletedOf(plan, slideOfElement, slide, label, [...previous, ...next]),
     rewritten: plan.rewritten.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId), from: e.from, to: e.to })),
     chartsRefreshed: plan.requests.filter((r) => 'refreshSheetsChart' in r).length * Math.min(writes, 1),
     writes,
   };
+}
+
+/** Deleted elements; a whole deleted slide is one entry, named by the title we wrote on it. */
+function deletedOf(plan: RefreshPlan, slideOfElement: Map<string, string>, slide: (id: string) => number | null, label: (id: string) => string, record: WrittenElement[]): RefreshReport['deleted'] {
+  const out: RefreshReport['deleted'] = [];
+  const slidesGone = new Set<string>();
+  for (const e of plan.deleted) {
+    const n = slide(e.objectId);
+    if (n !== null) { out.push({ slide: n, label: label(e.objectId) }); continue; }
+    const page = slideOfElement.get(e.objectId) ?? e.objectId;
+    if (slidesGone.has(page)) continue;
+    slidesGone.add(page);
+    const title = record.find((r) => r.kind === 'text' && slideOfElement.get(r.objectId) === page && r.values.some((v) => /^\{\{\s*title\s*\}\}$/i.test(v.token)));
+    const text = title?.kind === 'text' ? title.values.find((v) => /^\{\{\s*title\s*\}\}$/i.test(v.token))?.text : undefined;
+    out.push({ slide: null, label: text ? `the whole slide "${text}"` : 'a whole slide' });
+  }
+  return out;
 }
 
 /** The report's lines for the CSM: each edited element whose numbers moved (they may be stale now), one line each. */

@@ -114,13 +114,13 @@ const ROLE: [RegExp, string][] = [
 ];
 
 /**
- * A name a CSM recognises for a recorded element: a KPI card by the label it shows ("ROI card"), else the role of its
+ * A name a CSM recognises for a recorded element: a KPI card by the label it shows (KPI "ROI"), else the role of its
  * first token ("title", "bullet list", "source line").
  */
 export function elementLabel(e: WrittenElement): string {
   if (e.kind === 'chart') return 'chart';
   const label = e.values.find((v) => /^\{\{\s*kpi\.\d+\.label\s*\}\}$/i.test(v.token) && v.text !== '');
-  if (label) return `${label.text} card`;
+  if (label) return `KPI "${label.text}"`;
   if (e.values.some((v) => /^\{\{\s*kpi\.\d+/i.test(v.token))) return 'KPI card';
   for (const v of e.values) {
     const role = ROLE.find(([re]) => re.test(v.token));
