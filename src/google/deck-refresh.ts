@@ -77,6 +77,8 @@ export function* refreshDeck(review: AccountReview, pkg: QbrPackage, st: Account
     const mark = st.deckRefresh;
     // A batch whose answer was lost (or a run killed after it) is in the deck already: never send it twice.
     if (mark.revisionId && current.revisionId !== mark.revisionId && holdsValues(next.filter((e) => mark.objectIds?.includes(e.objectId)), current)) {
+      // Sent by this run (its plan is the report) or by one that died: then only what the deck shows now is known.
+      if (plan) writes++;
       plan ??= refreshRequests(next, next, current);
       break;
     }

@@ -187,3 +187,51 @@ describe('a re-run refreshes the deck in place', () => {
     expect(decks().filter((f) => !/\(previous\)$/.test(f.name)).map((f) => f.id)).not.toContain(second!.id);
   });
 });
+
+describe('a refresh in place, the hard cases', () => {
+  it('rewrites the chart tab numbers when they moved, keeping the chart ids the deck links to, and refreshes the charts', async () => {
+    expect((await qbr()).code).toBe(0);
+    const [file] = decks();
+    const chartTab = () => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Charts')!;
+    const chartIds = chartTab().charts.map((c) => c.chartId).sort();
+    // 2026-Q3 active users 266 → 300: the adoption chart's numbers move.
+    const q3 = sheetRows('Metrics').find((r) => r[0] === 'ACC-001' && r[1] === '2026-Q3')!;
+    expect(q3[2]).toBe(266);
+    q3[2] = 300;
+    const from = fake.calls.length;
+    expect((await qbr()).code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    const sheetWrites = fake.calls.slice(from).filter((c) => c.methodId === 'sheets.spreadsheets.batchUpdate');
+    expect(sheetWrites).toHaveLength(1);
+    const requests = (sheetWrites[0]!.body as { requests: Record<string, any>[] }).requests;
+    expect(requests.map((r) => Object.keys(r)[0])).toEqual(['updateCells', 'updateChartSpec', 'updateChartSpec']);
+    expect(requests.slice(1).map((r) => r.updateChartSpec.chartId).sort()).toEqual(chartIds);
+    expect(chartTab().charts.map((c) => c.chartId).sort()).toEqual(chartIds);
+    expect(chartTab().values.flat()).toContain(300);
+    const writes = slidesWrites(from);
+    expect(writes).toHaveLength(1);
+    expect((writes[0]!.body as { requests: object[] }).requests.filter((r) => 'refreshSheetsChart' in r)).toHaveLength(2);
+    expect(decks().map((f) => f.id)).toEqual([file!.id]);
+  });
+
+  it('never applies a refresh twice when its answer is lost: the resend is refused by revision, then read back', async () => {
+    expect((await qbr()).code).toBe(0);
+    const [file] = decks();
+    const record = JSON.parse(logCell('Deck Record'));
+    const roi = (record.elements as WrittenElement[]).filter((e) => e.kind === 'text' && e.values.some((v) => v.text.includes('3.1x')) && elements(file!.id).get(e.objectId)?.el.shape);
+    correctTheHours();
+    fake.faults.push({ methodId: 'slides.presentations.batchUpdate', dropAfter: true, times: 1 });
+    const from = fake.calls.length;
+    const again = await qbr();
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    // Sent, applied, answer lost; the retry refused (400, the revision moved on); read back and found applied.
+    expect(fake.calls.slice(from).filter((c) => c.methodId === 'slides.presentations.batchUpdate').map((c) => c.status)).toEqual([0, 400]);
+    for (const e of roi) {
+      const text = elements(file!.id).get(e.objectId)!.text;
+      expect(text.split('2.3x')).toHaveLength(2); // once, not twice
+      expect(text).not.toContain('3.1x');
+    }
+    expect(again.stderr).toMatch(/deck refreshed in place: \d+ values rewritten, 2 charts refreshed/);
+  });
+});
