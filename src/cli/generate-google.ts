@@ -164,6 +164,7 @@ function refreshLines(o: AccountOutcome): string {
   const lines = [
     ...r.edited.map((e) => `${where(e.slide)}, ${e.label}: you edited this, kept${e.now ? `; the tracker now says ${e.now}` : ''}`),
     ...r.deleted.map((e) => `${where(e.slide)}, ${e.label}: you deleted this; left deleted`),
+    ...r.kept.map((e) => `${where(e.slide)}, ${e.label}: left as it is (${e.why})`),
   ];
   return `; ${head}${lines.map((l) => `\n    ${field(l)}`).join('')}`;
 }

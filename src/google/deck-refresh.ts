@@ -8,7 +8,7 @@ import type { QbrPackage } from '../core/package/types';
 import { ApiError, type Effect } from './execute';
 import type { AccountRunState } from './run-state';
 import { CHART_ROWS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation, type WrittenElement } from './slides';
-import { elementLabel, holdsValues, refreshRequests, type RefreshPlan } from './slides/refresh';
+import { elementLabel, holdsValues, refreshRequests, type CellRef, type RefreshPlan } from './slides/refresh';
 import { findSheet, rowsOf } from './tracker-io';
 import type { GoogleRun } from './package-run';
 
@@ -27,6 +27,8 @@ export interface RefreshReport {
   deleted: { slide: number | null; label: string }[];
   /** Values rewritten in elements the CSM left alone. */
   rewritten: { slide: number | null; label: string; from: string; to: string }[];
+  /** Recorded elements left as they are for a reason other than the CSM's edit (a table whose rows changed, say). */
+  kept: { slide: number | null; label: string; why: string }[];
   chartsRefreshed: number;
   /** Slides batchUpdates sent (0 when nothing moved). */
   writes: number;
@@ -38,17 +40,25 @@ export function deckRecordOf(text: string, deckId: string | null): DeckRecord | 
   try {
     const r = JSON.parse(text) as Partial<DeckRecord>;
     if (r.deckId !== deckId || !Array.isArray(r.elements)) return null;
-    const ok = r.elements.every((e) => e && typeof e.objectId === 'string' && (e.kind === 'chart' ? typeof e.chartId === 'number' : e.kind === 'text' && Array.isArray(e.values) && e.values.every((v) => typeof v?.token === 'string' && typeof v?.text === 'string')));
+    const strings = (rows: unknown) => Array.isArray(rows) && rows.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string'));
+    const ok = r.elements.every((e) => e && typeof e.objectId === 'string' && (e.kind === 'chart' ? typeof e.chartId === 'number'
+      : e.kind === 'table' ? Number.isInteger(e.firstRow) && Array.isArray(e.columns) && e.columns.every(Number.isInteger) && strings(e.rows) && (e.colours === undefined || strings(e.colours))
+        : e.kind === 'text' && Array.isArray(e.values) && e.values.every((v) => typeof v?.token === 'string' && typeof v?.text === 'string')));
     return ok ? (r as DeckRecord) : null;
   } catch {
     return null;
   }
 }
 
-/** The record as the QBR Log cell takes it, or null when it is too big for a cell (then a re-run makes a fresh deck). */
-export function deckRecordCell(record: DeckRecord): string | null {
+/**
+ * The record as the QBR Log cell takes it. Too big for a cell: without its tables (a refresh then leaves them as they
+ * are, `tables: false`), else null (a re-run makes a fresh deck).
+ */
+export function deckRecordCell(record: DeckRecord): { text: string; tables: boolean } | null {
   const text = JSON.stringify(record);
-  return text.length <= CELL_LIMIT ? text : null;
+  if (text.length <= CELL_LIMIT) return { text, tables: true };
+  const lighter = JSON.stringify({ ...record, elements: record.elements.filter((e) => e.kind !== 'table') });
+  return lighter.length <= CELL_LIMIT ? { text: lighter, tables: false } : null;
 }
 
 /**
@@ -164,11 +174,16 @@ function reportOf(plan: RefreshPlan, previous: WrittenElement[], next: WrittenEl
   });
   const slide = (objectId: string) => numberOf.get(objectId) ?? numberOf.get(slideOfElement.get(objectId) ?? '') ?? null;
   const byId = new Map([...previous, ...next].map((e) => [e.objectId, e]));
-  const label = (objectId: string) => { const e = byId.get(objectId); return e ? elementLabel(e) : objectId; };
+  const label = (objectId: string, cell?: CellRef) => {
+    if (cell) return `table row "${cell.name}", column ${cell.column + 1}`;
+    const e = byId.get(objectId);
+    return e ? elementLabel(e) : objectId;
+  };
   return {
-    edited: plan.edited.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId), now: e.moved.map((m) => m.to).filter(Boolean).join(', ') })),
+    edited: plan.edited.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId, e.cell), now: e.moved.map((m) => m.to).filter(Boolean).join(', ') })),
     deleted: deletedOf(plan, slideOfElement, slide, label, [...previous, ...next]),
-    rewritten: plan.rewritten.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId), from: e.from, to: e.to })),
+    rewritten: plan.rewritten.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId, e.cell), from: e.from, to: e.to })),
+    kept: plan.skipped.map((e) => ({ slide: slide(e.objectId), label: label(e.objectId), why: e.why })),
     chartsRefreshed: plan.requests.filter((r) => 'refreshSheetsChart' in r).length * Math.min(writes, 1),
     writes,
   };

@@ -385,7 +385,8 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
  */
 function recordCell(record: DeckRecord, warnings: string[]): string {
   const cell = deckRecordCell(record);
-  if (cell !== null) return cell;
+  if (cell && !cell.tables) warnings.push('The deck\'s record is too big for a QBR Log cell (50,000 characters) with its tables, so a re-run refreshes the deck but leaves its tables as they are');
+  if (cell) return cell.text;
   warnings.push('The deck\'s record is too big for a QBR Log cell (50,000 characters), so the next run makes a new deck instead of refreshing this one');
   return '';
 }

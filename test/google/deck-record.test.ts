@@ -10,7 +10,7 @@ const record: DeckRecord = { deckId: 'deck1', qbrDate: '2026-12-10', elements: [
 
 describe('the Deck Record column', () => {
   it('is added after the other columns and written as text, beside the key figures', () => {
-    const cell = deckRecordCell(record)!;
+    const cell = deckRecordCell(record)!.text;
     expect(qbrLogWrite({ sheetTitle: 'QBR Log', headers, existingRows: existing, row: { ...row, deckRecord: cell } })).toEqual([
       { range: "'QBR Log'!J1:J1", values: [['Deck Record']] },
       { range: "'QBR Log'!A2:J2", values: [['ACC-001', '2026-12-10', row.deckUrl, '', '', '', row.generatedAt, '', '{"arr":1}', cell]] },
@@ -24,7 +24,7 @@ describe('the Deck Record column', () => {
   });
 
   it('reads back only a well-formed record of the deck the row points at', () => {
-    const cell = deckRecordCell(record)!;
+    const cell = deckRecordCell(record)!.text;
     expect(deckRecordOf(cell, 'deck1')).toEqual(record);
     expect(deckRecordOf(cell, 'another-deck')).toBeNull();
     expect(deckRecordOf('see slide 3', 'deck1')).toBeNull();
@@ -32,10 +32,15 @@ describe('the Deck Record column', () => {
     expect(deckRecordOf('', 'deck1')).toBeNull();
   });
 
-  it('is not written when it would not fit in one cell', () => {
+  it('drops its tables when it would not fit in one cell, and is not written when even that does not fit', () => {
+    const table = { kind: 'table' as const, slide: 'actions', objectId: 't1', firstRow: 1, columns: [0, 1], rows: Array.from({ length: 2000 }, () => ['A-1', 'x'.repeat(20)]) };
+    const withTable = deckRecordCell({ ...record, elements: [...record.elements, table] })!;
+    expect(withTable.tables).toBe(false);
+    expect(JSON.parse(withTable.text)).toEqual(record);
     const big: DeckRecord = { ...record, elements: Array.from({ length: 2000 }, (_, i) => ({ kind: 'text' as const, slide: 'value', objectId: `e${i}`, values: [{ token: '{{title}}', text: 'x'.repeat(20) }] })) };
     expect(JSON.stringify(big).length).toBeGreaterThan(CELL_LIMIT);
     expect(deckRecordCell(big)).toBeNull();
+    expect(deckRecordCell(record)!.tables).toBe(true);
   });
 
   it('names elements as a CSM sees them', () => {

@@ -93,8 +93,10 @@ describe('a re-run refreshes the deck in place', () => {
     deleteSlide(fake.state, deckId, goneSlide.objectId);
     // A customer story slide of their own, second in the deck; a table cell retyped.
     addSlide(fake.state, deckId, 'csm_story', 1, 'Customer story: $170,500 saved');
-    const table = [...elements(deckId).values()].find((x) => x.el.table && x.el.table.rows > 1)!;
-    editTableCell(fake.state, deckId, table.el.objectId, 1, 0, 'Our own row label');
+    type Table = Extract<WrittenElement, { kind: 'table' }>;
+    const tables = (record.elements as WrittenElement[]).filter((e): e is Table => e.kind === 'table');
+    const table = tables.find((t) => t.slide !== 'value-roi' && t.slide !== 'actions' && elements(deckId).has(t.objectId))!;
+    editTableCell(fake.state, deckId, table.objectId, table.firstRow, table.columns[0]!, 'Our own row label');
     const revisionBefore = deck(deckId).revisionId;
     correctTheHours();
 
@@ -125,11 +127,23 @@ describe('a re-run refreshes the deck in place', () => {
     for (const id of goneElements) expect(now.has(id)).toBe(false);
     expect(deck(deckId).slides.some((s: any) => s.objectId === goneSlide.objectId)).toBe(false);
     expect(presentationText(deck(deckId)).slides[1]!.texts).toEqual(['Customer story: $170,500 saved']);
-    expect(now.get(table.el.objectId)!.el.table.tableRows[1].tableCells[0].text.textElements.map((t: any) => t.textRun?.content ?? '').join('')).toBe('Our own row label\n');
+    const cells = (id: string) => now.get(id)!.el.table.tableRows.map((r: any) => r.tableCells.map((c: any) => (c.text?.textElements ?? []).map((t: any) => t.textRun?.content ?? '').join('').replace(/\n$/, '')));
+    expect(cells(table.objectId)[table.firstRow][table.columns[0]!]).toBe('Our own row label');
+    // Table rows nobody touched carry the new numbers; the tracker's new action rows are added below the others.
+    const value = tables.find((t) => t.slide === 'value-roi')!;
+    expect(value.rows[0]).toContain('$135,000');
+    expect(cells(value.objectId)[value.firstRow]).toContain('$90,000');
+    expect(cells(value.objectId).flat()).not.toContain('$135,000');
+    const actions = tables.find((t) => t.slide === 'actions')!;
+    expect(actions.rows).toHaveLength(3);
+    expect(cells(actions.objectId)).toHaveLength(actions.firstRow + 6);
+    expect(cells(actions.objectId)[actions.firstRow + 3][actions.columns[0]!]).toBe('QBR-ACC-001-2026-12-10-T+1');
 
     // The report: exactly the edited element (its slide number in the deck as it is now), the deleted ones, the moved metrics.
     const editedSlide = now.get(edited!.objectId)!.slide;
-    expect(again.stderr.match(/you edited this/g)).toHaveLength(1);
+    expect(again.stderr.match(/you edited this/g)).toHaveLength(2);
+    expect(again.stderr).toMatch(new RegExp(`slide ${now.get(table.objectId)!.slide}, table row "${table.rows[0]![0]}", column 1: you edited this, kept\n`));
+    expect(again.stderr).not.toContain('left as it is');
     expect(again.stderr).toMatch(new RegExp(`slide ${editedSlide}, [^\\n]+: you edited this, kept; the tracker now says [^\\n]*2\\.3x`));
     // The deleted slide is one line, named by the title we wrote on it.
     const goneTitle = texts.find((e) => goneElements.includes(e.objectId) && e.values.some((v) => v.token === '{{title}}'))!.values.find((v) => v.token === '{{title}}')!.text;
