@@ -70,12 +70,18 @@ export function* refreshDeck(review: AccountReview, pkg: QbrPackage, st: Account
   st.deckId = deckId;
   st.deckRefresh ??= {};
   g.save();
+  // A deck in the trash still opens in Slides: Drive says whether the CSM threw it away.
+  const file = (yield* g.exec.run({ id: 'drive.files.get', params: { fileId: deckId, fields: 'trashed', supportsAllDrives: true }, note: 'Is the deck still there (not in the trash)?', fallback: { on: [403, 404] } })) as { trashed?: boolean } | null;
+  if (file?.trashed) return gone(st, g, warnings, deckId, 'is in the trash');
   const read = { ...readCall(deckId), note: 'Read the deck as the CSM left it before refreshing its numbers', fallback: { on: [403, 404] } };
-  let current = (yield* g.exec.run(read)) as RestPresentation | null;
+  let current = file ? ((yield* g.exec.run(read)) as RestPresentation | null) : null;
   if (!current) return gone(st, g, warnings, deckId);
 
   // The new fill's record, built against the template: a Drive copy keeps its template's object ids.
-  const template = (yield* g.exec.run({ ...readCall(g.templateId), note: 'Read the template to know where each value goes' })) as RestPresentation;
+  // Read once per run: every account of a book refreshes against the same template.
+  const key = `refreshTemplate:${g.templateId}`;
+  const template = g.exec.value<RestPresentation>(key) ?? ((yield* g.exec.run({ ...readCall(g.templateId), note: 'Read the template to know where each value goes' })) as RestPresentation);
+  g.exec.set(key, template);
   const model = readTemplate(template);
   const charts = yield* refreshChartNumbers(review, pkg, g, warnings);
   const next = fillRequests(model, pkg.deck!, { charts: charts.sources, extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate } }).written;
@@ -113,8 +119,8 @@ export function* refreshDeck(review: AccountReview, pkg: QbrPackage, st: Account
   return { record: next, report: reportOf(plan, previous.elements, next, model, current, writes) };
 }
 
-function gone(st: AccountRunState, g: GoogleRun, warnings: string[], deckId: string): null {
-  warnings.push(`The deck the QBR Log points at (${deckId}) could not be opened (deleted, or not reachable with this sign-in), so a new deck was made`);
+function gone(st: AccountRunState, g: GoogleRun, warnings: string[], deckId: string, why = 'could not be opened (deleted, or not reachable with this sign-in)'): null {
+  warnings.push(`The deck the QBR Log points at (${deckId}) ${why}, so a new deck was made`);
   delete st.deckId;
   delete st.deckRefresh;
   g.save();

@@ -192,13 +192,21 @@ describe('a re-run refreshes the deck in place', () => {
     expect(logCell('Warnings')).toContain(`The deck the QBR Log points at (${first!.id}) could not be opened`);
     const [second] = decks();
     expect(second!.id).not.toBe(first!.id);
+    // In the trash: Slides still opens it, Drive says it was thrown away; it stays in the trash, a new deck is made.
+    fake.state.files.get(second!.id)!.trashed = true;
+    expect((await qbr()).code).toBe(0);
+    expect(logCell('Warnings')).toContain(`The deck the QBR Log points at (${second!.id}) is in the trash, so a new deck was made`);
+    const [live] = decks().filter((f) => !f.trashed);
+    expect(live!.id).not.toBe(second!.id);
+    expect(fake.state.files.get(second!.id)!.trashed).toBe(true);
     // Someone typed over the record: no refresh (a wrong one would take our values for the CSM's edits), a new deck.
     const log = sheetRows('QBR Log');
     log[1]![(log[0] as unknown[]).indexOf('Deck Record')] = 'see slide 3';
     const third = await qbr();
     expect(third.code).toBe(0);
     expect(logCell('Warnings')).toContain('no usable record');
-    expect(decks().filter((f) => !/\(previous\)$/.test(f.name)).map((f) => f.id)).not.toContain(second!.id);
+    expect(decks().filter((f) => !/\(previous\)$/.test(f.name) && !f.trashed)).toHaveLength(1);
+    expect(decks().filter((f) => !/\(previous\)$/.test(f.name) && !f.trashed).map((f) => f.id)).not.toContain(live!.id);
   });
 });
 
