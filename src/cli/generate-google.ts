@@ -166,7 +166,8 @@ function refreshLines(o: AccountOutcome): string {
     ...r.deleted.map((e) => `${where(e.slide)}, ${e.label}: you deleted this; left deleted`),
     ...r.kept.map((e) => `${where(e.slide)}, ${e.label}: left as it is (${e.why})`),
   ];
-  return `; ${head}${lines.map((l) => `\n    ${field(l)}`).join('')}`;
+  const shown = lines.length > 8 ? [...lines.slice(0, 7), `… and ${lines.length - 7} more`] : lines;
+  return `; ${head}${shown.map((l) => `\n    ${field(l)}`).join('')}`;
 }
 
 /** The change report under the account's line: what moved since the package the QBR Log recorded (SPEC §4.4). */

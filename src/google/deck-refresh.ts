@@ -86,6 +86,9 @@ export function* refreshDeck(review: AccountReview, pkg: QbrPackage, st: Account
   const charts = yield* refreshChartNumbers(review, pkg, g, warnings);
   const next = fillRequests(model, pkg.deck!, { charts: charts.sources, extraTokens: { csm: review.people.csm ?? '', champion: review.people.champion ?? '', qbr_date: pkg.qbrDate } }).written;
   const opts = charts.rewritten ? { refreshCharts: true } : {};
+  const known = new Set(next.map((e) => e.objectId));
+  const foreign = previous.elements.filter((e) => e.kind !== 'chart' && !known.has(e.objectId)).length;
+  if (foreign * 2 > previous.elements.length) warnings.push('The template changed since this deck was made, so most of its elements are left as they are; regenerate from scratch (qbr generate --google --regenerate) for the new design');
 
   let plan: RefreshPlan | null = null;
   let writes = 0;

@@ -256,4 +256,23 @@ describe('a refresh in place, the hard cases', () => {
     }
     expect(again.stderr).toMatch(/deck refreshed in place: \d+ values rewritten, 2 charts refreshed/);
   });
+
+  it('leaves a deck made from an older template as it is, and says to regenerate for the new design', async () => {
+    expect((await qbr()).code).toBe(0);
+    const [file] = decks();
+    const before = JSON.stringify(deck(file!.id).slides);
+    // The team restyles the template: its elements are new objects (new ids), its slides keep their tags.
+    const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
+    const rename = (els: any[] = []) => els.forEach((e) => { e.objectId = `${e.objectId}_v2`; rename(e.elementGroup?.children); });
+    for (const slide of fake.state.presentations.get(template.id).slides) rename(slide.pageElements);
+    correctTheHours();
+    const from = fake.calls.length;
+    const again = await qbr();
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(logCell('Warnings')).toContain('The template changed since this deck was made');
+    expect(slidesWrites(from)).toEqual([]);
+    expect(JSON.stringify(deck(file!.id).slides)).toBe(before);
+    expect(decks().map((f) => f.id)).toEqual([file!.id]);
+  });
 });
