@@ -114,7 +114,10 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     if (!refresh) written = yield* makeDeck(review, first, st, g, warnings, tag);
     if (refresh) warnings.push(...editedLines(refresh));
   }
-  if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings);
+  // The prep brief lists the deck elements the CSM edited whose numbers moved, with the other warnings.
+  const edits = refresh ? editedLines(refresh) : [];
+  const forDocs = edits.length > 0 ? buildPackage(review, { today: g.today, qbrDate: first.qbrDate, reviewMinutes: g.reviewMinutes ?? null, holidays, previous: previous.figures, extraWarnings: edits }) : first;
+  if (first.deck && want('docs')) yield* makeDocs(review, forDocs, st, g, previous, tag, warnings);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,

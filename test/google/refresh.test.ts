@@ -10,6 +10,7 @@ import { run } from '../../src/cli/main';
 import { scopesFor } from '../../src/transport/auth';
 import { readXlsx } from '../../src/workbook/xlsx';
 import type { WrittenElement } from '../../src/google/slides';
+import { documentText } from '../fake-google/apis/docs';
 import { presentationText } from '../fake-google/apis/slides';
 import { seedSpreadsheet } from '../fake-google/seed';
 import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
@@ -151,6 +152,9 @@ describe('a re-run refreshes the deck in place', () => {
     expect(again.stderr).toContain(`a deleted slide, the whole slide "${goneTitle}": you deleted this; left deleted`);
     expect(again.stderr).toContain('⚠ ROI: 3.1x → 2.3x');
     expect(logCell('Warnings')).toMatch(new RegExp(`Slide ${editedSlide}, [^;]+: you edited this, so it was kept; the tracker now says [^\\n]*2\\.3x`));
+    // The prep brief carries it too, with the other warnings.
+    const brief = [...fake.state.files.values()].find((f) => String(f.appProperties?.qbrPackage) === 'ACC-001|2026-12-10|prep-brief' && !f.trashed)!;
+    expect(documentText(fake.state.documents.get(brief.id)).text).toMatch(new RegExp(`Warning: Slide ${editedSlide}, [^\\n]+: you edited this, so it was kept; the tracker now says [^\\n]*2\\.3x`));
     // The QBR Log's record is now what this refresh wrote: the next run compares with the new numbers.
     const after = JSON.parse(logCell('Deck Record'));
     expect(after.deckId).toBe(deckId);

@@ -26,6 +26,8 @@ export interface PackageOptions {
   holidays?: HolidaySource | null;
   /** The key figures of the last package made for this account (offline manifest, Google run state): the change report compares with them. */
   previous?: KeyFigures | null;
+  /** Lines the run adds to the package's warnings (a refresh in place: the deck elements the CSM edited whose numbers moved). */
+  extraWarnings?: string[];
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -45,7 +47,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   // SPEC §4.1: the package describes the account on its QBR date.
   const r = asOfMeeting(review, qbrDate);
   const changes = peopleChanges(r);
-  const warnings = meetingWarnings(r, today, qbrDate, changes);
+  const warnings = [...meetingWarnings(r, today, qbrDate, changes), ...(options.extraWarnings ?? [])];
   const figures = keyFigures(r, qbrDate);
   const moved = options.previous ? changesFor(r, options.previous, figures) : null;
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
