@@ -261,6 +261,36 @@ describe('a refresh in place, the hard cases', () => {
     expect(again.stderr).toMatch(/deck refreshed in place: \d+ values rewritten, 2 charts refreshed/);
   });
 
+  it('a run killed after its refresh landed (answer lost) resumes without applying it again', async () => {
+    expect((await qbr()).code).toBe(0);
+    const [file] = decks();
+    const record = JSON.parse(logCell('Deck Record'));
+    const roi = (record.elements as WrittenElement[]).filter((e) => e.kind === 'text' && e.values.some((v) => v.text.includes('3.1x')) && elements(file!.id).get(e.objectId)?.el.shape);
+    correctTheHours();
+    const out = join(work, 'killed');
+    // The batch lands but its answer is lost; the resend is refused (400) and every read after it fails: the run stops.
+    const refused = () => fake.calls.some((c) => c.methodId === 'slides.presentations.batchUpdate' && c.status === 400);
+    fake.faults.push({ methodId: 'slides.presentations.batchUpdate', dropAfter: true, times: 1 }, { methodId: 'slides.presentations.get', status: 500, times: 30, when: refused });
+    expect((await qbr('--out', out)).code).toBe(1);
+    fake.faults.length = 0;
+    const from = fake.calls.length;
+    const resumed = await qbr('--out', out);
+    expect(resumed.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(slidesWrites(from)).toEqual([]);
+    for (const e of roi) {
+      const text = elements(file!.id).get(e.objectId)!.text;
+      expect(text.split('2.3x')).toHaveLength(2);
+      expect(text).not.toContain('3.1x');
+    }
+    // Found applied by the mark the killed run saved: our own new values are not taken for the CSM's edits.
+    expect(resumed.stderr).toContain('deck refreshed in place');
+    expect(resumed.stderr).not.toContain('you edited this');
+    // The log now records the new numbers, so the next refresh compares with what the deck shows.
+    expect(JSON.stringify(JSON.parse(logCell('Deck Record')).elements)).toContain('2.3x');
+    expect(decks().map((f) => f.id)).toEqual([file!.id]);
+  });
+
   it('leaves a deck made from an older template as it is, and says to regenerate for the new design', async () => {
     expect((await qbr()).code).toBe(0);
     const [file] = decks();
