@@ -34,6 +34,8 @@ export interface GoogleFlags {
   folder: string | null;
   share: boolean;
   apiRoot: string | null;
+  /** A new deck even where the QBR Log points at this QBR's deck (kept as "… (previous)"), instead of refreshing it in place. */
+  regenerate?: boolean;
 }
 
 /** Stops the whole run: nothing will work until the user fixes it (the state file keeps what was done). */
@@ -106,7 +108,7 @@ export async function generateGoogle(flags: GoogleFlags, io: CommandIo): Promise
         const outcome = await driveAsync(runAccount(review, {
           exec, today: flags.today, now, defaultTimezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           tracker, folderId: flags.folder, templateId: template.id, shareWithChampion: flags.share, qbrDate: flags.qbrDate, holidays: libraryHolidays,
-          state, save, log: (l) => io.stderr(`${l}\n`),
+          regenerate: flags.regenerate ?? false, state, save, log: (l) => io.stderr(`${l}\n`),
         }), transport);
         done.push(outcome);
         if (outcome.deckRecord && !flags.dryRun) writeDeckRecord(join(flags.out, folders.get(review.id)!), outcome.deckRecord, io);
@@ -150,7 +152,22 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
 
 function summary(o: AccountOutcome, calls: number): string {
   const line = [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
-  return `${line}${movedLines(o)}`;
+  return `${line}${refreshLines(o)}${movedLines(o)}`;
+}
+
+/** A refresh in place under the account's line: what was rewritten, what the CSM edited (kept) or deleted (left deleted). */
+function refreshLines(o: AccountOutcome): string {
+  const r = o.refresh;
+  if (!r) return '';
+  const where = (s: number | null) => (s === null ? 'a deleted slide' : `slide ${s}`);
+  const head = r.writes === 0 ? 'deck refreshed in place: nothing to rewrite' : `deck refreshed in place: ${r.rewritten.length} value${r.rewritten.length === 1 ? '' : 's'} rewritten, ${r.chartsRefreshed} chart${r.chartsRefreshed === 1 ? '' : 's'} refreshed`;
+  const lines = [
+    ...r.edited.map((e) => `${where(e.slide)}, ${e.label}: you edited this, kept${e.now ? `; the tracker now says ${e.now}` : ''}`),
+    ...r.deleted.map((e) => `${where(e.slide)}, ${e.label}: you deleted this; left deleted`),
+    ...r.kept.map((e) => `${where(e.slide)}, ${e.label}: left as it is (${e.why})`),
+  ];
+  const shown = lines.length > 8 ? [...lines.slice(0, 7), `… and ${lines.length - 7} more`] : lines;
+  return `; ${head}${shown.map((l) => `\n    ${field(l)}`).join('')}`;
 }
 
 /** The change report under the account's line: what moved since the package the QBR Log recorded (SPEC §4.4). */

@@ -28,6 +28,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
     'share-with-champion': { type: 'boolean' },
     'api-root': { type: 'string' },
     force: { type: 'boolean' },
+    regenerate: { type: 'boolean' },
   });
   const today = todayFrom(values.today, io.now);
   const qbrDate = values['qbr-date'];
@@ -49,10 +50,11 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
       tracker: trackerPath, accounts: values.all ? undefined : values.account, qbrDate: qbrDate ?? null, today, out,
       dryRun: Boolean(values['dry-run']), template: driveIdOf(values.template), folder: driveIdOf(values.folder),
       share: Boolean(values['share-with-champion']), apiRoot: values['api-root'] ?? process.env.QBR_GOOGLE_API_ROOT ?? null,
+      regenerate: Boolean(values.regenerate),
     }, io);
   }
-  if (values['dry-run'] || values.template || values.folder || values['share-with-champion']) {
-    throw new UsageError('--dry-run, --template, --folder and --share-with-champion go with --google');
+  if (values['dry-run'] || values.template || values.folder || values['share-with-champion'] || values.regenerate) {
+    throw new UsageError('--dry-run, --template, --folder, --share-with-champion and --regenerate go with --google');
   }
   const { openTracker } = await import('../workbook/open');
   const { writePackageFiles } = await import('./package-files');

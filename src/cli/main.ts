@@ -15,7 +15,7 @@ const USAGE = `Usage:
   qbr analyze --tracker <file.xlsx | folder of .csv> [--account ID]… [--today YYYY-MM-DD] [--json]
   qbr generate --tracker <file.xlsx | folder of .csv> (--account ID… | --all) [--qbr-date YYYY-MM-DD] [--today YYYY-MM-DD] --out <dir>
   qbr generate --google [--dry-run] --tracker <spreadsheet id or URL | local file> (--account ID… | --all)
-               [--template <presentation id>] [--folder <drive folder id>] [--share-with-champion] --out <dir>
+               [--template <presentation id>] [--folder <drive folder id>] [--share-with-champion] [--regenerate] --out <dir>
   qbr record --tracker <file.xlsx | folder of .csv> --account ID --qbr-date YYYY-MM-DD [--from record.json|record.csv]
              [--today YYYY-MM-DD] --out <dir>                        (see docs/AFTER-THE-QBR.md)
   qbr program --tracker <file.xlsx | folder of .csv> [--today YYYY-MM-DD] [--json]

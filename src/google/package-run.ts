@@ -23,6 +23,7 @@ import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevisi
 import type { ApiCall } from './types';
 import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
+import { CHART_TAB, deckRecordCell, deckRecordOf, editedLines, refreshDeck, type DeckRecord, type RefreshReport } from './deck-refresh';
 import type { ActionRow, QbrLogRow } from './sheets';
 import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation, type WrittenElement } from './slides';
 import { ensureSheet, findSheet, qbrLogRecords, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
@@ -44,6 +45,11 @@ export interface GoogleRun {
   holidays?: HolidaySource | null;
   /** Which parts to make (the add-on's buttons); all when absent. The tracker row is written whenever anything was made. */
   parts?: Partial<Record<PackagePart, boolean>>;
+  /**
+   * Regenerate from scratch: a new deck even when the QBR Log points at this QBR's deck (that one is kept, renamed
+   * "… (previous)"). Without it, that deck is refreshed in place (SPEC §4.4).
+   */
+  regenerate?: boolean;
   state: RunState;
   save: () => void;
   log: (line: string) => void;
@@ -66,12 +72,13 @@ export interface AccountOutcome {
   /** What moved since the package the QBR Log recorded for this account and QBR date; null when there was none (SPEC §4.4). */
   changes: FigureChange[] | null;
   /** What this run's fill wrote in the deck, element by element (null when the deck was not filled by this run). */
-  deckRecord: { deckId: string; qbrDate: IsoDate; elements: WrittenElement[] } | null;
+  deckRecord: DeckRecord | null;
+  /** What a refresh in place did to the deck (edited elements kept, deleted ones left, values rewritten); null when the deck was made fresh. */
+  refresh: RefreshReport | null;
 }
 
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
 
-const CHART_TAB = 'QBR Charts';
 type RestDocument = Parameters<typeof docFilled>[0] & { revisionId?: string };
 const deckUrl = (id: string) => `https://docs.google.com/presentation/d/${id}/edit`;
 const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
@@ -90,8 +97,27 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   const tag = `${review.id}|${first.qbrDate}`;
 
   const want = (part: PackagePart) => !g.parts || g.parts[part] === true;
-  const written = first.deck && want('deck') ? yield* makeDeck(review, first, st, g, warnings, tag) : null;
-  if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings);
+  let written: WrittenElement[] | null = null;
+  let refresh: RefreshReport | null = null;
+  if (first.deck && want('deck') && !st.deckFilled) {
+    // The QBR Log points at this QBR's deck with a record of what we wrote: refresh it in place, unless asked not to.
+    if (st.deckRefresh || (!st.deckId && !g.regenerate && previous.deckId && previous.deckId !== g.templateId)) {
+      if (previous.record) {
+        const r = yield* refreshDeck(review, first, st, g, previous.record, warnings);
+        if (r) ({ record: written, report: refresh } = r);
+      } else if (st.deckRefresh) {
+        // Never fill the CSM's deck as if it were a fresh copy.
+        delete st.deckId;
+        delete st.deckRefresh;
+      } else warnings.push('The QBR Log has no usable record of what was written in this QBR\'s deck, so a new deck was made (the old one is kept, renamed "… (previous)")');
+    }
+    if (!refresh) written = yield* makeDeck(review, first, st, g, warnings, tag);
+    if (refresh) warnings.push(...editedLines(refresh));
+  }
+  // The prep brief lists the deck elements the CSM edited whose numbers moved, with the other warnings.
+  const edits = refresh ? editedLines(refresh) : [];
+  const forDocs = edits.length > 0 ? buildPackage(review, { today: g.today, qbrDate: first.qbrDate, reviewMinutes: g.reviewMinutes ?? null, holidays, previous: previous.figures, extraWarnings: edits }) : first;
+  if (first.deck && want('docs')) yield* makeDocs(review, forDocs, st, g, previous, tag, warnings);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
@@ -151,7 +177,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // Every hold made for this QBR so far (this run or an earlier partial one): the log row lists them all.
   const eventIds = st.holds.map(holdEventId);
   if (g.tracker && (g.parts || !st.trackerWritten)) {
-    yield* writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg));
+    const record = written && st.deckId ? recordCell({ deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written }, warnings) : st.deckId && want('deck') ? '' : null;
+    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, st, eventIds, warnings, g.now), deckRecord: record }, followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
   }
@@ -164,7 +191,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
     missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
-    deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null,
+    deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null, refresh,
   };
 }
 
@@ -331,6 +358,8 @@ function keepQuietly(fileId: string, name: string, tag: string) {
 }
 
 interface PreviousRun {
+  /** What the fill wrote in the deck the row points at (its Deck Record), or null: no refresh in place without it. */
+  record: DeckRecord | null;
   /** The key figures that package was built on (the QBR Log's Key Figures), for the change report. */
   figures: KeyFigures | null;
   deckId: string | null;
@@ -347,9 +376,22 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     if (!d.ok || d.value !== qbrDate) continue;
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
-    return { figures: figuresOf(r.keyFigures), deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
+    const deckId = ids(r.deckUrl)[0] ?? null;
+    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
   }
-  return { figures: null, deckId: null, docs: {}, drafts: {} };
+  return { record: null, figures: null, deckId: null, docs: {}, drafts: {} };
+}
+
+/**
+ * The deck record for the QBR Log ('' clears an older one: a deck filled by an earlier, interrupted run has no record
+ * here, and a stale record of the same deck would take our new values for the CSM's edits).
+ */
+function recordCell(record: DeckRecord, warnings: string[]): string {
+  const cell = deckRecordCell(record);
+  if (cell && !cell.tables) warnings.push('The deck\'s record is too big for a QBR Log cell (50,000 characters) with its tables, so a re-run refreshes the deck but leaves its tables as they are');
+  if (cell) return cell.text;
+  warnings.push('The deck\'s record is too big for a QBR Log cell (50,000 characters), so the next run makes a new deck instead of refreshing this one');
+  return '';
 }
 
 /** The Key Figures cell back as figures; text someone typed over, or an older shape, is no baseline (no report rather than a wrong one). */

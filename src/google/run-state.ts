@@ -7,6 +7,11 @@ export interface AccountRunState {
   deckFilled?: boolean;
   /** The revision and token count the deck's fill was built from, while the fill is not known applied. */
   deckFill?: { revisionId: string; tokens: number };
+  /**
+   * The deck is being refreshed in place (SPEC §4.4): set while it is; the revision and elements of the batch sent, while
+   * that batch is not known applied.
+   */
+  deckRefresh?: { revisionId?: string; objectIds?: string[] };
   /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
   charts?: Record<string, number>;
   docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean }>>;

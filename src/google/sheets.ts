@@ -16,10 +16,12 @@ export interface QbrLogRow {
   eventIds: string[]; generatedAt: string; warnings: string[];
   /** The package's key figures as JSON, for the next run's change report (SPEC §4.4); the column is added only when given. */
   keyFigures?: string | null;
+  /** What the deck's fill wrote per element, as JSON, for the next run's refresh in place (SPEC §4.4); the column is added only when given. */
+  deckRecord?: string | null;
 }
 
-/** The QBR Log as the tool writes it: the spec's columns plus the key figures the core never reads. */
-const LOG_WITH_FIGURES = { ...TABS.qbrLog.columns, keyFigures: { header: 'Key Figures', kind: 'text' as const } };
+/** The QBR Log as the tool writes it: the spec's columns plus the key figures and deck record the core never reads. */
+const LOG_EXTRA = { keyFigures: { header: 'Key Figures', kind: 'text' as const }, deckRecord: { header: 'Deck Record', kind: 'text' as const } };
 
 /** One action item for the Actions tab (Completion Date is left to people). */
 export interface ActionRow {
@@ -104,7 +106,9 @@ export function addSheetCall(spreadsheetId: string, title: string): ApiCall {
  */
 export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
   const { row } = tab;
-  const layout = layoutOf(tab, row.keyFigures ? LOG_WITH_FIGURES : TABS.qbrLog.columns);
+  // An empty deck record is still written: it clears a record of an earlier fill that no longer describes the deck.
+  const extra = Object.fromEntries(Object.entries(LOG_EXTRA).filter(([k]) => (k === 'deckRecord' ? typeof row.deckRecord === 'string' : Boolean(row.keyFigures))));
+  const layout = layoutOf(tab, { ...TABS.qbrLog.columns, ...extra });
   const values: Record<string, string> = {
     accountId: row.accountId,
     qbrDate: row.qbrDate,
@@ -115,6 +119,7 @@ export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
     generatedAt: row.generatedAt,
     warnings: row.warnings.join('; '),
     ...(row.keyFigures ? { keyFigures: row.keyFigures } : {}),
+    ...(typeof row.deckRecord === 'string' ? { deckRecord: row.deckRecord } : {}),
   };
   const idCol = layout.existing.get('accountId');
   const dateCol = layout.existing.get('qbrDate');

@@ -22,9 +22,10 @@ const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
  * (book-run progress, template grant, prep brief) cost ~13 KB of minified code, so this test leaves them room; the
  * follow-up from a recorded QBR (summary, action plan and holds built from the record) added 5.5 KB (328,333 → 333,828),
  * "Refresh numbers" and the change report on the cards ~2.6 KB more, and the example tracker that "Copy the example
- * tracker" writes ~10 KB (its 22 KB of CSV text gzipped, in base64).
+ * tracker" writes ~10 KB (its 22 KB of CSV text gzipped, in base64), and the deck's refresh in place (SPEC §4.4:
+ * planner, table cells, the guarded run) ~12 KB.
  */
-const BUNDLE_BUDGET = 350_000;
+const BUNDLE_BUDGET = 370_000;
 let tabs: Record<string, unknown[][]>;
 
 beforeAll(async () => {

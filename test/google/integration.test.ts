@@ -104,7 +104,7 @@ describe('qbr generate --google', () => {
     expect(event.duration.toSeconds()).toBe(75 * 60);
   });
 
-  it('re-runs update the same drafts, holds and log row, and leave one deck', async () => {
+  it('re-runs with --regenerate update the same drafts, holds and log row, and leave one deck (the old one kept as previous)', async () => {
     await qbr('--account', 'ACC-001');
     const [firstDeck] = decks();
     const firstName = firstDeck!.name;
@@ -120,7 +120,7 @@ describe('qbr generate --google', () => {
     const chartRows = sheetRows('QBR Charts');
     expect(String(chartRows[0]![0])).toMatch(/^ACC-001 · /);
     expect(chartRows.flat().some((v) => typeof v === 'number')).toBe(true);
-    const again = await qbr('--account', 'ACC-001');
+    const again = await qbr('--account', 'ACC-001', '--regenerate');
     expect(again.code).toBe(0);
     expect(fake.violations).toEqual([]);
     expect(fake.state.drafts.size).toBe(2);
@@ -218,7 +218,7 @@ describe('qbr generate --google', () => {
     const hours = value.find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
     hours[hours.indexOf(1800)] = 1200;
     const out2 = join(work, 'refresh-2');
-    expect((await qbr('--account', 'ACC-001', '--out', out2)).code).toBe(0);
+    expect((await qbr('--account', 'ACC-001', '--out', out2, '--regenerate')).code).toBe(0);
     const after = JSON.parse(readFileSync(join(out2, 'ACC-001', 'deck-record.json'), 'utf8'));
     const { refreshRequests } = await import('../../src/google/slides/refresh');
     const { applySlidesRequests } = await import('../fake-google/apis/slides');

@@ -30,7 +30,7 @@ describe('refreshRequests', () => {
       { insertText: { objectId: 'k1', insertionIndex: 0, text: '4.5x' } },
       { refreshSheetsChart: { objectId: 'c9' } },
     ]);
-    expect(plan.edited).toEqual([{ slide: 'summary', objectId: 'e1', now: ['$246K'] }]);
+    expect(plan.edited).toEqual([{ slide: 'summary', objectId: 'e1', now: ['$246K'], moved: [{ from: '$336K', to: '$246K' }] }]);
     expect(plan.deleted).toEqual([{ slide: 'summary', objectId: 'd1' }]);
     expect(plan.rewritten.map((r) => `${r.objectId}: ${r.from} → ${r.to}`)).toEqual(['h1: $336K → $246K', 'k1: 6.1x → 4.5x']);
     expect(validateBody('slides.presentations.batchUpdate', { requests: plan.requests })).toEqual([]);
@@ -52,5 +52,39 @@ describe('refreshRequests', () => {
     const plan = refreshRequests(written('$336K', '6.1x'), written('$336K', '6.1x'), deck);
     expect(plan.requests).toEqual([]);
     expect(plan.edited).toHaveLength(1);
+  });
+
+  describe('row tables, cell by cell', () => {
+    const cell = (r: number, c: number, content: string) => ({ location: { rowIndex: r, columnIndex: c }, text: { textElements: [{ textRun: { content: `${content}\n` } }] } });
+    // Header row, then two rows we wrote; the CSM retyped the status of the second.
+    const table = (rows: string[][]) => ({ slides: [{ objectId: 's', pageElements: [{ objectId: 't', table: { tableRows: rows.map((r, i) => ({ tableCells: r.map((x, j) => cell(i, j, x)) })) } }] }] });
+    const rec = (rows: string[][], colours?: string[][]): WrittenElement => ({ kind: 'table', slide: 'actions', objectId: 't', firstRow: 1, columns: [0, 1], rows, ...(colours ? { colours } : {}) });
+    const deckNow = table([['Action', 'Status'], ['A-1', 'Open'], ['A-2', 'Blocked by us']]);
+
+    it('rewrites the cells nobody touched, keeps and reports an edited one, and adds the tracker\'s new rows below', () => {
+      const plan = refreshRequests([rec([['A-1', 'Open'], ['A-2', 'Open']])], [rec([['A-1', 'Done'], ['A-2', 'Late'], ['A-3', 'Open']], [['', '2E7D32'], ['', ''], ['', '']])], deckNow);
+      expect(plan.requests).toEqual([
+        { deleteText: { objectId: 't', cellLocation: { rowIndex: 1, columnIndex: 1 }, textRange: { type: 'ALL' } } },
+        { insertText: { objectId: 't', cellLocation: { rowIndex: 1, columnIndex: 1 }, text: 'Done', insertionIndex: 0 } },
+        { updateTextStyle: { objectId: 't', cellLocation: { rowIndex: 1, columnIndex: 1 }, textRange: { type: 'ALL' }, style: { foregroundColor: { opaqueColor: { rgbColor: { red: 0.18, green: 0.49, blue: 0.196 } } } }, fields: 'foregroundColor' } },
+        { insertTableRows: { tableObjectId: 't', cellLocation: { rowIndex: 2, columnIndex: 0 }, insertBelow: true, number: 1 } },
+        { insertText: { objectId: 't', cellLocation: { rowIndex: 3, columnIndex: 0 }, text: 'A-3', insertionIndex: 0 } },
+        { insertText: { objectId: 't', cellLocation: { rowIndex: 3, columnIndex: 1 }, text: 'Open', insertionIndex: 0 } },
+      ]);
+      expect(plan.edited).toEqual([{ slide: 'actions', objectId: 't', now: ['Late'], moved: [{ from: 'Open', to: 'Late' }], cell: { row: 1, column: 1, name: 'A-2' } }]);
+      expect(validateBody('slides.presentations.batchUpdate', { requests: plan.requests })).toEqual([]);
+    });
+
+    it('removes rows the tracker dropped, bottom up, unless the CSM edited them', () => {
+      const plan = refreshRequests([rec([['A-1', 'Open'], ['A-2', 'Open']])], [rec([['A-1', 'Open']])], table([['Action', 'Status'], ['A-1', 'Open'], ['A-2', 'Open']]));
+      expect(plan.requests).toEqual([{ deleteTableRow: { tableObjectId: 't', cellLocation: { rowIndex: 2, columnIndex: 0 } } }]);
+      expect(refreshRequests([rec([['A-1', 'Open'], ['A-2', 'Open']])], [rec([['A-1', 'Open']])], deckNow).requests).toEqual([]);
+    });
+
+    it('leaves a table whose rows the CSM added or removed as it is, and says why', () => {
+      const plan = refreshRequests([rec([['A-1', 'Open']])], [rec([['A-1', 'Done']])], deckNow);
+      expect(plan.requests).toEqual([]);
+      expect(plan.skipped).toEqual([{ slide: 'actions', objectId: 't', why: 'you added or removed rows, so the table is kept as it is' }]);
+    });
   });
 });

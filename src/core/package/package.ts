@@ -33,6 +33,8 @@ export interface PackageOptions {
    * the day it was held, and its summary, action plan and T+7/T+14 holds follow up on what was agreed.
    */
   record?: QbrRecord | null;
+  /** Lines the run adds to the package's warnings (a refresh in place: the deck elements the CSM edited whose numbers moved). */
+  extraWarnings?: string[];
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -53,7 +55,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   // SPEC §4.1: the package describes the account on its QBR date (a recorded one, on the day it was held).
   const r = asOfMeeting(review, record?.held ?? qbrDate);
   const changes = peopleChanges(r);
-  const warnings = meetingWarnings(r, today, qbrDate, changes);
+  const warnings = [...meetingWarnings(r, today, qbrDate, changes), ...(options.extraWarnings ?? [])];
   const figures = keyFigures(r, qbrDate);
   const moved = options.previous ? changesFor(r, options.previous, figures) : null;
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];

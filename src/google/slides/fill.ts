@@ -5,7 +5,7 @@
 import type { DeckPlan, SlidePlan } from '../../core/package/types';
 import type { ApiCall } from '../types';
 import type { TemplateModel, TemplateSlide } from './read';
-import { shownColumns, tableFillRequests } from './table-fill';
+import { shownColumns, tableFill } from './table-fill';
 import { sanitize, substitute, type Token } from './tokens';
 import { blocksOf, deckTokens, hasChartData, notesText, slideToken, type Resolved } from './values';
 
@@ -37,7 +37,9 @@ export interface FillResult {
 
 export type WrittenElement =
   | { kind: 'text'; slide: string; objectId: string; values: { token: string; text: string }[] }
-  | { kind: 'chart'; slide: string; objectId: string; spreadsheetId: string; chartId: number };
+  | { kind: 'chart'; slide: string; objectId: string; spreadsheetId: string; chartId: number }
+  /** A row template grown to its rows: the text of each cell written, from row `firstRow`, in `columns` (tone colours as hex, '' none). */
+  | { kind: 'table'; slide: string; objectId: string; firstRow: number; columns: number[]; rows: string[][]; colours?: string[][] };
 
 interface Kept { t: TemplateSlide; plan: SlidePlan | null }
 
@@ -112,7 +114,10 @@ function fillSlide(batch: Batch, { t, plan }: Kept, resolve: Resolve, opts: Fill
       const block = blocksOf(plan, 'table')[rt.block - 1];
       if (!block) { gone.add(rt.objectId); continue; }
       if (block.columns.length > shownColumns(rt)) batch.problems.push(`${where}: table ${rt.block} shows ${shownColumns(rt)} of its ${block.columns.length} columns`);
-      batch.tables.push(...tableFillRequests(rt, block, (tok) => resolve(plan, tok, where)));
+      const table = tableFill(rt, block, (tok) => resolve(plan, tok, where));
+      batch.tables.push(...table.requests);
+      const colours = table.colours.some((r) => r.some(Boolean)) ? { colours: table.colours } : {};
+      batch.written.push({ kind: 'table', slide: where, objectId: rt.objectId, firstRow: rt.templateRow, columns: table.columns, rows: table.rows, ...colours });
     }
     blocksOf(plan, 'table').forEach((_b, i) => {
       if (!t.rowTables.some((rt) => rt.block === i + 1)) batch.problems.push(`${where}: table ${i + 1} has no row template on this slide, so its rows are not shown`);

@@ -34,6 +34,13 @@ export function shownColumns(rt: RowTable): number {
  * sentence; past the cap, one last row says how many more the tracker holds.
  */
 export function tableFillRequests(rt: RowTable, block: TableBlock, other: CellResolver): object[] {
+  return tableFill(rt, block, other).requests;
+}
+
+/** What a table fill writes: its requests, and the text (and tone colour, '' for none) of each cell of its rows, by `columns`. */
+export interface TableFill { requests: object[]; columns: number[]; rows: string[][]; colours: string[][] }
+
+export function tableFill(rt: RowTable, block: TableBlock, other: CellResolver): TableFill {
   const { cells, more } = tableRows(block, rt.maxRows ?? MAX_ROWS);
   type Line = { kind: 'data'; row: TableCell[] } | { kind: 'note'; text: string };
   const lines: Line[] = cells.length === 0
@@ -61,12 +68,18 @@ export function tableFillRequests(rt: RowTable, block: TableBlock, other: CellRe
   for (const h of rt.headerCells) out.push(...cellRequests(rt.objectId, h.row, h.column, h.text !== '', fill(h, null)));
   const byColumn = [...rt.rowCells].sort((a, b) => a.column - b.column);
   const firstColumn = byColumn[0]?.column ?? 0;
+  const rows: string[][] = [];
+  const colours: string[][] = [];
   lines.forEach((line, i) => {
+    rows.push([]);
+    colours.push([]);
     for (const cell of byColumn) {
       const text = line.kind === 'data' ? fill(cell, line.row) : cell.column === firstColumn ? line.text : '';
       const tone = line.kind === 'data' ? toneOf(cell, line.row) : undefined;
       out.push(...cellRequests(rt.objectId, rt.templateRow + i, cell.column, i === 0 && cell.text !== '', text, tone));
+      rows[i]!.push(text);
+      colours[i]!.push(text !== '' && tone ? TONE_HEX[tone] ?? '' : '');
     }
   });
-  return out;
+  return { requests: out, columns: byColumn.map((c) => c.column), rows, colours };
 }
