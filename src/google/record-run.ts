@@ -5,9 +5,19 @@
 import type { IsoDate } from '../core/dates';
 import { recordRows, type LogFields, type QbrRecord } from '../core/program/record';
 import { readTracker } from '../core/tracker/tracker';
-import type { Effect, Executor } from './execute';
+import { rfc5322Date } from '../core/mime/message';
+import type { PackageLinks } from '../core/package/emails';
+import type { Address, DocPlan, EmailPlan, HoldPlan } from '../core/package/types';
+import { holdCalls } from './calendar';
+import { docCalls, docRequests } from './docs';
+import { findByAppPropertyCall } from './drive';
+import { ApiError, type Effect, type Executor } from './execute';
+import { docReadCall, fillOnce, withRevision } from './fill-once';
+import { draftCall } from './gmail';
+import { makeHold, previousRun } from './package-run';
 import { actionsAppend, logFieldsWrite, opportunitiesAppend, type LogField, type ValueWrite } from './sheets';
 import { ensureSheet, tabState, writeValues, type GoogleTracker } from './tracker-io';
+import type { ApiCall } from './types';
 
 export interface RecordRun {
   exec: Executor;
@@ -56,4 +66,140 @@ export function* writeRecord(g: RecordRun): Effect<RecordOutcome | { error: stri
     appended: { actions: rows.actions.map((a) => a.action), opportunities: rows.opportunities.map((o) => o.opportunity) },
     alreadyThere: rows.alreadyThere, warnings: rows.warnings,
   };
+}
+
+/** What the follow-up is rebuilt from: the core's follow-up of the record, built for the links the files have now. */
+export interface FollowUpPlans {
+  summary: EmailPlan;
+  actionPlan: DocPlan;
+  /** The T+7 / T+14 holds still ahead, their descriptions listing the commitments due. */
+  checkIns: HoldPlan[];
+}
+
+export interface FollowUpRun {
+  exec: Executor;
+  tracker: GoogleTracker;
+  accountId: string;
+  qbrDate: IsoDate;
+  now: Date;
+  defaultTimezone: string;
+  folderId: string | null;
+  from?: Address;
+  /** The follow-up for these links (the action plan's may change when its doc is gone and made again). */
+  build: (links: PackageLinks) => FollowUpPlans | { error: string };
+}
+
+export interface FollowUpOutcome {
+  summaryDraft: { id: string; messageId: string | null } | null;
+  actionPlanUrl: string | null;
+  checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' }[];
+  warnings: string[];
+}
+
+const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
+
+/**
+ * The summary draft the QBR Log points at is rewritten in place (same draft; one the log does not know, or that is
+ * gone, becomes a new draft, logged), the action plan Doc likewise (same doc id), and the T+7/T+14 holds refreshed
+ * with the commitments due (a hold the CSM deleted stays deleted). Each part that fails is a warning, not the end.
+ */
+export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { error: string }> {
+  const previous = previousRun(g.tracker, g.accountId, g.qbrDate);
+  const links = (actionPlanId: string | null): PackageLinks => ({
+    deck: previous.deckId ? `https://docs.google.com/presentation/d/${previous.deckId}/edit` : null,
+    preRead: previous.docs['pre-read'] ? docUrl(previous.docs['pre-read']) : null,
+    actionPlan: actionPlanId ? docUrl(actionPlanId) : null,
+  });
+  const tag = `${g.accountId}|${g.qbrDate}|action-plan`;
+  let planId = previous.docs['action-plan'] ?? null;
+  if (!planId) {
+    const found = (yield* g.exec.run(findByAppPropertyCall('qbrPackage', tag, 'actionPlanFound'))) as { files?: { id?: string }[] };
+    planId = found.files?.[0]?.id ?? null;
+  }
+  const first = g.build(links(planId));
+  if ('error' in first) return first;
+  let plans: FollowUpPlans = first;
+  const warnings: string[] = [];
+  const soft = (e: unknown, what: string) => {
+    // A sign-in or quota failure would meet every later call too: it stops the save (the tracker is written already).
+    if (!(e instanceof ApiError) || e.status === 401 || e.status === 429) throw e;
+    warnings.push(`${what} (${e.message}); save again to retry`);
+  };
+
+  let actionPlanUrl: string | null = null;
+  try {
+    const made = yield* rewriteDoc(g, plans.actionPlan, planId, tag);
+    actionPlanUrl = docUrl(made);
+    const again = made !== planId ? g.build(links(made)) : plans;
+    if ('error' in again) return again;
+    plans = again;
+  } catch (e) {
+    soft(e, 'The action plan could not be rewritten');
+  }
+
+  let summaryDraft: FollowUpOutcome['summaryDraft'] = null;
+  try {
+    const call = draftCall(plans.summary, { existingDraftId: previous.drafts.summary ?? null, ...(g.from ? { from: g.from } : {}), date: rfc5322Date(g.now.getTime()), bindAs: 'summaryDraftId' });
+    const withMessage = (c: ApiCall): ApiCall => ({ ...c, bind: { ...c.bind, summaryMessageId: 'message.id' } });
+    yield* g.exec.run({ ...withMessage(call), ...(call.fallback?.call ? { fallback: { ...call.fallback, call: withMessage(call.fallback.call) } } : {}) });
+    summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId: (g.exec.value<string>('summaryMessageId') as string | undefined) ?? null };
+    if (summaryDraft.id !== previous.drafts.summary) {
+      // A new draft: the log points at it from now on, so the next save updates it rather than drafting again.
+      const drafts = { ...previous.drafts, summary: summaryDraft.id };
+      const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
+      const draftId = Object.entries(drafts).map(([k, id]) => `${k}=${id}`).join(', ');
+      yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: g.accountId, qbrDate: g.qbrDate, values: { draftId } }));
+    }
+  } catch (e) {
+    soft(e, 'The summary draft could not be rewritten');
+  }
+
+  const checkIns: FollowUpOutcome['checkIns'] = [];
+  for (const hold of holdCalls(plans.checkIns, { defaultTimezone: g.defaultTimezone, deckLink: links(null).deck })) {
+    const plan = plans.checkIns.find((h) => h.key === hold.key)!;
+    try {
+      checkIns.push({ title: plan.title, date: plan.date, made: (yield* makeHold(g, hold)) === 'deleted' ? 'deleted' : 'updated' });
+    } catch (e) {
+      soft(e, `Hold "${plan.title}" could not be updated`);
+    }
+  }
+  return { summaryDraft, actionPlanUrl, checkIns, warnings };
+}
+
+type RestDocument = { revisionId?: string; body?: { content?: { endIndex?: number }[] } };
+
+/**
+ * The doc rewritten in place: everything but the body's final newline deleted, then the plan written, in ONE
+ * batchUpdate tied to the revision read (delete-then-write gives the same doc if a lost answer makes it run twice).
+ * A doc that is gone or out of reach (404/403) is made again, tagged so a later save finds it. Returns the doc's id.
+ */
+function* rewriteDoc(g: FollowUpRun, plan: DocPlan, docId: string | null, tag: string): Effect<string> {
+  if (docId) {
+    const read = { ...docReadCall(docId), fallback: { on: [403, 404] } };
+    const found = (yield* g.exec.run(read)) as RestDocument | null;
+    if (found) {
+      yield* fillOnce<RestDocument>(g.exec, {
+        read: docReadCall(docId),
+        applied: () => false,
+        build: (d) => withRevision(rewriteCall(docId, plan, d), d.revisionId),
+      });
+      return docId;
+    }
+  }
+  const [create, fill] = docCalls(plan, { folderId: g.folderId, bindAs: 'actionPlanDocId', existingDocId: null, appProperties: { qbrPackage: tag } });
+  yield* g.exec.run(create!);
+  yield* g.exec.run(fill!);
+  return String(g.exec.value('actionPlanDocId'));
+}
+
+function rewriteCall(documentId: string, plan: DocPlan, doc: RestDocument): ApiCall {
+  const content = doc.body?.content ?? [];
+  const end = content[content.length - 1]?.endIndex ?? 2;
+  // What is left is one empty paragraph [1,2): plain text without bullets, as in a new doc, for docRequests to write into.
+  const clear = end - 1 > 1 ? [{ deleteContentRange: { range: { startIndex: 1, endIndex: end - 1 } } }] : [];
+  const reset = [
+    { deleteParagraphBullets: { range: { startIndex: 1, endIndex: 2 } } },
+    { updateParagraphStyle: { range: { startIndex: 1, endIndex: 2 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType' } },
+  ];
+  return { id: 'docs.documents.batchUpdate', params: { documentId }, body: { requests: [...clear, ...reset, ...docRequests(plan)] }, note: `Rewrite the ${plan.kind} doc from the record` };
 }
