@@ -4,8 +4,11 @@ import type { IsoDate } from '../dates';
 import { agendaItems, keyTakeaways } from './deck/summary-slides';
 import { actionDue, actionStatus, deckContext, nextReviewAfter, METRIC_LABELS, metricChange, metricText, orDash, outcomeValue } from './deck/context';
 import { jointChallenge, sharedRisks } from './audience';
-import type { DocPlan, HoldPlan } from './types';
+import type { DocPlan, DocSection, HoldPlan } from './types';
 import { technicalAttendees } from './deck/next-slides';
+import type { QbrRecord } from '../program/record';
+import { same } from '../program/record';
+import { agreedCommitments, agreedPaths, nextQbrAfterHeld } from './recorded';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
 export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DocPlan {
@@ -64,7 +67,11 @@ export function customerSteps(holds: HoldPlan[]): { label: string; date: IsoDate
   return holds.filter((h) => words[h.offset]).map((h) => ({ label: words[h.offset]!, date: h.date }));
 }
 
-export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[]): DocPlan {
+/**
+ * The mutual action plan. Before the meeting: the open actions to agree in the room. With `record` (SPEC §4.5):
+ * exactly the commitments agreed, then the earlier actions still open, marked as carried over, and the paths to explore.
+ */
+export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], record?: QbrRecord | null): DocPlan {
   const c = deckContext(r, qbrDate, today);
   const { f } = c;
   const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
@@ -74,19 +81,41 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
     ...(r.people.executiveSponsor && !c.changes.some((x) => x.name === r.people.executiveSponsor) ? [[r.people.executiveSponsor, 'Executive sponsor', r.name, '—']] : []),
     ...(r.people.csm ? [[r.people.csm, 'Customer success manager', 'Our team', r.people.csmEmail ?? '—']] : []),
   ];
+  const columns = ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'];
+  const actionRow = (a: (typeof open)[number]) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', actionDue(f, a, 'To agree'), actionStatus(f, a)];
+  let actionSections: DocSection[];
+  if (record) {
+    const agreed = agreedCommitments(record);
+    const texts = new Set(agreed.map((a) => same(a.action)));
+    // Once written back, a commitment is an Actions row: its ID and any status change since are shown.
+    const linkedHere = (a: (typeof open)[number]) => a.linkedTo?.trim() === record.qbrDate || a.linkedTo?.trim() === record.held;
+    const inTracker = new Map([...r.actions.items].sort((a, b) => Number(linkedHere(a)) - Number(linkedHere(b))).map((a) => [same(a.action), a]));
+    const carried = open.filter((a) => !texts.has(same(a.action)));
+    const paths = agreedPaths(record);
+    actionSections = [
+      {
+        heading: 'Agreed in the review',
+        ...(agreed.length > 0
+          ? { table: { columns, rows: agreed.map((a) => { const t = inTracker.get(same(a.action)); return [t?.id ?? '—', a.action, a.owner ?? 'To agree', a.side ?? '—', a.due ? f.date(a.due) : 'To agree', t ? actionStatus(f, t) : 'Open']; }) } }
+          : { paragraphs: ['No new actions were set in the review.'] }),
+      },
+      ...(carried.length > 0 ? [{ heading: 'Carried over from earlier reviews', table: { columns, rows: carried.map(actionRow) } }] : []),
+      ...(paths.length > 0 ? [{ heading: 'Opportunities to explore', bullets: paths.map((p) => `${p.opportunity}${p.sponsor ? ` — with ${p.sponsor}` : ''}${p.nextStep ? `; next step: ${p.nextStep}` : ''}`) }] : []),
+    ];
+  } else {
+    actionSections = [{
+      heading: 'Open actions',
+      ...(open.length > 0 ? { table: { columns, rows: open.map(actionRow) } } : { paragraphs: ['No open actions yet: the actions agreed in the meeting will be added here.'] }),
+    }];
+  }
   return {
     kind: 'action-plan', audience: 'customer',
     title: `${r.name} — mutual action plan`,
-    subtitle: `Agreed at the ${r.reviewType.toLowerCase()} on ${f.longDate(qbrDate)}`,
+    subtitle: `Agreed at the ${r.reviewType.toLowerCase()} on ${f.longDate(record?.held ?? qbrDate)}`,
     sections: [
-      {
-        heading: 'Open actions',
-        ...(open.length > 0
-          ? { table: { columns: ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'], rows: open.map((a) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', actionDue(f, a, 'To agree'), actionStatus(f, a)]) } }
-          : { paragraphs: ['No open actions yet: the actions agreed in the meeting will be added here.'] }),
-      },
+      ...actionSections,
       ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, f.progress)]) } }] : []),
-      { heading: 'Milestones', bullets: [...customerSteps(holds).map((h) => `${h.label}: ${f.date(h.date)}`), `Next review due: ${f.date(nextReviewAfter(c))}`] },
+      { heading: 'Milestones', bullets: [...customerSteps(holds).map((h) => `${h.label}: ${f.date(h.date)}`), `Next review due: ${f.date(record ? nextQbrAfterHeld(r, record) : nextReviewAfter(c))}`] },
       ...(done.length > 0 ? [{ heading: 'Completed since the last review', bullets: done.map((a) => `${a.action}${a.completionDate ? ` (${f.date(a.completionDate)})` : ''}`) }] : []),
       ...(contacts.length > 0 ? [{ heading: 'Contacts', table: { columns: ['Name', 'Role', 'Organisation', 'Email'], rows: contacts } }] : []),
     ],

@@ -8,8 +8,11 @@ import { EmailBody } from './html';
 import { customerSteps } from './docs';
 import { meetingTimeLabel, planMeeting } from './meeting-invite';
 import type { EmailPlan, HoldPlan } from './types';
+import type { Formatter } from './format';
 import { isUnavailable } from './audience';
 import { recipients } from './recipients';
+import type { QbrRecord } from '../program/record';
+import { agreedCommitments, agreedPaths, nextQbrAfterHeld, recordedTakeaways, sideOf } from './recorded';
 
 export { recipients } from './recipients';
 
@@ -20,16 +23,23 @@ export interface PackageLinks {
 }
 
 
-export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks): EmailPlan {
+/**
+ * The post-QBR summary. Before the meeting it drafts from the tracker (open actions as the commitments to confirm);
+ * with `record` (SPEC §4.5) it is rewritten from what was agreed: the recorded takeaways, exactly the recorded
+ * commitments per side, the expansion paths surfaced, and the next review a cadence after the day it was held.
+ */
+export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks, record?: QbrRecord | null): EmailPlan {
   const c = deckContext(r, qbrDate, today);
   const { f } = c;
   const who = recipients(r);
   const firstName = firstNameOf(who.greet) ?? 'team';
+  const takeaways = record ? recordedTakeaways(r, record).shown : [];
   const body = new EmailBody()
     .paragraph(`Hi ${firstName},`)
-    .paragraph(`Thank you for your time at our ${r.reviewType.toLowerCase()} on ${f.date(qbrDate)}. Here is a summary of what we covered and what each of us committed to.`)
+    .paragraph(`Thank you for your time at our ${r.reviewType.toLowerCase()} on ${f.date(record?.held ?? qbrDate)}. Here is a summary of what we covered and what each of us committed to.`)
     .heading('Key takeaways')
-    .list(keyTakeaways(c));
+    // A record without takeaways keeps the quarter's numbers as the takeaways, rather than an empty heading.
+    .list(takeaways.length > 0 ? takeaways : keyTakeaways(c));
   body.heading('Value delivered');
   if (r.value.quarterTotal !== null) {
     body.paragraph(`${f.moneyShort(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : ''}.`)
@@ -37,24 +47,20 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   } else {
     body.paragraph(`We still need to quantify ${c.quarterName}'s value together; I will follow up with a proposal.`);
   }
-  const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
-  const bySide = (side: 'Customer' | 'Vendor') => open.filter((a) => (a.side ?? '').toLowerCase().startsWith(side === 'Customer' ? 'cust' : 'vend'));
-  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to agree', actionDue(f, a, 'Date to agree'), actionStatus(f, a)];
   body.heading('Commitments');
-  const ours = bySide('Vendor');
-  const theirs = bySide('Customer');
-  const other = open.filter((a) => !ours.includes(a) && !theirs.includes(a));
-  if (open.length === 0) body.paragraph('No open action items: we will add the new ones agreed in the meeting.');
-  if (theirs.length > 0) body.paragraph(`${r.name}:`).table(['Action', 'Owner', 'Due', 'Status'], theirs.map(row));
-  if (ours.length > 0) body.paragraph('Our team:').table(['Action', 'Owner', 'Due', 'Status'], ours.map(row));
-  if (other.length > 0) body.paragraph('Shared:').table(['Action', 'Owner', 'Due', 'Status'], other.map(row));
+  if (record) agreedTables(body, r, f, record);
+  else openActionTables(body, r, f);
+  const paths = record ? agreedPaths(record) : [];
+  if (paths.length > 0) {
+    body.heading('Opportunities we agreed to explore').list(paths.map((p) => `${p.opportunity}${p.sponsor ? ` — with ${p.sponsor}` : ''}${p.nextStep ? `; next step: ${p.nextStep}` : ''}`));
+  }
   if (r.goals.length > 0) {
     body.heading('Goals for next quarter').list(r.goals.map((g) => `${g.goal}${g.due ? ` — by ${f.date(g.due)}` : ''}${g.owner ? ` (${g.owner})` : ''}`));
   }
   // Only the steps the customer takes part in: our own "send summary" and the survey are not theirs.
   body.heading('Next steps').list([
     ...customerSteps(holds).map((h) => `${h.label}: ${f.date(h.date)}`),
-    `Next review due: ${f.date(nextReviewAfter(c))}`,
+    `Next review due: ${f.date(record ? nextQbrAfterHeld(r, record) : nextReviewAfter(c))}`,
   ]);
   body.link('QBR deck', links.deck).link('Mutual action plan', links.actionPlan)
     .paragraph('Please reply with any corrections; I will update the plan.')
@@ -65,6 +71,35 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
     subject: `${r.name} ${quarterName(r.quarter)} Business Review - Summary & Next Steps`,
     html, text, missingRecipients: who.missing, attach: ['deck', 'action-plan'],
   };
+}
+
+const COMMITMENT_COLUMNS = ['Action', 'Owner', 'Due'];
+
+/** Exactly the recorded commitments, the customer's first, then ours, then any whose side was not said. */
+function agreedTables(body: EmailBody, r: AccountReview, f: Formatter, record: QbrRecord): void {
+  const agreed = agreedCommitments(record);
+  const row = (a: (typeof agreed)[number]) => [a.action, a.owner ?? 'Owner to agree', a.due ? f.date(a.due) : 'Date to agree'];
+  const theirs = agreed.filter((a) => sideOf(a.side) === 'Customer');
+  const ours = agreed.filter((a) => sideOf(a.side) === 'Vendor');
+  const other = agreed.filter((a) => sideOf(a.side) === null);
+  if (agreed.length === 0) body.paragraph('We did not set new action items in the meeting; I will share any that come up.');
+  if (theirs.length > 0) body.paragraph(`${r.name}:`).table(COMMITMENT_COLUMNS, theirs.map(row));
+  if (ours.length > 0) body.paragraph('Our team:').table(COMMITMENT_COLUMNS, ours.map(row));
+  if (other.length > 0) body.paragraph('Shared:').table(COMMITMENT_COLUMNS, other.map(row));
+}
+
+/** Before a record: the open actions, to be confirmed in the room. */
+function openActionTables(body: EmailBody, r: AccountReview, f: Formatter): void {
+  const open = r.actions.items.filter((a) => a.status !== 'Complete' && a.status !== 'Cancelled');
+  const bySide = (side: 'Customer' | 'Vendor') => open.filter((a) => (a.side ?? '').toLowerCase().startsWith(side === 'Customer' ? 'cust' : 'vend'));
+  const row = (a: (typeof open)[number]) => [a.action, a.owner ?? 'Owner to agree', actionDue(f, a, 'Date to agree'), actionStatus(f, a)];
+  const ours = bySide('Vendor');
+  const theirs = bySide('Customer');
+  const other = open.filter((a) => !ours.includes(a) && !theirs.includes(a));
+  if (open.length === 0) body.paragraph('No open action items: we will add the new ones agreed in the meeting.');
+  if (theirs.length > 0) body.paragraph(`${r.name}:`).table(['Action', 'Owner', 'Due', 'Status'], theirs.map(row));
+  if (ours.length > 0) body.paragraph('Our team:').table(['Action', 'Owner', 'Due', 'Status'], ours.map(row));
+  if (other.length > 0) body.paragraph('Shared:').table(['Action', 'Owner', 'Due', 'Status'], other.map(row));
 }
 
 export function invitationEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, links: PackageLinks, reviewMinutes: number | null = null): EmailPlan {

@@ -1,5 +1,6 @@
 /** Calendar holds of a QBR package: which prep and follow-up steps, on which working days, under which stable ids. */
 import { addDays, isIsoDate, weekday, type IsoDate } from '../dates';
+import { formatter } from './format';
 import type { WorkCalendar } from './holidays';
 import { sha1 } from './sha1';
 import type { DeckPlan, HoldPlan, MissedHold } from './types';
@@ -18,6 +19,18 @@ export interface HoldInput {
   today?: IsoDate;
   /** Non-working days (weekends and the country's public holidays); absent: weekends only. */
   calendar?: WorkCalendar;
+  /**
+   * Once the QBR is recorded (SPEC §4.5): the follow-up steps count from the day it was held, and the T+7 and T+14
+   * holds list the commitments due by their day. The keys stay those of the planned QBR date, so a re-run updates the same holds.
+   */
+  record?: HoldRecord;
+}
+
+export interface HoldRecord {
+  held: IsoDate;
+  commitments: { action: string; owner: string | null; side: string | null; due: IsoDate | null }[];
+  /** For the due dates in words (`Dec 5, 2026`). */
+  locale: string;
 }
 
 /** The holds to create and the steps whose day has already passed. */
@@ -83,7 +96,7 @@ export function planHoldSchedule(input: HoldInput): HoldSchedule {
   const missed: MissedHold[] = [];
   const perDay = new Map<IsoDate, number>();
   for (const s of HOLD_STEPS.filter((x) => wanted.includes(x.offset))) {
-    const nominal = addDays(input.qbrDate, s.offset);
+    const nominal = addDays(s.offset > 0 && input.record ? input.record.held : input.qbrDate, s.offset);
     const { date, reasons } = workday(nominal, s.offset < 0, calendar);
     const key = `${input.accountId}|${input.qbrDate}|T${s.offset >= 0 ? '+' : ''}${s.offset}`;
     if (input.today !== undefined && date < input.today) {
@@ -145,9 +158,25 @@ function describe(input: HoldInput, s: { offset: number; what: string }, nominal
     const why = holidays.length === 0 ? 'it falls on a weekend' : `of ${holidays.join(' and ')}${reasons.includes('weekend') ? ' and the weekend' : ''}`;
     lines.push(`Moved from ${dayLabel(nominal)} because ${why}.`);
   }
+  if (input.record && (s.offset === 7 || s.offset === 14)) lines.push('', ...commitmentsDue(input.record, date));
   const link = input.deckLink?.trim();
   if (link) lines.push(`Deck: ${link}`);
   return lines.join('\n');
+}
+
+/** What the check-in is for: every commitment due by that day (an earlier one too: is it done?), then those still without a date. */
+function commitmentsDue(record: HoldRecord, by: IsoDate): string[] {
+  const f = formatter(record.locale, 'USD');
+  const who = (c: HoldRecord['commitments'][number]) => [c.side, c.owner ?? 'owner to agree'].filter(Boolean).join(': ');
+  const due = record.commitments.filter((c) => c.due !== null && c.due <= by).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+  const undated = record.commitments.filter((c) => c.due === null);
+  const out = due.length > 0
+    ? [`Commitments from the QBR due by ${f.date(by)}:`, ...due.map((c) => `- ${c.action} (${who(c)}), due ${f.date(c.due!)}`)]
+    : [`No commitment from the QBR is due by ${f.date(by)}.`];
+  const next = record.commitments.filter((c) => c.due !== null && c.due > by).sort((a, b) => (a.due! < b.due! ? -1 : 1))[0];
+  if (next) out.push(`Next due: ${next.action} (${who(next)}), ${f.date(next.due!)}.`);
+  if (undated.length > 0) out.push('Still without a due date:', ...undated.map((c) => `- ${c.action} (${who(c)})`));
+  return out;
 }
 
 function hhmm(minutes: number): string {

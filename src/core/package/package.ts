@@ -13,6 +13,8 @@ import { changesFor, keyFigures, type KeyFigures } from './changes';
 import { prepBriefDoc } from './prep-brief';
 import { chooseQbrDate } from './qbr-date';
 import type { QbrPackage } from './types';
+import type { QbrRecord } from '../program/record';
+import { agreedCommitments } from './recorded';
 
 export interface PackageOptions {
   today: IsoDate;
@@ -26,6 +28,11 @@ export interface PackageOptions {
   holidays?: HolidaySource | null;
   /** The key figures of the last package made for this account (offline manifest, Google run state): the change report compares with them. */
   previous?: KeyFigures | null;
+  /**
+   * The QBR as recorded (SPEC §4.5): the package is then for the record's QBR date (it overrides `qbrDate`), seen as of
+   * the day it was held, and its summary, action plan and T+7/T+14 holds follow up on what was agreed.
+   */
+  record?: QbrRecord | null;
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -40,10 +47,11 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const { today } = options;
   const links = options.links ?? NO_LINKS;
   const calendar = workCalendar({ accountCountry: review.holidayCountry.account, settingsCountry: review.holidayCountry.settings, timezone: review.timezone }, options.holidays);
-  const choice = chooseQbrDate(review, today, options.qbrDate, calendar.closed);
+  const record = options.record ?? null;
+  const choice = record ? { date: record.qbrDate, basis: 'the QBR as recorded', note: null } : chooseQbrDate(review, today, options.qbrDate, calendar.closed);
   const qbrDate = choice.date;
-  // SPEC §4.1: the package describes the account on its QBR date.
-  const r = asOfMeeting(review, qbrDate);
+  // SPEC §4.1: the package describes the account on its QBR date (a recorded one, on the day it was held).
+  const r = asOfMeeting(review, record?.held ?? qbrDate);
   const changes = peopleChanges(r);
   const warnings = meetingWarnings(r, today, qbrDate, changes);
   const figures = keyFigures(r, qbrDate);
@@ -63,13 +71,14 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   if (calendar.problem) findings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
   const { holds, missed } = planHoldSchedule({
     accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
+    ...(record ? { record: { held: record.held, commitments: agreedCommitments(record), locale: r.locale } } : {}),
   });
   const uncovered = uncoveredNote(calendar);
   if (uncovered) findings.push(uncovered);
   const minutes = options.reviewMinutes ?? null;
   // The deck as built carries its provenance (sources, gaps per slide) for the prep brief; the customer gets it without.
   const fullDeck = planDeck(r, qbrDate, today, { followUps: customerSteps(holds), reviewMinutes: minutes }, findings);
-  const emails = [summaryEmail(r, qbrDate, today, holds, links), invitationEmail(r, qbrDate, today, links, minutes)];
+  const emails = [summaryEmail(r, qbrDate, today, holds, links, record), invitationEmail(r, qbrDate, today, links, minutes)];
   const missingRecipients = [...new Set(emails.flatMap((e) => e.missingRecipients))].map((m) => `Email recipients: ${m}`);
   const slideGaps = fullDeck.slides.flatMap((s) => s.dataToConfirm.map((d) => `${s.title}: No data for ${d}`));
   const dataToConfirm = [...findings, ...slideGaps, ...missingRecipients];
@@ -80,7 +89,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
     deck: customerDeck(fullDeck), emails, holds, missedHolds: missed, holdCalendar: { country: calendar.country, basis: calendar.basis },
-    docs: [preReadDoc(r, qbrDate, today, minutes), actionPlanDoc(r, qbrDate, today, holds)],
+    docs: [preReadDoc(r, qbrDate, today, minutes), actionPlanDoc(r, qbrDate, today, holds, record)],
     prepBrief,
     dataToConfirm,
     warnings,

@@ -4,6 +4,7 @@ import { isIsoDate } from '../dates';
 import { parseDate } from '../tracker/cells';
 import type { Tracker } from '../tracker/tracker';
 import { parseIndicator, type Indicator } from './program';
+import { normalizeStatus } from '../analysis/actions';
 
 export interface Commitment {
   action: string;
@@ -48,6 +49,14 @@ export interface LogFields {
   'Executive Attendance': string; 'Customer Preparation': string; Engagement: string; Takeaways: string;
 }
 
+/** `Customer`, `Vendor` or neither (shared / not said), from whatever the CSM typed (`customer`, `Cust.`, `vendor`, `us`). */
+export function sideOf(side: string | null): 'Customer' | 'Vendor' | null {
+  const s = (side ?? '').trim().toLowerCase();
+  if (s.startsWith('cust') || s === 'client') return 'Customer';
+  if (s.startsWith('vend') || s === 'us' || s === 'we' || s === 'our team') return 'Vendor';
+  return null;
+}
+
 export interface RecordRows {
   actions: NewAction[];
   opportunities: NewOpportunity[];
@@ -58,7 +67,8 @@ export interface RecordRows {
   warnings: string[];
 }
 
-const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase();
+/** Two texts name the same thing when they differ only in case and spacing (the record's one rule for "already there"). */
+export const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * The rows to append and the log fields for one recorded QBR. Idempotent: a commitment already in Actions for the
@@ -104,7 +114,7 @@ export function recordRows(tracker: Tracker, record: QbrRecord, today: IsoDate):
   const actions: NewAction[] = fresh(record.commitments, (c) => c.action, existing, 'commitment', 'Actions').map(({ item: c, text }) => {
     if (c.owner === null || c.owner.trim() === '') warnings.push(`commitment "${text}" has no owner`);
     if (c.due === null) warnings.push(`commitment "${text}" has no due date`);
-    return { actionId: nextId(), accountId: id, action: text, owner: c.owner?.trim() || null, side: c.side?.trim() || null, dueDate: c.due, status: 'Open', linkedTo: record.qbrDate };
+    return { actionId: nextId(), accountId: id, action: text, owner: c.owner?.trim() || null, side: sideOf(c.side) ?? (c.side?.trim() || null), dueDate: c.due, status: 'Open', linkedTo: record.qbrDate };
   });
 
   const listed = new Set(tracker.rows.opportunities.filter((o) => o.accountId === id).map((o) => same(o.opportunity)));
@@ -185,4 +195,50 @@ export function parseRecordJson(raw: unknown, accountId: string, qbrDate: IsoDat
     commitments, expansionPaths,
   };
   return { record: errors.length > 0 ? null : record, errors };
+}
+
+/**
+ * The record as the tracker already holds it (`qbr record` without `--from`, or a card's starting values): the QBR Log
+ * row of the account and QBR date (Held, Attendees, the indicators, Takeaways) and the Actions and Opportunities whose
+ * `Linked To` is the QBR date or the day it was held. Cancelled actions are left out. An error when nothing is there yet.
+ */
+export function recordFromTracker(tracker: Tracker, accountId: string, qbrDate: IsoDate): { record: QbrRecord; notes: string[] } | { error: string } {
+  const account = tracker.accounts.find((a) => same(a.accountId) === same(accountId));
+  if (!account) return { error: `Account ID "${accountId}" is not in the Accounts tab` };
+  const id = account.accountId;
+  const notes: string[] = [];
+  const log = tracker.rows.qbrRecord.find((r) => r.accountId === id && (r.qbrDate === qbrDate || (r.qbrDate === null && r.held === qbrDate)));
+  const held = log?.held ?? qbrDate;
+  const { dateOrder } = tracker.settings;
+  const linksHere = (linkedTo: string | null) => {
+    const d = linkedTo === null ? null : parseDate(linkedTo, { dateOrder });
+    return d !== null && d.ok && (d.value === qbrDate || d.value === held);
+  };
+  const tab = tracker.tabs.qbrLog ?? 'QBR Log';
+  const indicator = (v: string | null, header: string): Indicator | null => {
+    const got = parseIndicator(v);
+    if (got === 'bad') notes.push(`${tab} row ${log!.row}, ${header}: "${v}" is not Green, Yellow or Red; left blank`);
+    return got === 'bad' ? null : got;
+  };
+  const commitments: Commitment[] = tracker.rows.actions
+    .filter((a) => a.accountId === id && linksHere(a.linkedTo) && normalizeStatus(a.status) !== 'Cancelled')
+    .map((a) => ({ action: a.action, owner: a.owner, side: a.side, due: a.dueDate }));
+  const expansionPaths: ExpansionPath[] = tracker.rows.opportunities
+    .filter((o) => o.accountId === id && linksHere(o.linkedTo))
+    .map((o) => ({ opportunity: o.opportunity, sponsor: o.sponsor, nextStep: o.nextStep, potentialArr: o.potentialArr }));
+  if (!log && commitments.length === 0) {
+    return { error: `nothing is recorded for ${id} on ${qbrDate}: no QBR Log row with that QBR Date and no Actions with Linked To = ${qbrDate}` };
+  }
+  const record: QbrRecord = {
+    accountId: id, qbrDate, held,
+    attendees: (log?.attendees ?? '').split(/[;\n]/).map((a) => a.trim()).filter(Boolean),
+    indicators: {
+      executiveAttendance: log ? indicator(log.executiveAttendance, 'Executive Attendance') : null,
+      customerPreparation: log ? indicator(log.customerPreparation, 'Customer Preparation') : null,
+      engagement: log ? indicator(log.engagement, 'Engagement') : null,
+    },
+    takeaways: log?.takeaways ?? '',
+    commitments, expansionPaths,
+  };
+  return { record, notes };
 }

@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { analyzeWorkbook, type AccountReview } from '../../../src/core';
+import { forbiddenTerms, leaks, planText } from '../../../src/core/package/audience';
+import { buildPackage } from '../../../src/core/package/package';
+import { followUpFromRecord, type FollowUp } from '../../../src/core/program/follow-up';
+import { recordFromTracker, type QbrRecord } from '../../../src/core/program/record';
+import { readTracker } from '../../../src/core';
+import { readCsvFolder } from '../../../src/workbook/csv';
+import { book } from '../book';
+
+const TODAY = '2026-11-20';
+const example = analyzeWorkbook(readCsvFolder(join(__dirname, '../../../examples/tracker-csv')), { today: TODAY });
+const atlas = example.accounts.find((a) => a.id === 'ACC-004')!;
+
+// Atlas (Enterprise: 3-month cadence) met on Thu 2026-11-19, a day after the planned 18th.
+const RECORD: QbrRecord = {
+  accountId: 'ACC-004', qbrDate: '2026-11-18', held: '2026-11-19',
+  attendees: ['Kevin Walsh', 'Jordan Reyes'],
+  indicators: { executiveAttendance: 'Yellow', customerPreparation: 'Green', engagement: 'Green' },
+  takeaways: 'Adoption stalled in EMEA\n- FY27 budget freeze announced: we talked it through\n=SUM(A1) stays text',
+  commitments: [
+    { action: 'Run EMEA enablement', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-25' },
+    { action: 'Name an EMEA champion', owner: 'Kevin Walsh', side: 'customer', due: '2026-12-01' },
+    { action: ' Share usage export ', owner: null, side: 'Vendor', due: null },
+    { action: 'run emea  enablement', owner: 'Someone', side: 'Vendor', due: '2026-11-30' },
+  ],
+  expansionPaths: [{ opportunity: 'Quality analytics pilot', sponsor: 'Sandra Liu', nextStep: 'Scope in January', potentialArr: 30000 }],
+};
+
+const ok = (f: FollowUp | { error: string }): FollowUp => {
+  if ('error' in f) throw new Error(f.error);
+  return f;
+};
+
+describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
+  const f = ok(followUpFromRecord(atlas, RECORD, { today: TODAY }));
+
+  it('shows exactly the recorded commitments (trimmed, each text once), none of the older open actions', () => {
+    expect(f.commitments.map((c) => [c.action, c.owner, c.side, c.due])).toEqual([
+      ['Run EMEA enablement', 'Jordan Reyes', 'Vendor', '2026-11-25'],
+      ['Name an EMEA champion', 'Kevin Walsh', 'Customer', '2026-12-01'],
+      ['Share usage export', null, 'Vendor', null],
+    ]);
+    // The customer's table first, then ours; the owner and due date in words.
+    expect(f.summary.text).toMatch(/Atlas Manufacturing:\n\nAction +Owner +Due\n[- ]+\nName an EMEA champion +Kevin Walsh +Dec 1, 2026\n\nOur team:\n\nAction +Owner +Due\n[- ]+\nRun EMEA enablement +Jordan Reyes +Nov 25, 2026\nShare usage export +Owner to agree +Date to agree\n/);
+    // Before the record the summary's commitments were the open actions (ACC-004's, overdue since July).
+    const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).emails.find((e) => e.kind === 'summary')!;
+    expect(before.text).toContain('Map ERP fields to the Brightline data model');
+    expect(f.summary.text).not.toContain('Map ERP fields');
+  });
+
+  it('takes the takeaways from the record, withholds a line naming an internal risk, and dates the next review from the held day', () => {
+    expect(f.summary.text).toContain('KEY TAKEAWAYS\n\n  • Adoption stalled in EMEA\n  • =SUM(A1) stays text\n');
+    expect(f.summary.text).not.toContain('budget freeze');
+    expect(f.notes).toEqual([expect.stringMatching(/^takeaway "FY27 budget freeze announced: we talked it through" is kept out of the customer's files \(internal risk/)]);
+    expect(f.summary.text).toContain('Thank you for your time at our quarterly business review on Nov 19, 2026.');
+    // 2026-11-19 + 3 months.
+    expect(f.nextQbrDue).toBe('2027-02-19');
+    expect(f.summary.text).toContain('Next review due: Feb 19, 2027');
+    expect(f.summary.text).toContain('OPPORTUNITIES WE AGREED TO EXPLORE\n\n  • Quality analytics pilot — with Sandra Liu; next step: Scope in January');
+    expect(f.summary.text).not.toMatch(/30,000|\$30K/);
+  });
+
+  it('is customer-safe by the audience rules', () => {
+    const terms = forbiddenTerms(atlas);
+    expect(leaks(planText(f.summary), terms)).toEqual([]);
+    expect(leaks(planText(f.actionPlan), terms)).toEqual([]);
+  });
+
+  it('rebuilds the action plan with the agreed commitments, then the earlier open ones marked carried over', () => {
+    const [agreed, carried, paths] = f.actionPlan.sections;
+    expect(agreed!.heading).toBe('Agreed in the review');
+    expect(agreed!.table!.rows).toEqual([
+      ['—', 'Run EMEA enablement', 'Jordan Reyes', 'Vendor', 'Nov 25, 2026', 'Open'],
+      ['—', 'Name an EMEA champion', 'Kevin Walsh', 'Customer', 'Dec 1, 2026', 'Open'],
+      ['—', 'Share usage export', 'To agree', 'Vendor', 'To agree', 'Open'],
+    ]);
+    expect(carried!.heading).toBe('Carried over from earlier reviews');
+    expect(carried!.table!.rows.map((r) => [r[0], r[5]])).toEqual([['A-402', 'Carried over (was due Jul 31, 2026)'], ['A-404', 'Carried over (was due Sep 30, 2026)']]);
+    expect(paths!.bullets).toEqual(['Quality analytics pilot — with Sandra Liu; next step: Scope in January']);
+    expect(f.actionPlan.subtitle).toBe('Agreed at the quarterly business review on Thursday, Nov 19, 2026');
+  });
+
+  it('counts the follow-up holds from the held day and lists on T+7 and T+14 the commitments due by then', () => {
+    // Weekends only here: T+1 Fri 20th; T+2 Sat 21st → Mon 23rd; T+7 Thu 26th; T+14 Thu Dec 3rd. Keys keep the planned date.
+    expect(f.holds.map((h) => [h.key, h.date])).toEqual([
+      ['ACC-004|2026-11-18|T+1', '2026-11-20'], ['ACC-004|2026-11-18|T+2', '2026-11-23'],
+      ['ACC-004|2026-11-18|T+7', '2026-11-26'], ['ACC-004|2026-11-18|T+14', '2026-12-03'],
+    ]);
+    const [t7, t14] = f.checkIns;
+    expect(t7!.description.split('\n').slice(3)).toEqual([
+      '',
+      'Commitments from the QBR due by Nov 26, 2026:',
+      '- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026',
+      'Next due: Name an EMEA champion (Customer: Kevin Walsh), Dec 1, 2026.',
+      'Still without a due date:',
+      '- Share usage export (Vendor: owner to agree)',
+    ]);
+    expect(t14!.description).toContain('Commitments from the QBR due by Dec 3, 2026:\n- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026\n- Name an EMEA champion (Customer: Kevin Walsh), due Dec 1, 2026\nStill without');
+    // The summary's next steps use the same days.
+    expect(f.summary.text).toContain('Check-in on the actions agreed in the review: Nov 26, 2026');
+  });
+
+  it('says why there is nothing to follow up for a Tech-Touch account or another account', () => {
+    const lantern = example.accounts.find((a) => a.id === 'ACC-008')!;
+    expect(followUpFromRecord(lantern, { ...RECORD, accountId: 'ACC-008' }, { today: TODAY })).toEqual({ error: expect.stringContaining('Tech-Touch') });
+    expect(followUpFromRecord(atlas as AccountReview, { ...RECORD, accountId: 'ACC-001' }, { today: TODAY })).toEqual({ error: 'the record is for ACC-001, not ACC-004' });
+  });
+});
+
+describe('a record already typed into the tracker', () => {
+  const tracker = () => readTracker(book({
+    Accounts: [['Account ID', 'Account', 'ARR'], ['ACC-004', 'Atlas', 145000]],
+    Actions: [
+      ['Action ID', 'Account ID', 'Action', 'Owner', 'Side', 'Due Date', 'Status', 'Linked To'],
+      ['A-1', 'ACC-004', 'Old item', 'Sam', 'Vendor', '2026-07-15', 'Open', '2026-05-14'],
+      ['A-2', 'acc-004', 'Run EMEA enablement', 'Jordan', 'Vendor', '11/25/2026', 'Open', '18 Nov 2026'],
+      ['A-3', 'ACC-004', 'Dropped idea', 'Jordan', 'Vendor', null, 'Cancelled', '2026-11-18'],
+      ['A-4', 'ACC-004', 'Name a champion', 'Kevin', 'Customer', null, null, '2026-11-19'],
+    ],
+    Opportunities: [['Account ID', 'Opportunity', 'Linked To'], ['ACC-004', 'Pilot', '2026-11-18'], ['ACC-004', 'Older', '2026-05-14']],
+    'QBR Log': [
+      ['Account ID', 'QBR Date', 'Held', 'Attendees', 'Executive Attendance', 'Engagement', 'Takeaways'],
+      ['ACC-004', '2026-11-18', '2026-11-19', 'Kevin Walsh; Jordan Reyes', 'sponsor present', 'Purple', '=not a formula'],
+    ],
+  }));
+
+  it('reads the QBR Log row and the Actions and Opportunities linked to the QBR date or the day it was held, cancelled ones left out', () => {
+    const got = recordFromTracker(tracker(), 'acc-004', '2026-11-18');
+    if ('error' in got) throw new Error(got.error);
+    expect(got.record).toEqual({
+      accountId: 'ACC-004', qbrDate: '2026-11-18', held: '2026-11-19', attendees: ['Kevin Walsh', 'Jordan Reyes'],
+      indicators: { executiveAttendance: 'Green', customerPreparation: null, engagement: null },
+      takeaways: '=not a formula',
+      commitments: [
+        { action: 'Run EMEA enablement', owner: 'Jordan', side: 'Vendor', due: '2026-11-25' },
+        { action: 'Name a champion', owner: 'Kevin', side: 'Customer', due: null },
+      ],
+      expansionPaths: [{ opportunity: 'Pilot', sponsor: null, nextStep: null, potentialArr: null }],
+    });
+    expect(got.notes).toEqual(['QBR Log row 2, Engagement: "Purple" is not Green, Yellow or Red; left blank']);
+  });
+
+  it('says so when nothing is recorded for that date', () => {
+    expect(recordFromTracker(tracker(), 'ACC-004', '2026-12-01')).toEqual({ error: 'nothing is recorded for ACC-004 on 2026-12-01: no QBR Log row with that QBR Date and no Actions with Linked To = 2026-12-01' });
+    expect(recordFromTracker(tracker(), 'ACC-9', '2026-11-18')).toEqual({ error: 'Account ID "ACC-9" is not in the Accounts tab' });
+  });
+});
