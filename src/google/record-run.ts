@@ -3,6 +3,10 @@
  * the QBR Log row's record fields — all in one RAW values.batchUpdate — then the follow-up rebuilt from the record.
  */
 import type { IsoDate } from '../core/dates';
+import { analyzeWorkbook } from '../core';
+import { isMailbox } from '../core/mime/headers';
+import type { HolidaySource } from '../core/package/holidays';
+import { followUpFromRecord } from '../core/program/follow-up';
 import { recordRows, type LogFields, type QbrRecord } from '../core/program/record';
 import { readTracker } from '../core/tracker/tracker';
 import { rfc5322Date } from '../core/mime/message';
@@ -66,6 +70,41 @@ export function* writeRecord(g: RecordRun): Effect<RecordOutcome | { error: stri
     appended: { actions: rows.actions.map((a) => a.action), opportunities: rows.opportunities.map((o) => o.opportunity) },
     alreadyThere: rows.alreadyThere, warnings: rows.warnings,
   };
+}
+
+export interface RecordQbrRun extends RecordRun {
+  now: Date;
+  defaultTimezone: string;
+  folderId: string | null;
+  holidays?: HolidaySource | null;
+  reviewMinutes?: number | null;
+}
+
+export type RecordQbrOutcome = RecordOutcome & Omit<FollowUpOutcome, 'warnings'> & { notes: string[] };
+
+/**
+ * A save of the record: the tracker first (the record is the truth, whatever happens next), then the follow-up
+ * rebuilt from the account as the tracker now reads — so the action plan shows the commitments' Action IDs.
+ */
+export function* recordQbr(g: RecordQbrRun): Effect<RecordQbrOutcome | { error: string }> {
+  const written = yield* writeRecord(g);
+  if ('error' in written) return written;
+  const none = { summaryDraft: null, actionPlanUrl: null, checkIns: [], notes: [] };
+  const review = analyzeWorkbook(g.tracker.workbook, { today: g.today, accountIds: [written.accountId], noBenchmarks: true }).accounts[0];
+  if (!review) return { ...written, ...none, warnings: [...written.warnings, 'The account has tracker errors to fix first, so the summary and action plan were not rewritten'] };
+  let notes: string[] = [];
+  const follow = yield* rewriteFollowUp({
+    exec: g.exec, tracker: g.tracker, accountId: written.accountId, qbrDate: written.qbrDate, now: g.now, defaultTimezone: g.defaultTimezone, folderId: g.folderId,
+    ...(review.people.csmEmail && isMailbox(review.people.csmEmail) ? { from: { name: review.people.csm, email: review.people.csmEmail } } : {}),
+    build: (links) => {
+      const f = followUpFromRecord(review, g.record, { today: g.today, links, holidays: g.holidays ?? null, reviewMinutes: g.reviewMinutes ?? null });
+      if ('error' in f) return f;
+      notes = f.notes;
+      return { summary: f.summary, actionPlan: f.actionPlan, checkIns: f.checkIns };
+    },
+  });
+  if ('error' in follow) return { ...written, ...none, warnings: [...written.warnings, follow.error] };
+  return { ...written, ...follow, warnings: [...written.warnings, ...follow.warnings], notes };
 }
 
 /** What the follow-up is rebuilt from: the core's follow-up of the record, built for the links the files have now. */

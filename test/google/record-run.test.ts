@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main';
 import { driveAsync, Executor, type Transport } from '../../src/google/execute';
 import { readGoogleTracker } from '../../src/google/tracker-io';
-import { writeRecord } from '../../src/google/record-run';
+import { recordQbr, writeRecord } from '../../src/google/record-run';
+import { simpleParser } from 'mailparser';
+import { documentText } from '../fake-google/apis/docs';
+import { holdEventId } from '../../src/core/package/holds';
 import type { QbrRecord } from '../../src/core/program/record';
 import { OAuth2Client } from 'google-auth-library';
 import { googleapisTransport } from '../../src/transport/googleapis';
@@ -140,4 +143,91 @@ describe('writeRecord: the tracker is the record', () => {
     expect(await save({ ...RECORD, held: '2026-12-12' })).toEqual({ error: 'the QBR cannot be recorded as held on 2026-12-12, after today (2026-12-11)' });
     expect(fake.calls.slice(calls).some((c) => /batchUpdate/.test(c.methodId))).toBe(false);
   });
+});
+
+async function record(rec: QbrRecord = RECORD, today = '2026-12-11') {
+  const t = transport();
+  const exec = new Executor();
+  const tracker = await driveAsync(readGoogleTracker(exec, SHEET), t);
+  return driveAsync(recordQbr({ exec, tracker, record: rec, today, now: new Date(`${today}T15:00:00Z`), defaultTimezone: 'America/New_York', folderId: null }), t);
+}
+
+const logCell = (header: string) => String(column('QBR Log', header)[0] ?? '');
+
+/** The COMMITMENTS section's table rows, from the draft's plain-text part: [action, owner, due]. */
+function commitmentsIn(text: string): string[][] {
+  const section = /\nCOMMITMENTS\n([\s\S]*?)\n[A-Z][A-Z ]+\n/.exec(text)![1]!;
+  return section.split('\n').filter((l) => /\S {2,}\S/.test(l) && !/^Action\s/.test(l) && !/^-+\s/.test(l)).map((l) => l.trim().split(/ {2,}/));
+}
+const summaryDraftId = () => /summary=([\w-]+)/.exec(logCell('Draft ID'))?.[1] ?? null;
+const summary = async (id: string) => simpleParser(Buffer.from(fake.state.drafts.get(id)!.message.raw, 'base64url'));
+const docIds = () => [...logCell('Doc URL').matchAll(/\/d\/([\w-]+)/g)].map((m) => m[1]!);
+const hold = (step: string) => fake.state.events.get('primary')!.get(holdEventId(`ACC-001|2026-12-10|${step}`)) as { description?: string; status?: string } | undefined;
+
+describe('recordQbr: the follow-up rewritten from the record', () => {
+  it('rewrites the summary draft the QBR Log points at, in place, with exactly the recorded commitments', async () => {
+    await generate();
+    const before = summaryDraftId()!;
+    expect((await summary(before)).text).not.toContain('Run EMEA enablement');
+    const out = await record();
+    expect(out).toMatchObject({ summaryDraft: { id: before } });
+    expect(summaryDraftId()).toBe(before);
+    expect(fake.state.drafts.size).toBe(2); // the summary and the invitation, no third
+    const mail = await summary(before);
+    expect(commitmentsIn(mail.text!)).toEqual([['Name an EMEA champion', 'Priya Raman', 'Dec 24, 2026'], ['Run EMEA enablement', 'Maya Patel', 'Dec 17, 2026']]);
+    expect(mail.text).toContain('KEY TAKEAWAYS\n\n  • =HYPERLINK("x") stays text; EMEA adoption stalled\n');
+    expect(mail.text).toContain('Next review due: Mar 10, 2027'); // held 2026-12-10 + 3 months
+    expect(fake.calls.some((c) => /send/.test(c.methodId))).toBe(false);
+    expect(fake.violations).toEqual([]);
+  }, 60_000);
+
+  it('rewrites the action plan Doc in place (same id) and the T+7/T+14 holds list the commitments due', async () => {
+    await generate();
+    const docs = docIds();
+    const events = fake.state.events.get('primary')!.size;
+    const out = await record();
+    expect(out).toMatchObject({ actionPlanUrl: `https://docs.google.com/document/d/${docs[1]}/edit` });
+    expect(docIds()).toEqual(docs);
+    const plan = documentText(fake.state.documents.get(docs[1]!));
+    const agreed = plan.tables[0]!;
+    expect(agreed.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
+      ['ACC-001-QBR20261210-1', 'Run EMEA enablement', 'Maya Patel', 'Vendor', 'Dec 17, 2026'],
+      ['ACC-001-QBR20261210-2', 'Name an EMEA champion', 'Priya Raman', 'Customer', 'Dec 24, 2026'],
+    ]);
+    expect(plan.headings.filter((h) => h.level === 'TITLE')).toEqual([{ level: 'TITLE', text: 'GlobalTech — mutual action plan' }]); // the old content is gone, not appended to
+    expect(fake.state.events.get('primary')!.size).toBe(events);
+    expect(hold('T+7')!.description).toContain('Commitments from the QBR due by Dec 17, 2026:\n- Run EMEA enablement (Vendor: Maya Patel), due Dec 17, 2026');
+    expect(hold('T+14')!.description).toContain('Name an EMEA champion');
+    expect(fake.violations).toEqual([]);
+  }, 60_000);
+
+  it('saving twice appends each commitment once and still leaves one summary draft and one action plan', async () => {
+    await generate();
+    const actions = rows('Actions').length;
+    const files = fake.state.files.size;
+    await record();
+    const again = await record();
+    expect(again).toMatchObject({ appended: { actions: [], opportunities: [] } });
+    expect(rows('Actions')).toHaveLength(actions + 2);
+    expect(fake.state.drafts.size).toBe(2);
+    expect(fake.state.files.size).toBe(files);
+    expect(commitmentsIn((await summary(summaryDraftId()!)).text!)).toHaveLength(2);
+  }, 60_000);
+
+  it('a summary draft the CSM deleted becomes a new draft, which the QBR Log then points at; a deleted hold stays deleted', async () => {
+    await generate();
+    const old = summaryDraftId()!;
+    fake.state.drafts.delete(old);
+    hold('T+7')!.status = 'cancelled';
+    const out = await record();
+    const id = summaryDraftId()!;
+    expect(id).not.toBe(old);
+    expect(out).toMatchObject({ summaryDraft: { id }, checkIns: [{ date: '2026-12-17', made: 'deleted' }, { date: '2026-12-24', made: 'updated' }] });
+    expect(logCell('Draft ID')).toMatch(/invitation=/);
+    expect(commitmentsIn((await summary(id)).text!)).toHaveLength(2);
+    expect(hold('T+7')!.status).toBe('cancelled');
+    await record();
+    expect(summaryDraftId()).toBe(id);
+    expect(fake.state.drafts.size).toBe(2);
+  }, 60_000);
 });
