@@ -2,6 +2,7 @@
 import type { AccountReview, ActionReview, Dimension, Escalation, RiskReview } from '../../core/analysis/types';
 import { addDays, isIsoDate, type IsoDate } from '../../core/dates';
 import { nextQbr } from './schedule';
+import { recordSection } from './record-view';
 import { formatter, type Formatter } from '../../core/package/format';
 import type { ButtonSpec, CardSpec, GenerateWhat, SectionSpec, WidgetSpec } from './spec';
 import { bandBadge, bandWord, bold, colour, escalationColour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
@@ -17,6 +18,8 @@ export interface AccountInput {
   dataToConfirm: string[];
   /** The package made last (the QBR Log row and the saved run): when, and the links to open it. */
   lastGenerated?: { at: string; deckUrl?: string | null; prepBriefUrl?: string | null } | null;
+  /** The QBR that has taken place and can be recorded (SPEC §4.5), or null while it is ahead. */
+  recordDate?: IsoDate | null;
 }
 
 const TOP_RISKS = 3;
@@ -32,6 +35,7 @@ export function accountCard(input: AccountInput): CardSpec {
   const sections: SectionSpec[] = [];
   const made = packageSection(input, fmt);
   if (made) sections.push(made);
+  if (input.recordDate) sections.push(recordSection(r.id, input.recordDate, r.locale));
   sections.push(
     healthSection(r, fmt),
     actionsSection(r, input.today, fmt),
