@@ -8,7 +8,7 @@ import type { Cell } from '../../core/tracker/workbook';
 import { driveSync } from '../../google/execute';
 import { recordQbr } from '../../google/record-run';
 import type { LogRecord } from '../../google/tracker-io';
-import { COMMITMENT_ROWS, INDICATORS, MAX_ROWS, PATH_ROWS, recordCard, recordedCard } from '../cards/record-view';
+import { COMMITMENT_ROWS, INDICATORS, MAX_PATHS, MAX_ROWS, PATH_ROWS, recordCard, recordedCard } from '../cards/record-view';
 import type { ActionResultSpec, CardSpec } from '../cards/spec';
 import { addonHolidays } from '../gas/holidays';
 import type { Host } from './host';
@@ -30,9 +30,9 @@ export function qbrToRecord(review: AccountReview, log: LogRecord[], today: IsoD
   return review.qbrDate !== null && review.qbrDate <= today ? review.qbrDate : null;
 }
 
-const rowsParam = (v: string | undefined, fallback: number) => {
+const rowsParam = (v: string | undefined, fallback: number, max = MAX_ROWS) => {
   const n = Number(v);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_ROWS) : fallback;
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : fallback;
 };
 
 export interface RecordForm {
@@ -48,7 +48,7 @@ export interface RecordForm {
 export function recordFormCard(f: RecordForm, errors: Record<string, string> = {}): CardSpec {
   const keep = f.params.keep === 'yes' || Object.keys(errors).length > 0;
   return recordCard({
-    review: f.review, qbrDate: f.qbrDate, rows: rowsParam(f.params.rows, COMMITMENT_ROWS), paths: rowsParam(f.params.paths, PATH_ROWS),
+    review: f.review, qbrDate: f.qbrDate, rows: rowsParam(f.params.rows, COMMITMENT_ROWS), paths: rowsParam(f.params.paths, PATH_ROWS, MAX_PATHS),
     ...(keep ? { typed: f.form, attendees: f.lists.attendees ?? [] } : {}), errors,
   });
 }
@@ -77,7 +77,7 @@ export function readRecordForm(f: RecordForm, today: IsoDate): { record: QbrReco
     if (action !== '') commitments.push({ action, owner: owner || null, side: side || null, due: isIsoDate(due) ? due : null });
   }
   const expansionPaths: QbrRecord['expansionPaths'] = [];
-  for (let i = 1; i <= rowsParam(f.params.paths, PATH_ROWS); i++) {
+  for (let i = 1; i <= rowsParam(f.params.paths, PATH_ROWS, MAX_PATHS); i++) {
     const [opportunity, sponsor, nextStep, arrText] = ['opportunity', 'sponsor', 'next', 'arr'].map((k) => v(`p${i}${k}`)) as [string, string, string, string];
     const arr = amount(arrText);
     if (arr === 'bad') errors[`p${i}arr`] = `Write the potential ARR as a number, like 36000 (not “${arrText}”).`;

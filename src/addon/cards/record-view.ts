@@ -17,8 +17,9 @@ export const INDICATORS: [IndicatorField, string, [string, string, string]][] = 
 
 export const COMMITMENT_ROWS = 3;
 export const PATH_ROWS = 1;
-/** Rows "add another" may grow to: the card stays well under Card v1's 100 widgets (4 a commitment, 4 a path). */
-export const MAX_ROWS = 12;
+/** Rows "add another" may grow to: with an error under every field that can have one, the card stays under Card v1's 100 widgets. */
+export const MAX_ROWS = 8;
+export const MAX_PATHS = 4;
 
 export interface RecordFormInput {
   review: AccountReview;
@@ -107,7 +108,7 @@ export function recordCard(input: RecordFormInput): CardSpec {
       ...text(`p${i}arr`, `Potential ARR (${r.currency})`, 'A number, like 36000; empty when unknown'),
     );
   }
-  if (input.paths < MAX_ROWS) paths.push({ kind: 'buttons', buttons: [{ text: 'Add another path', action: { name: 'openRecord', params: { ...params, paths: String(input.paths + 1), keep: 'yes' } } }] });
+  if (input.paths < MAX_PATHS) paths.push({ kind: 'buttons', buttons: [{ text: 'Add another path', action: { name: 'openRecord', params: { ...params, paths: String(input.paths + 1), keep: 'yes' } } }] });
 
   const count = Object.keys(errors).length;
   return {
