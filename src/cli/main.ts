@@ -5,6 +5,7 @@ import { analyzeCommand } from './analyze';
 import { authCommand } from './auth';
 import { generateCommand } from './generate';
 import { programCommand } from './program';
+import { recordCommand } from './record';
 import { UsageError } from './args';
 import { processIo, type CommandIo } from './io';
 import { terminalIo } from './terminal';
@@ -15,6 +16,8 @@ const USAGE = `Usage:
   qbr generate --tracker <file.xlsx | folder of .csv> (--account ID… | --all) [--qbr-date YYYY-MM-DD] [--today YYYY-MM-DD] --out <dir>
   qbr generate --google [--dry-run] --tracker <spreadsheet id or URL | local file> (--account ID… | --all)
                [--template <presentation id>] [--folder <drive folder id>] [--share-with-champion] --out <dir>
+  qbr record --tracker <file.xlsx | folder of .csv> --account ID --qbr-date YYYY-MM-DD [--from record.json|record.csv]
+             [--today YYYY-MM-DD] --out <dir>                        (see docs/AFTER-THE-QBR.md)
   qbr program --tracker <file.xlsx | folder of .csv> [--today YYYY-MM-DD] [--json]
   qbr auth --client-secret client_secret.json [--template-scope]      (see docs/GOOGLE-SETUP.md)
 
@@ -26,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[], io: CommandIo) => Promise<number
   generate: generateCommand,
   auth: authCommand,
   program: programCommand,
+  record: recordCommand,
 };
 
 export async function run(argv: string[], raw: CommandIo = processIo): Promise<number> {

@@ -1,5 +1,5 @@
 /** Writes one package's files into its folder with the offline renderers; returns the file names. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isMailbox } from '../core/mime/headers';
 import { join } from 'node:path';
 import type { AccountReview } from '../core';
@@ -45,8 +45,11 @@ export async function writePackageFiles(dir: string, review: AccountReview, pkg:
 
 /** The package files the email points at (those written this run) and, for the invitation, the meeting request. */
 function attachmentsFor(email: EmailPlan, dir: string, written: Map<string, string>, now: Date, defaultTimezone: string): MimeAttachment[] {
-  // Attached under the package's name even when this run's version sits beside a file the user changed.
-  const files = (email.attach ?? []).map((k) => PACKAGE_FILES[k]).filter((f) => written.has(f.name))
-    .map((f) => ({ filename: f.name, contentType: f.type, data: new Uint8Array(readFileSync(join(dir, written.get(f.name)!))) }));
+  // Attached under the package's name even when this run's version sits beside a file the user changed. A file this
+  // run does not write (the deck, when `qbr record` rewrites the follow-up) is attached as it is in the folder.
+  const files = (email.attach ?? []).map((k) => PACKAGE_FILES[k])
+    .map((f) => ({ f, path: written.has(f.name) ? join(dir, written.get(f.name)!) : join(dir, f.name) }))
+    .filter(({ f, path }) => written.has(f.name) || existsSync(path))
+    .map(({ f, path }) => ({ filename: f.name, contentType: f.type, data: new Uint8Array(readFileSync(path)) }));
   return email.meeting ? [...files, meetingAttachment(email.meeting, { now, defaultTimezone })] : files;
 }

@@ -112,7 +112,7 @@ function windows1252(bytes: Buffer): string {
  * are Windows-1252/Latin-1 (Excel's "CSV (Comma delimited)" on Windows), so `Société` never becomes `Soci�t�`.
  * Anything else with NULs is binary.
  */
-function decode(bytes: Buffer, path: string): string {
+export function decode(bytes: Buffer, path: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
   if (bytes.includes(0)) {

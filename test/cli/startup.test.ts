@@ -65,8 +65,8 @@ describe('the built qbr loads heavy packages only when a command needs them', ()
     expect(r.loaded).toEqual([]);
   });
 
-  it('generate usage errors, local or --google, load none of them', () => {
-    for (const args of [['generate', '--tracker', 'examples/tracker.xlsx', '--out', 'out'], ['generate', '--google', '--tracker', 'x', '--out', 'out'], ['auth']]) {
+  it('generate and record usage errors, local or --google, load none of them', () => {
+    for (const args of [['generate', '--tracker', 'examples/tracker.xlsx', '--out', 'out'], ['generate', '--google', '--tracker', 'x', '--out', 'out'], ['auth'], ['record', '--tracker', 'examples/tracker.xlsx', '--account', 'ACC-004', '--out', 'out']]) {
       const r = qbr(...args);
       expect(r.status).toBe(2);
       expect(r.loaded).toEqual([]);
