@@ -2,7 +2,7 @@
  * Recording a QBR in Google (src/google/record-run.ts) with the real googleapis clients over loopback HTTP against
  * the fake Google: the tracker rows appended once however often it is saved, the QBR Log row's record fields, RAW text.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
@@ -229,5 +229,31 @@ describe('recordQbr: the follow-up rewritten from the record', () => {
     await record();
     expect(summaryDraftId()).toBe(id);
     expect(fake.state.drafts.size).toBe(2);
+  }, 60_000);
+});
+
+describe('qbr record --google', () => {
+  it('writes the record to the Google Sheet and rewrites the follow-up; run twice, each commitment is appended once', async () => {
+    await generate();
+    const from = join(work, 'record.json');
+    const { accountId: _a, qbrDate: _q, ...body } = RECORD;
+    writeFileSync(from, JSON.stringify(body));
+    const actions = rows('Actions').length;
+    process.env.QBR_ACCESS_TOKEN = 'test-token';
+    try {
+      for (let i = 0; i < 2; i++) {
+        let stderr = '';
+        const code = await run(['record', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit`, '--account', 'ACC-001', '--qbr-date', '2026-12-10', '--from', from, '--today', '2026-12-11', '--api-root', fake.url], {
+          stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-12-11T15:00:00Z'), timer,
+        });
+        expect([code, stderr]).toEqual([0, expect.stringContaining(`summary draft: rewritten (draft ${summaryDraftId()})`)]);
+        expect(stderr).toContain(i === 0 ? 'Actions: 2 new commitment(s)' : 'already there, not added again: commitment "Run EMEA enablement" is already in Actions');
+      }
+    } finally {
+      delete process.env.QBR_ACCESS_TOKEN;
+    }
+    expect(rows('Actions')).toHaveLength(actions + 2);
+    expect(commitmentsIn((await summary(summaryDraftId()!)).text!)).toHaveLength(2);
+    expect(fake.violations).toEqual([]);
   }, 60_000);
 });
