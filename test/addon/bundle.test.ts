@@ -492,6 +492,27 @@ describe('after the QBR (SPEC §4.5)', () => {
     expect(box.services.executions.every((e) => !e.timedOut)).toBe(true);
   });
 
+  it('a save that runs out of the card’s time keeps the form as typed; saving again finishes without adding anything twice', () => {
+    let slow = false;
+    const box = sandbox({ callCostMs: () => (slow ? 6000 : 800) });
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: day('2026-12-10') }));
+    while (box.fireNextTrigger()) { /* the package finishes in the background */ }
+    box.clock.advanceTo(Date.parse('2026-12-11T15:00:00Z'));
+    const actions = rows(box, 'Actions').length;
+    slow = true;
+    box.call('onAction', event('saveRecord', RECORD, FORM));
+    const paused = cardText(box);
+    expect(paused).toContain('Google was slow and the card ran out of time');
+    expect(paused).toContain('["setValue","Run EMEA enablement"]');
+    expect(box.services.executions.every((e) => !e.timedOut)).toBe(true);
+    slow = false;
+    box.call('onAction', event('saveRecord', RECORD, FORM));
+    expect(cardText(box)).toContain('QBR recorded');
+    expect(rows(box, 'Actions').length - actions).toBe(2);
+    expect(box.state.drafts.size).toBe(2);
+    expect(box.services.violations).toEqual([]);
+  });
+
   it('the manager card leads to the program: each metric against its target in words, written to the QBR Program tab as values', () => {
     const box = sandbox();
     box.call('onAction', { commonEventObject: { ...event('openManager').commonEventObject, hostApp: 'SHEETS' } });

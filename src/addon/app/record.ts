@@ -6,13 +6,16 @@ import type { QbrRecord } from '../../core/program/record';
 import { parseDate } from '../../core/tracker/cells';
 import type { Cell } from '../../core/tracker/workbook';
 import { driveSync } from '../../google/execute';
-import { recordQbr } from '../../google/record-run';
+import { recordQbr, type RecordQbrOutcome } from '../../google/record-run';
 import type { LogRecord } from '../../google/tracker-io';
 import { COMMITMENT_ROWS, INDICATORS, MAX_PATHS, MAX_ROWS, PATH_ROWS, recordCard, recordedCard } from '../cards/record-view';
 import type { ActionResultSpec, CardSpec } from '../cards/spec';
 import { addonHolidays } from '../gas/holidays';
 import type { Host } from './host';
 import { AddonStore } from './store';
+import { OutOfTime } from '../gas/transport';
+
+const SLOW = 'Google was slow and the card ran out of time before everything was saved. Press “Save the record” again: it finishes the job, and nothing already in the tracker is added twice.';
 import type { Loaded } from './work';
 
 /**
@@ -45,11 +48,11 @@ export interface RecordForm {
 }
 
 /** The form card: fresh, or (after "add another" or a failed save) with what was typed. */
-export function recordFormCard(f: RecordForm, errors: Record<string, string> = {}): CardSpec {
-  const keep = f.params.keep === 'yes' || Object.keys(errors).length > 0;
+export function recordFormCard(f: RecordForm, errors: Record<string, string> = {}, notice: string | null = null): CardSpec {
+  const keep = f.params.keep === 'yes' || Object.keys(errors).length > 0 || notice !== null;
   return recordCard({
     review: f.review, qbrDate: f.qbrDate, rows: rowsParam(f.params.rows, COMMITMENT_ROWS), paths: rowsParam(f.params.paths, PATH_ROWS, MAX_PATHS),
-    ...(keep ? { typed: f.form, attendees: f.lists.attendees ?? [] } : {}), errors,
+    ...(keep ? { typed: f.form, attendees: f.lists.attendees ?? [] } : {}), errors, notice,
   });
 }
 
@@ -98,10 +101,17 @@ export function saveRecord(host: Host, loaded: Loaded, f: RecordForm): ActionRes
   if ('errors' in read) return { navigation: { update: recordFormCard(f, read.errors) }, notification: 'Some fields need fixing: nothing was saved' };
   const store = new AddonStore(host.store);
   const settings = store.settings();
-  const out = driveSync(recordQbr({
-    exec: loaded.exec, tracker: loaded.tracker, record: read.record, today: loaded.today, now: new Date(host.now()),
-    defaultTimezone: settings.timezone ?? host.timezone, folderId: settings.folderId, holidays: addonHolidays(), reviewMinutes: settings.defaultLengthMinutes,
-  }), loaded.transport);
+  let out: RecordQbrOutcome | { error: string };
+  try {
+    out = driveSync(recordQbr({
+      exec: loaded.exec, tracker: loaded.tracker, record: read.record, today: loaded.today, now: new Date(host.now()),
+      defaultTimezone: settings.timezone ?? host.timezone, folderId: settings.folderId, holidays: addonHolidays(), reviewMinutes: settings.defaultLengthMinutes,
+    }), loaded.transport);
+  } catch (e) {
+    if (!(e instanceof OutOfTime)) throw e;
+    // The form stays as typed: saving again finishes the job, and nothing already in the tracker is added twice.
+    return { navigation: { update: recordFormCard(f, {}, SLOW) }, notification: 'Google was slow: press Save again' };
+  }
   if ('error' in out) return { navigation: { update: recordFormCard(f, { held: out.error }) }, notification: 'Nothing was saved' };
   const tracker = store.tracker();
   return {

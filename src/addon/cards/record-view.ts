@@ -32,6 +32,8 @@ export interface RecordFormInput {
   attendees?: string[] | null;
   /** Problems from the last save, by field name, shown under that field. */
   errors?: Record<string, string>;
+  /** A line above the form (a save that ran out of time). */
+  notice?: string | null;
 }
 
 /** The account card's section, once the QBR date has passed. */
@@ -116,6 +118,7 @@ export function recordCard(input: RecordFormInput): CardSpec {
     header: { title: `Record the QBR: ${r.name}`, subtitle: `QBR of ${fmt.date(input.qbrDate)}` },
     sections: [
       ...(count > 0 ? [{ widgets: [{ kind: 'text', html: colour(RED, bold(`${plural(count, 'field')} to fix before saving (see below); nothing was saved.`)) }] } satisfies SectionSpec] : []),
+      ...(input.notice ? [{ widgets: [{ kind: 'text', html: colour(RED, bold(escapeCardHtml(input.notice))) }] } satisfies SectionSpec] : []),
       { header: 'The meeting', widgets: meeting },
       { header: 'QBR health indicators', widgets: indicators },
       { header: 'Key takeaways', widgets: text('takeaways', 'Takeaways', 'One per line', { multiline: true }) },
