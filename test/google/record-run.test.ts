@@ -9,6 +9,9 @@ import { run } from '../../src/cli/main';
 import { driveAsync, Executor, type Transport } from '../../src/google/execute';
 import { readGoogleTracker } from '../../src/google/tracker-io';
 import { recordQbr, writeRecord } from '../../src/google/record-run';
+import { writeProgramTab } from '../../src/google/program-tab';
+import { analyzeWorkbook, readTracker } from '../../src/core';
+import { programView } from '../../src/core/program/program';
 import { simpleParser } from 'mailparser';
 import { documentText } from '../fake-google/apis/docs';
 import { holdEventId } from '../../src/core/package/holds';
@@ -137,6 +140,36 @@ describe('writeRecord: the tracker is the record', () => {
     expect(writes.every((c) => (c.body as { valueInputOption?: string }).valueInputOption === 'RAW')).toBe(true);
     expect(fake.violations).toEqual([]);
   }, 60_000);
+
+  it('makes the QBR Log with the record’s columns only when the tracker has none (no package columns)', async () => {
+    const { 'QBR Log': _log, ...rest } = tabs;
+    fake.state.spreadsheets.delete(SHEET);
+    seedSpreadsheet(fake.state, SHEET, rest);
+    await save();
+    expect(rows('QBR Log')).toEqual([
+      ['Account ID', 'QBR Date', 'Held', 'Attendees', 'Executive Attendance', 'Customer Preparation', 'Engagement', 'Takeaways'],
+      ['ACC-001', '2026-12-10', '2026-12-10', 'Daniel Okafor; Priya Raman', 'Green', 'Yellow', 'Green', '=HYPERLINK("x") stays text; EMEA adoption stalled'],
+    ]);
+  });
+
+  it('writes the program to a QBR Program tab as values, an earlier longer write leaving no stale row', async () => {
+    const t = transport();
+    const exec = new Executor();
+    const tracker = await driveAsync(readGoogleTracker(exec, SHEET), t);
+    const view = programView(readTracker(tracker.workbook), analyzeWorkbook(tracker.workbook, { today: '2026-11-22' }), '2026-11-22');
+    await driveAsync(writeProgramTab(exec, tracker, view), t);
+    const first = rows('QBR Program');
+    // Empty cells pad the rectangle (an empty RAW string clears a cell).
+    expect(first[0]!.filter((c) => c !== '')).toEqual(['QBR program as of 2026-11-22', 'metrics over QBRs held 2025-11-22 – 2026-11-22']);
+    expect(first[2]).toEqual(['Metric', 'Value', 'Target', 'Status', 'QBRs counted', 'Accounts', 'Note']);
+    // Someone typed below the table; the next write replaces the whole area it used.
+    fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Program')!.values.push(['stale', 'row']);
+    const again = await driveAsync(readGoogleTracker(exec, SHEET), t);
+    await driveAsync(writeProgramTab(exec, again, view), t);
+    expect(JSON.stringify(rows('QBR Program'))).not.toContain('stale');
+    expect(fake.calls.filter((c) => c.methodId === 'sheets.spreadsheets.values.batchUpdate').every((c) => (c.body as { valueInputOption?: string }).valueInputOption === 'RAW')).toBe(true);
+    expect(fake.violations).toEqual([]);
+  });
 
   it('refuses a QBR held after today, writing nothing', async () => {
     const calls = fake.calls.length;
