@@ -13,6 +13,7 @@ import type { QbrPackage } from '../core/package/types';
 import { parseFlags, requireFlag, todayFrom, UsageError } from './args';
 import type { CommandIo } from './io';
 import { FolderWriter } from './manifest';
+import { TrackerOpenError } from '../workbook/errors';
 import { accountFolders, prepareOut, reason } from './paths';
 import { field } from './terminal';
 
@@ -36,6 +37,8 @@ export async function recordCommand(argv: string[], io: CommandIo): Promise<numb
   if (!isIsoDate(qbrDate)) throw new UsageError(`--qbr-date must be a date written YYYY-MM-DD, not "${qbrDate}"`);
   if (values.google) return recordInGoogle(values, { accountId, qbrDate, today, tracker: trackerPath }, io);
   const out = requireFlag(values.out, 'out');
+  // exceljs does not carry a workbook's macros through a save: an .xlsm is read by the other commands, never rewritten.
+  if (extname(trackerPath).toLowerCase() === '.xlsm') throw new UsageError('--tracker: an .xlsm workbook would lose its macros when the record is written back; save a copy as .xlsx, or export the tabs as .csv');
   if (extname(trackerPath).toLowerCase() === '.csv') throw new UsageError('--tracker: the record is written back to the whole tracker, an .xlsx workbook or a folder of .csv files (not one .csv)');
   const from = values.from;
   if (from !== undefined && !['.json', '.csv'].includes(extname(from).toLowerCase())) throw new UsageError(`--from ${from}: give the record as a .json or .csv file (see docs/AFTER-THE-QBR.md)`);
@@ -53,7 +56,19 @@ export async function recordCommand(argv: string[], io: CommandIo): Promise<numb
   }
   const { openTracker } = await import('../workbook/open');
   const workbook = await openTracker(trackerPath);
+  try {
+    return await recordInto(workbook, trackerPath, accountId, qbrDate, record, today, out, io);
+  } catch (e) {
+    // A tracker that cannot be opened is the command's problem (exit 2); anything else skips the account, in words.
+    if (e instanceof TrackerOpenError) throw e;
+    return skip(io, accountId, `stopped by an unexpected problem: ${(e as Error).message}`);
+  }
+}
+
+async function recordInto(workbook: Workbook, trackerPath: string, accountId: string, qbrDate: string, fromFile: QbrRecord | null, today: string, out: string, io: CommandIo): Promise<number> {
+  const { openTracker } = await import('../workbook/open');
   const tracker = readTracker(workbook);
+  let record = fromFile;
   const notes: string[] = [];
   if (record === null) {
     const typed = recordFromTracker(tracker, accountId, qbrDate);

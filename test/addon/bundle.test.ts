@@ -19,9 +19,10 @@ const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
 /**
  * A ceiling that catches library data creeping in (the holiday library alone is 2 MB, windows-iana 100 KB). Issue 8's
  * goal is no growth past 287,246 bytes; bench/startup.ts prints the size against it. The add-on's own features since
- * (book-run progress, template grant, prep brief) cost ~13 KB of minified code, so this test leaves them room.
+ * (book-run progress, template grant, prep brief) cost ~13 KB of minified code, so this test leaves them room; the
+ * follow-up from a recorded QBR (summary, action plan and holds built from the record) added 5.5 KB (328,333 → 333,828).
  */
-const BUNDLE_BUDGET = 365_000; // issue 12 (record a QBR, its follow-up, the program view and card): ~29 KB of minified code
+const BUNDLE_BUDGET = 370_000; // then the add-on's Record card and QBR program card (with the Google write-back and the program view): ~30 KB
 let tabs: Record<string, unknown[][]>;
 
 beforeAll(async () => {

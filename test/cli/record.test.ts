@@ -10,7 +10,10 @@ import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { parse } from 'csv-parse/sync';
 import { qbr } from '../helpers/cli';
-import { docxText } from '../helpers/artifact-text';
+import { docxText, emlText } from '../helpers/artifact-text';
+import { analyzeWorkbook } from '../../src/core';
+import { forbiddenTerms, leaks } from '../../src/core/package/audience';
+import { readXlsx } from '../../src/workbook/xlsx';
 import { scratch } from '../helpers/trackers';
 
 const EXAMPLES = join(__dirname, '../../examples');
@@ -21,7 +24,7 @@ const RECORD = {
   held: '2026-11-19',
   attendees: ['Kevin Walsh', 'Jordan Reyes'],
   indicators: { executiveAttendance: 'delegate', customerPreparation: 'Green', engagement: 'Red' },
-  takeaways: 'Adoption stalled in EMEA\n=SUM(A1) stays text',
+  takeaways: 'Adoption stalled in EMEA\nFY27 budget freeze announced: Sandra to confirm\n=SUM(A1) stays text',
   commitments: [
     { action: 'Run EMEA enablement', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-25' },
     { action: '+Name an EMEA champion', owner: 'Kevin Walsh', side: 'Customer', due: '2026-12-01' },
@@ -107,13 +110,13 @@ describe('qbr record on an .xlsx tracker, after qbr generate', () => {
     const log = await sheet(tracker, 'QBR Log');
     const rows = texts(log);
     const header = rows[0]!;
-    // `qbr generate` wrote its own row for 2026-11-18 first; the record fills that row, adding its headers at the end.
+    // The example's QBR Log has only the package's columns: the record's are added at the end of its header row.
     expect(header.slice(-6)).toEqual(['Held', 'Attendees', 'Executive Attendance', 'Customer Preparation', 'Engagement', 'Takeaways']);
     const mine = rows.filter((r) => r[0] === 'ACC-004');
     expect(mine).toHaveLength(1);
     const at = (h: string) => mine[0]![header.indexOf(h)];
     expect([at('QBR Date'), at('Held'), at('Attendees'), at('Executive Attendance'), at('Customer Preparation'), at('Engagement'), at('Takeaways')])
-      .toEqual(['2026-11-18', '2026-11-19', 'Kevin Walsh; Jordan Reyes', 'Yellow', 'Green', 'Red', 'Adoption stalled in EMEA\n=SUM(A1) stays text']);
+      .toEqual(['2026-11-18', '2026-11-19', 'Kevin Walsh; Jordan Reyes', 'Yellow', 'Green', 'Red', 'Adoption stalled in EMEA\nFY27 budget freeze announced: Sandra to confirm\n=SUM(A1) stays text']);
     const takeaway = log.getRow(rows.indexOf(mine[0]!) + 1).getCell(header.indexOf('Takeaways') + 1);
     expect(takeaway.type).toBe(ExcelJS.ValueType.String);
     expect(takeaway.formula).toBeUndefined();
@@ -147,6 +150,17 @@ describe('qbr record on an .xlsx tracker, after qbr generate', () => {
       '- Share usage export (Vendor: owner to agree)',
       'Deck: deck.pptx',
     ]);
+  });
+
+  it('keeps the internal risk a takeaway quoted out of the customer files, tells the CSM, and leaks nothing else', async () => {
+    expect(first.stderr).toContain('note: takeaway "FY27 budget freeze announced: Sandra to confirm" is kept out of the customer\'s files (internal risk');
+    const review = analyzeWorkbook(await readXlsx(tracker), { today: '2026-11-20', accountIds: ['ACC-004'] }).accounts[0]!;
+    const terms = forbiddenTerms(review);
+    expect(terms.some((t) => t.what === 'internal risk "FY27 budget freeze announced"')).toBe(true);
+    const summary = await emlText(readFileSync(join(folder, 'summary.eml')));
+    const plan = await docxText(readFileSync(join(folder, 'action-plan (2026-11-20).docx')));
+    expect([...leaks(summary, terms), ...leaks(plan, terms)]).toEqual([]);
+    expect(summary).toContain('Adoption stalled in EMEA');
   });
 
   it('keeps the edited action plan and writes the rebuilt one beside it', async () => {
@@ -251,6 +265,8 @@ describe('qbr record refuses bad input by name, and changes nothing', () => {
   it('answers a wrong command with exit 2 and an account the tracker does not have, or a QBR held after today, with exit 1', async () => {
     expect((await qbr('record', '--tracker', tracker, '--account', 'ACC-004', '--out', join(dir, 'out'))).code).toBe(2);
     expect((await record('--qbr-date', '18 Nov')).code).toBe(2);
+    const macro = await qbr('record', '--tracker', join(dir, 'tracker.xlsm'), '--account', 'ACC-004', '--qbr-date', '2026-11-18', '--out', join(dir, 'out'));
+    expect(macro).toMatchObject({ code: 2, stderr: expect.stringContaining('an .xlsm workbook would lose its macros') });
     const json = join(dir, 'ok.json');
     writeFileSync(json, JSON.stringify({ ...RECORD, held: '2026-11-21' }));
     const later = await record('--from', json);

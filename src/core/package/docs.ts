@@ -7,7 +7,7 @@ import { jointChallenge, sharedRisks } from './audience';
 import type { DocPlan, DocSection, HoldPlan } from './types';
 import { technicalAttendees } from './deck/next-slides';
 import type { QbrRecord } from '../program/record';
-import { same } from '../program/record';
+import { same } from '../program/record-text';
 import { agreedCommitments, agreedPaths, nextQbrAfterHeld } from './recorded';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */

@@ -152,7 +152,8 @@ function workday(date: IsoDate, beforeQbr: boolean, calendar: WorkCalendar): { d
 function describe(input: HoldInput, s: { offset: number; what: string }, nominal: IsoDate, date: IsoDate, reasons: string[]): string {
   const t = `T${s.offset >= 0 ? '+' : ''}${s.offset}`;
   const review = input.reviewType.trim();
-  const lines = [s.what, '', `Step ${t} of the ${review || 'QBR'} on ${dayLabel(input.qbrDate)}.`];
+  const held = s.offset > 0 && input.record ? ` held on ${dayLabel(input.record.held)}` : ` on ${dayLabel(input.qbrDate)}`;
+  const lines = [s.what, '', `Step ${t} of the ${review || 'QBR'}${held}.`];
   if (date !== nominal) {
     const holidays = reasons.filter((r) => r !== 'weekend');
     const why = holidays.length === 0 ? 'it falls on a weekend' : `of ${holidays.join(' and ')}${reasons.includes('weekend') ? ' and the weekend' : ''}`;

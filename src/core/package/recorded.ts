@@ -2,9 +2,9 @@
 import type { AccountReview } from '../analysis/types';
 import { addMonths, type IsoDate } from '../dates';
 import type { Commitment, ExpansionPath, QbrRecord } from '../program/record';
-import { same, sideOf } from '../program/record';
+import { same, sideOf } from '../program/record-text';
 
-export { sideOf } from '../program/record';
+export { sideOf } from '../program/record-text';
 import { forbiddenTerms, leaks } from './audience';
 
 /**

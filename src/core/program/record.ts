@@ -5,6 +5,9 @@ import { parseDate } from '../tracker/cells';
 import type { Tracker } from '../tracker/tracker';
 import { parseIndicator, type Indicator } from './program';
 import { normalizeStatus } from '../analysis/actions';
+import { same, sideOf } from './record-text';
+
+export { same, sideOf } from './record-text';
 
 export interface Commitment {
   action: string;
@@ -49,14 +52,6 @@ export interface LogFields {
   'Executive Attendance': string; 'Customer Preparation': string; Engagement: string; Takeaways: string;
 }
 
-/** `Customer`, `Vendor` or neither (shared / not said), from whatever the CSM typed (`customer`, `Cust.`, `vendor`, `us`). */
-export function sideOf(side: string | null): 'Customer' | 'Vendor' | null {
-  const s = (side ?? '').trim().toLowerCase();
-  if (s.startsWith('cust') || s === 'client') return 'Customer';
-  if (s.startsWith('vend') || s === 'us' || s === 'we' || s === 'our team') return 'Vendor';
-  return null;
-}
-
 export interface RecordRows {
   actions: NewAction[];
   opportunities: NewOpportunity[];
@@ -67,8 +62,6 @@ export interface RecordRows {
   warnings: string[];
 }
 
-/** Two texts name the same thing when they differ only in case and spacing (the record's one rule for "already there"). */
-export const same = (a: string) => a.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * The rows to append and the log fields for one recorded QBR. Idempotent: a commitment already in Actions for the

@@ -88,6 +88,7 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
       ['ACC-004|2026-11-18|T+7', '2026-11-26'], ['ACC-004|2026-11-18|T+14', '2026-12-03'],
     ]);
     const [t7, t14] = f.checkIns;
+    expect(t7!.description.split('\n')[2]).toBe('Step T+7 of the Quarterly Business Review held on Thu 2026-11-19.');
     expect(t7!.description.split('\n').slice(3)).toEqual([
       '',
       'Commitments from the QBR due by Nov 26, 2026:',
