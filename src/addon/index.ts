@@ -24,12 +24,15 @@ function grantedFile(file: AddonEvent['sheets']): string | null {
 function context(e: AddonEvent | undefined): ActionContext {
   const common = e?.commonEventObject ?? {};
   const form: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
   for (const [name, input] of Object.entries(common.formInputs ?? {})) {
     if (input.dateInput?.msSinceEpoch !== undefined) form[name] = isoFromPickerMs(Number(input.dateInput.msSinceEpoch));
     else form[name] = input.stringInputs?.value?.[0] ?? '';
+    // Check boxes send every ticked value.
+    if (input.stringInputs?.value) lists[name] = [...input.stringInputs.value];
   }
   const app: HostApp = common.hostApp === 'SHEETS' ? 'sheets' : common.hostApp === 'SLIDES' ? 'slides' : 'other';
-  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, app, activeFileId: grantedFile(e?.sheets) ?? grantedFile(e?.slides) };
+  return { host: gasHost({ timezone: common.timeZone?.id ?? null }), params: { ...(common.parameters ?? {}) }, form, lists, app, activeFileId: grantedFile(e?.sheets) ?? grantedFile(e?.slides) };
 }
 
 export function onHomepage(e?: AddonEvent): unknown {

@@ -18,6 +18,7 @@ const USAGE = `Usage:
                [--template <presentation id>] [--folder <drive folder id>] [--share-with-champion] [--regenerate] --out <dir>
   qbr record --tracker <file.xlsx | folder of .csv> --account ID --qbr-date YYYY-MM-DD [--from record.json|record.csv]
              [--today YYYY-MM-DD] --out <dir>                        (see docs/AFTER-THE-QBR.md)
+  qbr record --google --tracker <Google Sheet URL or id> --account ID --qbr-date YYYY-MM-DD [--from …] [--today …]
   qbr program --tracker <file.xlsx | folder of .csv> [--today YYYY-MM-DD] [--json]
   qbr auth --client-secret client_secret.json [--template-scope]      (see docs/GOOGLE-SETUP.md)
 

@@ -27,12 +27,15 @@ export async function recordCommand(argv: string[], io: CommandIo): Promise<numb
     from: { type: 'string' },
     today: { type: 'string' },
     out: { type: 'string' },
+    google: { type: 'boolean' },
+    'api-root': { type: 'string' },
   });
   const today = todayFrom(values.today, io.now);
   const trackerPath = requireFlag(values.tracker, 'tracker');
   const accountId = requireFlag(values.account?.trim(), 'account');
   const qbrDate = requireFlag(values['qbr-date'], 'qbr-date');
   if (!isIsoDate(qbrDate)) throw new UsageError(`--qbr-date must be a date written YYYY-MM-DD, not "${qbrDate}"`);
+  if (values.google) return recordInGoogle(values, { accountId, qbrDate, today, tracker: trackerPath }, io);
   const out = requireFlag(values.out, 'out');
   // exceljs does not carry a workbook's macros through a save: an .xlsm is read by the other commands, never rewritten.
   if (extname(trackerPath).toLowerCase() === '.xlsm') throw new UsageError('--tracker: an .xlsm workbook would lose its macros when the record is written back; save a copy as .xlsx, or export the tabs as .csv');
@@ -128,6 +131,22 @@ async function writeFollowUp(workbook: Workbook, id: string, record: QbrRecord, 
   for (const n of follow.notes) lines.push(`  note: ${field(n)}`);
   io.stderr(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** `--google`: the same record (checked first) written to a Google Sheet tracker, and the Workspace follow-up rewritten. */
+async function recordInGoogle(values: { from?: string; 'api-root'?: string }, f: { accountId: string; qbrDate: string; today: string; tracker: string }, io: CommandIo): Promise<number> {
+  let record: QbrRecord | null = null;
+  if (values.from !== undefined) {
+    if (!['.json', '.csv'].includes(extname(values.from).toLowerCase())) throw new UsageError(`--from ${values.from}: give the record as a .json or .csv file (see docs/AFTER-THE-QBR.md)`);
+    const read = await readRecordFile(values.from, f.accountId, f.qbrDate);
+    if (read.errors.length > 0) {
+      io.stderr(`qbr record: ${field(values.from)} cannot be used; nothing was written:\n${read.errors.map((e) => `  ${field(values.from!)}: ${field(e)}\n`).join('')}`);
+      return 2;
+    }
+    record = read.record;
+  }
+  const { recordGoogle } = await import('./record-google');
+  return recordGoogle({ ...f, record, apiRoot: values['api-root'] ?? null }, io);
 }
 
 function skip(io: CommandIo, id: string, why: string): number {

@@ -313,7 +313,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
 }
 
 /** Insert the hold; on 409 read the event that owns its id: a deleted one stays deleted, a live one is refreshed. */
-function* makeHold(g: GoogleRun, hold: HoldCalls): Effect<'made' | 'deleted'> {
+export function* makeHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls): Effect<'made' | 'deleted'> {
   try {
     yield* g.exec.run(hold.insert);
     return 'made';

@@ -121,20 +121,57 @@ export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
     ...(row.keyFigures ? { keyFigures: row.keyFigures } : {}),
     ...(typeof row.deckRecord === 'string' ? { deckRecord: row.deckRecord } : {}),
   };
+  return [...layout.headerWrites, rowsWrite(tab.sheetTitle, layout.columns, logRowOf(tab, layout, row.accountId, row.qbrDate), [values])];
+}
+
+/** The QBR Log row keyed by (Account ID, QBR Date), 0-based; the row after the last one when there is none. */
+function logRowOf(tab: TabState, layout: Layout, accountId: string, qbrDate: string): number {
   const idCol = layout.existing.get('accountId');
   const dateCol = layout.existing.get('qbrDate');
-  let target = layout.nextRow;
-  if (idCol !== undefined && dateCol !== undefined) {
-    for (let r = layout.headerRow + 1; r < tab.existingRows.length; r++) {
-      const cells = (tab.existingRows[r] ?? []).map(toCell);
-      const date = parseDate(cells[dateCol]);
-      if (parseText(cells[idCol]) === row.accountId.trim() && date.ok && date.value === row.qbrDate) {
-        target = r;
-        break;
-      }
-    }
+  if (idCol === undefined || dateCol === undefined) return layout.nextRow;
+  for (let r = layout.headerRow + 1; r < tab.existingRows.length; r++) {
+    const cells = (tab.existingRows[r] ?? []).map(toCell);
+    const date = parseDate(cells[dateCol]);
+    if (parseText(cells[idCol]) === accountId.trim() && date.ok && date.value === qbrDate) return r;
   }
-  return [...layout.headerWrites, rowsWrite(tab.sheetTitle, layout.columns, target, [values])];
+  return layout.nextRow;
+}
+
+/** Every QBR Log column the tool writes: the package's and the record's (SPEC §4.5). */
+const LOG_FIELDS = { ...TABS.qbrLog.columns, ...LOG_EXTRA, ...TABS.qbrRecord.columns };
+export type LogField = keyof typeof LOG_FIELDS;
+
+/**
+ * Some fields of the QBR Log row keyed by (Account ID, QBR Date), the others left as they are: what a recorded QBR
+ * fills (Held, Attendees, the indicators, Takeaways) or a rewritten draft's new id. Only the given fields' headers
+ * are added when missing, so a record does not add the package's columns, nor the package the record's.
+ */
+export function logFieldsWrite(tab: TabState & { accountId: string; qbrDate: string; values: Partial<Record<LogField, string>> }): ValueWrite[] {
+  const fields = ['accountId', 'qbrDate', ...Object.keys(tab.values).filter((k) => k !== 'accountId' && k !== 'qbrDate')] as LogField[];
+  const layout = layoutOf(tab, Object.fromEntries(fields.map((f) => [f, LOG_FIELDS[f]])));
+  const row = { ...tab.values, accountId: tab.accountId, qbrDate: tab.qbrDate } as Record<string, string>;
+  return [...layout.headerWrites, rowsWrite(tab.sheetTitle, layout.columns, logRowOf(tab, layout, tab.accountId, tab.qbrDate), [row])];
+}
+
+/** One expansion path for the Opportunities tab, linked to the QBR it was surfaced at. */
+export interface OpportunityRow {
+  accountId: string; opportunity: string; potentialArr: number | null; sponsor: string | null; nextStep: string | null; linkedTo: string;
+}
+
+const OPPORTUNITY_FIELDS = ['accountId', 'opportunity', 'potentialArr', 'sponsor', 'nextStep', 'linkedTo'] as const;
+
+/**
+ * New opportunities after the last non-empty row (the caller has left out those the tab already lists). Only the
+ * columns written get a header when missing; Potential ARR goes as a number (RAW keeps numbers numbers).
+ */
+export function opportunitiesAppend(tab: TabState & { opportunities: OpportunityRow[] }): ValueWrite[] {
+  if (tab.opportunities.length === 0) return [];
+  const spec = Object.fromEntries(OPPORTUNITY_FIELDS.map((f) => [f, TABS.opportunities.columns[f]]));
+  const layout = layoutOf(tab, spec);
+  const rows = tab.opportunities.map((o) => ({
+    accountId: o.accountId, opportunity: o.opportunity, potentialArr: o.potentialArr ?? '', sponsor: o.sponsor ?? '', nextStep: o.nextStep ?? '', linkedTo: o.linkedTo,
+  }));
+  return [...layout.headerWrites, rowsWrite(tab.sheetTitle, layout.columns, layout.nextRow, rows)];
 }
 
 /**
@@ -238,13 +275,16 @@ function layoutOf(tab: TabState, spec: Record<string, ColumnSpec>): Layout {
 }
 
 /** Consecutive rows from `first` (0-based), spanning the used columns; cells between them are null (left as they are). */
-function rowsWrite(sheetTitle: string, columns: Map<string, number>, first: number, rows: Record<string, string>[]): ValueWrite {
+function rowsWrite(sheetTitle: string, columns: Map<string, number>, first: number, rows: Record<string, string | number>[]): ValueWrite {
   const indices = [...columns.values()];
   const from = Math.min(...indices);
   const to = Math.max(...indices);
   const values = rows.map((row) => {
-    const out: (string | null)[] = new Array<string | null>(to - from + 1).fill(null);
-    for (const [field, col] of columns) out[col - from] = asText(row[field] ?? '');
+    const out: (string | number | null)[] = new Array<string | number | null>(to - from + 1).fill(null);
+    for (const [field, col] of columns) {
+      const v = row[field] ?? '';
+      out[col - from] = typeof v === 'number' ? v : asText(v);
+    }
     return out;
   });
   const range = `${quoteSheet(sheetTitle)}!${columnLetter(from)}${first + 1}:${columnLetter(to)}${first + rows.length}`;

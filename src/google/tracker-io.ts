@@ -89,6 +89,11 @@ export function* writeBack(exec: Executor, tracker: GoogleTracker, log: QbrLogRo
   const writes: ValueWrite[] = [...qbrLogWrite({ ...tabState(tracker, logTitle), row: log })];
   const actionsSheet = findSheet(tracker, 'Actions');
   if (actionsSheet && actions.length > 0) writes.push(...actionsAppend({ ...tabState(tracker, actionsSheet.title), actions }));
+  yield* writeValues(exec, tracker, writes);
+}
+
+/** Writes in ONE values.batchUpdate (RAW), mirrored into the local rows so later writes of the run see them. */
+export function* writeValues(exec: Executor, tracker: GoogleTracker, writes: ValueWrite[]): Effect<void> {
   if (writes.length === 0) return;
   yield* exec.run(trackerWriteCall(tracker.spreadsheetId, writes));
   for (const w of writes) applyLocally(tracker, w);
@@ -104,7 +109,7 @@ export function* ensureSheet(exec: Executor, tracker: GoogleTracker, name: strin
   return props?.title ?? name;
 }
 
-function tabState(tracker: GoogleTracker, title: string) {
+export function tabState(tracker: GoogleTracker, title: string) {
   const rows = rowsOf(tracker, title);
   const header = rows[headerIndex(rows)] ?? [];
   return { sheetTitle: title, headers: header.map((c) => (c === null || c === undefined ? '' : String(c))), existingRows: rows };

@@ -7,6 +7,9 @@ import { readCsvFolder } from '../../src/workbook/csv';
 import { ACTION_NAMES, type ActionSpec, type ButtonSpec, type CardSpec, type SectionSpec, type WidgetSpec } from '../../src/addon/cards/spec';
 import { dispatch } from '../../src/addon/app/actions';
 import { AddonStore } from '../../src/addon/app/store';
+import { recordCard } from '../../src/addon/cards/record-view';
+import { programCard, withProgramButton } from '../../src/addon/cards/program-view';
+import { programOfWorkbook } from '../../src/core';
 import type { Host } from '../../src/addon/app/host';
 import { AMBER, BAND_COLOURS, bandBadge, escapeCardHtml, GREY, RED } from '../../src/addon/cards/text';
 import {
@@ -787,6 +790,11 @@ describe('every action the views emit is one the dispatcher knows', () => {
       settingsCard({ templateId: null, folderId: null, timezone: null, defaultLengthMinutes: null, userTimezone: 'UTC', host: 'slides' }),
       errorCard({ title: 't', message: 'm' }),
       bookRunConfirmCard({ accounts: 8, decks: 7, drafts: 15, holds: 77, userEmail: 'me@example.com' }),
+      // After the QBR (SPEC §4.5): the record form, its entry on the account card, the program card and its way in.
+      accountCard({ review: book.accounts[0]!, today: TODAY, qbrDate: TODAY, qbrDateBasis: 'x', dataToConfirm: [], recordDate: TODAY }),
+      recordCard({ review: book.accounts[0]!, qbrDate: TODAY, rows: 3, paths: 1 }),
+      withProgramButton(managerCard({ book, today: TODAY, log: [] })),
+      programCard({ view: programOfWorkbook(readCsvFolder(join(__dirname, '../../examples/tracker-csv')), TODAY), locale: 'en-US', currency: 'USD' }),
     ];
     const names = new Set(cards.flatMap(actions).map((a) => a.name));
     for (const n of names) expect(ACTION_NAMES).toContain(n);

@@ -9,6 +9,10 @@ import { ApiError } from '../../google/execute';
 import { qbrLogRecords, spreadsheetIdOf } from '../../google/tracker-io';
 import type { PackagePart } from '../../google/package-run';
 import { accountCard } from '../cards/account-view';
+import { isIsoDate } from '../../core/dates';
+import { qbrToRecord, recordFormCard, saveRecord, type RecordForm } from './record';
+import { programCard, writeProgram } from './program';
+import { withProgramButton } from '../cards/program-view';
 import { homeCard, type Host as HostApp } from '../cards/home-view';
 import { managerCard, managerListCard, type ManagerList } from '../cards/manager-view';
 import { bookRunConfirmCard, disconnectConfirmCard, type BookRunPlan } from '../cards/confirm-view';
@@ -30,6 +34,8 @@ export interface ActionContext {
   params: Record<string, string>;
   /** Form inputs as strings (date pickers already as YYYY-MM-DD). */
   form: Record<string, string>;
+  /** Every value of a multi-valued input (check boxes), by name. */
+  lists?: Record<string, string[]>;
   app: HostApp;
   /** The open Sheets/Slides file, when the add-on has file scope for it. */
   activeFileId?: string | null;
@@ -76,8 +82,13 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const prepBrief = status.docs.find((d) => d.title === 'Prep brief')?.url ?? null;
     const last = status.generatedAt ? { at: status.generatedAt, qbrDate: status.qbrDate, deckUrl: status.deckUrl, prepBriefUrl: prepBrief } : null;
     const willMake = { decks: pkg.deck ? 1 : 0, docs: pkg.deck ? 3 : 0, drafts: pkg.emails.length, holds: pkg.holds.length };
-    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: basis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last, willMake }));
+    const recordDate = review.deck ? qbrToRecord(review, qbrLogRecords(loaded.tracker), loaded.today) : null;
+    return show(accountCard({ review, today: loaded.today, qbrDate: pkg.qbrDate, qbrDateBasis: basis, dataToConfirm: pkg.dataToConfirm, lastGenerated: last, willMake, recordDate }));
   }),
+  openRecord: (ctx) => withRecord(ctx, (_loaded, f) => show(recordFormCard(f), ctx.params.keep === 'yes' ? 'update' : 'push')),
+  saveRecord: (ctx) => withRecord(ctx, (loaded, f) => saveRecord(ctx.host, loaded, f)),
+  openProgram: (ctx) => withBook(ctx, (loaded) => show(programCard(loaded))),
+  writeProgram: (ctx) => withBook(ctx, (loaded) => writeProgram(loaded)),
   generate: (ctx) => withBook(ctx, (loaded) => {
     const accountId = ctx.params.accountId ?? '';
     const what = (ctx.params.what ?? 'package') as GenerateWhat;
@@ -160,7 +171,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const input = { book: loaded.book, today: loaded.today, log: logRows(loaded), job: job ? jobProgress(job) : null };
     const list = ctx.params.list as ManagerList | undefined;
     if (list && LISTS.includes(list)) return show(managerListCard(input, list, Number(ctx.params.page) || 0), ctx.params.replace === 'yes' ? 'update' : 'push');
-    return show(managerCard(input));
+    return show(withProgramButton(managerCard(input)));
   }),
   openSettings: (ctx) => show(settingsCard({ ...new AddonStore(ctx.host.store).settings(), userTimezone: ctx.host.timezone, host: ctx.app })),
   useTemplate: (ctx) => {
@@ -320,6 +331,16 @@ function trackerCandidates(ctx: ActionContext): { name: string; url: string }[] 
   } catch {
     return [];
   }
+}
+
+/** The record form's account (with a deck: Tech-Touch accounts have no meeting to record) and its QBR date. */
+function withRecord(ctx: ActionContext, fn: (loaded: Loaded, f: RecordForm) => ActionResultSpec): ActionResultSpec {
+  return withBook(ctx, (loaded) => {
+    const review = loaded.book.accounts.find((a) => a.id === ctx.params.accountId);
+    const qbrDate = ctx.params.qbrDate ?? '';
+    if (!review || !review.deck || !isIsoDate(qbrDate)) return show(errorCard({ title: 'Account not available', message: `${ctx.params.accountId} is not in the tracker with a QBR to record, or it has errors to fix first (see Tracker problems).` }));
+    return fn(loaded, { review, qbrDate, params: ctx.params, form: ctx.form, lists: ctx.lists ?? {} });
+  });
 }
 
 function withBook(ctx: ActionContext, fn: (loaded: Loaded) => ActionResultSpec): ActionResultSpec {

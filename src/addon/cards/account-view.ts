@@ -2,6 +2,7 @@
 import type { AccountReview, ActionReview, Dimension, Escalation, RiskReview } from '../../core/analysis/types';
 import { addDays, daysBetween, isIsoDate, type IsoDate } from '../../core/dates';
 import { nextQbr } from './schedule';
+import { recordSection } from './record-view';
 import { formatter, type Formatter } from '../../core/package/format';
 import type { ButtonSpec, CardSpec, GenerateWhat, SectionSpec, WidgetSpec } from './spec';
 import { bandBadge, bandWord, bold, colour, escalationColour, escapeCardHtml, GREY, plural, PRIMARY, RED } from './text';
@@ -19,6 +20,8 @@ export interface AccountInput {
   lastGenerated?: { at: string; qbrDate?: IsoDate | null; deckUrl?: string | null; prepBriefUrl?: string | null } | null;
   /** What "Generate the package" makes for this account (counted from its plan), said before the user presses it. */
   willMake?: { decks: number; docs: number; drafts: number; holds: number } | null;
+  /** The QBR that has taken place and can be recorded (SPEC §4.5), or null while it is ahead. */
+  recordDate?: IsoDate | null;
 }
 
 const TOP_RISKS = 3;
@@ -33,6 +36,7 @@ export function accountCard(input: AccountInput): CardSpec {
   const fmt = formatter(r.locale, r.currency);
   const sections: SectionSpec[] = [];
   sections.push(packageSection(input, fmt));
+  if (input.recordDate) sections.push(recordSection(r.id, input.recordDate, r.locale));
   sections.push(
     healthSection(r, fmt),
     actionsSection(r, input.today, fmt),

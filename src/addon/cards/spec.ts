@@ -24,6 +24,7 @@ export type KnownIcon = (typeof KNOWN_ICONS)[number];
 export const ACTION_NAMES = [
   'connectTracker', 'disconnectTracker', 'search', 'openHome', 'openAccount', 'openManager', 'openSettings',
   'saveSettings', 'generate', 'refreshJob', 'runBook', 'useTemplate', 'createFolder', 'copyExample', 'back',
+  'openRecord', 'saveRecord', 'openProgram', 'writeProgram',
 ] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
