@@ -150,7 +150,22 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
 
 function summary(o: AccountOutcome, calls: number): string {
   const line = [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
-  return `${line}${movedLines(o)}`;
+  return `${line}${movedLines(o)}${docLines(o)}`;
+}
+
+/** What a re-run did to the Docs it found (SPEC §4.4): refreshed in place, unchanged, or the CSM's edits kept. */
+function docLines(o: AccountOutcome): string {
+  if (o.docRefresh.length === 0) return '';
+  const name = { 'pre-read': 'pre-read', 'action-plan': 'action plan', 'prep-brief': 'prep brief' } as const;
+  const what = o.docRefresh.map((d) => {
+    const n = name[d.doc];
+    if (d.outcome === 'refreshed') return `${n} refreshed in place`;
+    if (d.outcome === 'unchanged') return `${n} unchanged (nothing moved)`;
+    if (d.outcome === 'remade') return `${n} made anew`;
+    return `${n}: your edits kept, ${d.updated} value${d.updated === 1 ? '' : 's'} updated${d.kept ? `, ${d.kept} edited value${d.kept === 1 ? '' : 's'} not updated` : ''}`;
+  });
+  const notes = o.docRefresh.flatMap((d) => d.notes);
+  return `\n    docs: ${what.join(', ')}${notes.map((l) => `\n    ${field(l)}`).join('')}`;
 }
 
 /** The change report under the account's line: what moved since the package the QBR Log recorded (SPEC §4.4). */

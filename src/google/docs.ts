@@ -131,11 +131,11 @@ function clean(s: string): string {
 }
 
 /** A paragraph may hold line breaks: each becomes its own paragraph in the same style. */
-function paragraph(s: string): string {
+export function paragraph(s: string): string {
   return clean(s);
 }
 
 /** A title, heading, bullet or cell stays one line (a break would make a second heading, bullet or cell paragraph). */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return clean(s).replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -14,9 +14,10 @@ import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
 import { keyFiguresFrom, type FigureChange, type KeyFigures } from '../core/package/changes';
 import type { HolidaySource } from '../core/package/holidays';
-import type { QbrPackage } from '../core/package/types';
+import type { DocPlan, QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
+import { docRecordText, parseDocRecord, recordOf, refreshDoc, type DocKind, type DocRecord, type DocRecordEntry, type DocRefresh, type RestDoc } from './doc-record';
 import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
@@ -67,6 +68,20 @@ export interface AccountOutcome {
   changes: FigureChange[] | null;
   /** What this run's fill wrote in the deck, element by element (null when the deck was not filled by this run). */
   deckRecord: { deckId: string; qbrDate: IsoDate; elements: WrittenElement[] } | null;
+  /** What this run did to each Doc the QBR Log already pointed at (SPEC §4.4); empty on a first generation. */
+  docRefresh: DocRefreshOutcome[];
+}
+
+export interface DocRefreshOutcome {
+  doc: DocKind;
+  /** refreshed: rewritten in place; unchanged: nothing moved, no write; edited: the user's edits kept, the rest updated; remade: the old doc was gone (or had no record), a new one made. */
+  outcome: 'refreshed' | 'unchanged' | 'edited' | 'remade';
+  /** Generated paragraphs given new text. */
+  updated: number;
+  /** Generated paragraphs the user edited whose value moved (kept as the user left them). */
+  kept: number;
+  /** "pre-read, Value delivered: you edited this; the tracker now says …" (also among the warnings). */
+  notes: string[];
 }
 
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
@@ -91,7 +106,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
 
   const want = (part: PackagePart) => !g.parts || g.parts[part] === true;
   const written = first.deck && want('deck') ? yield* makeDeck(review, first, st, g, warnings, tag) : null;
-  if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings);
+  const docRefresh: DocRefreshOutcome[] = [];
+  if (first.deck && want('docs')) yield* makeDocs(review, first, st, g, previous, tag, warnings, docRefresh);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
@@ -165,6 +181,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
     missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
     deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null,
+    docRefresh,
   };
 }
 
@@ -248,14 +265,35 @@ function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState
   return linked(st.charts);
 }
 
-function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string, warnings: string[]): Effect<void> {
+function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string, warnings: string[], report: DocRefreshOutcome[]): Effect<void> {
   st.docs ??= {};
   // The prep brief is made like the others, in the CSM's Drive (so the CSM owns it), but it is never shared below.
   for (const doc of [...pkg.docs, ...(pkg.prepBrief ? [pkg.prepBrief] : [])]) {
-    const have = st.docs[doc.kind];
+    let have = st.docs[doc.kind];
     if (have?.filled) continue;
+    const old = previous.docs[doc.kind] ?? null;
+    const record = previous.docRecord[doc.kind];
+    // The doc the QBR Log points at, with a record of what the tool wrote in it: refreshed in place (SPEC §4.4).
+    if ((!have || have.refresh) && old && record?.id === old) {
+      st.docs[doc.kind] = { id: old, filled: false, refresh: true };
+      g.save();
+      const done = yield* refreshInPlace(g, doc, record);
+      if (done.refresh) {
+        warnings.push(...done.notes);
+        st.docs[doc.kind] = { id: old, filled: true, record: done.refresh.entry };
+        g.save();
+        const { mode, updated, edited } = done.refresh;
+        report.push({ doc: doc.kind, outcome: mode === 'current' ? 'unchanged' : mode === 'rewrite' ? 'refreshed' : 'edited', updated, kept: edited.length, notes: done.notes });
+        continue;
+      }
+      warnings.push(...done.notes);
+      delete st.docs[doc.kind];
+      have = undefined;
+      report.push({ doc: doc.kind, outcome: 'remade', updated: 0, kept: 0, notes: done.notes });
+    }
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
-    const [create, fill, ...setAside] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
+    // An old doc with no record (made before records were kept) may hold the CSM's edits: it is kept as "… (previous)".
+    const [create, fill, ...setAside] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: old, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
     else {
       st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
@@ -264,6 +302,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     // Read first: a doc written by a fill whose answer was lost (or by a run killed after it) is not written twice.
     yield* fillOnce<RestDocument>(g.exec, { read: docReadCall(st.docs[doc.kind]!.id), applied: docFilled, build: (d) => withRevision(fill!, d.revisionId) });
     st.docs[doc.kind]!.filled = true;
+    st.docs[doc.kind]!.record = recordOf(doc, st.docs[doc.kind]!.id);
     g.save();
     yield* g.exec.runAll(setAside.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
   }
@@ -283,6 +322,34 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     st.shared = true;
     g.save();
   }
+}
+
+const DOC_NAMES: Record<DocKind, string> = { 'pre-read': 'pre-read', 'action-plan': 'action plan', 'prep-brief': 'prep brief' };
+const clip = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
+
+/**
+ * One doc brought up to the package where it is: read, then ONE batchUpdate guarded by the read's revision (none
+ * when nothing moved). Null when the doc is gone or not ours to open (404/403): a new one is then made.
+ */
+function* refreshInPlace(g: GoogleRun, plan: DocPlan, record: DocRecordEntry): Effect<{ refresh: DocRefresh | null; notes: string[] }> {
+  let last: DocRefresh | null = null;
+  try {
+    yield* fillOnce<RestDoc>(g.exec, {
+      read: { id: 'docs.documents.get', params: { documentId: record.id }, note: `Read the ${DOC_NAMES[plan.kind]} doc to refresh it in place` },
+      applied: (d) => (last = refreshDoc(record, plan, d)).requests.length === 0,
+      build: (d) => withRevision({ id: 'docs.documents.batchUpdate', params: { documentId: record.id }, body: { requests: last!.requests }, note: `Refresh the ${DOC_NAMES[plan.kind]} doc in place` }, d.revisionId),
+    });
+  } catch (e) {
+    if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 403)) throw e;
+    return { refresh: null, notes: [`The ${DOC_NAMES[plan.kind]} doc the QBR Log points at is gone or cannot be opened (${e.status}), so a new one was made`] };
+  }
+  const done = last as DocRefresh | null;
+  if (!done) return { refresh: null, notes: [] };
+  const name = DOC_NAMES[plan.kind];
+  const notes: string[] = [];
+  for (const x of done.edited) notes.push(x.now ? `${name}, ${x.label}: you edited this; the tracker now says “${clip(x.now)}”` : `${name}: you edited ${x.label}, so it was kept as it is`);
+  if (done.notAdded.length) notes.push(`${name}: ${done.notAdded.length} new part${done.notAdded.length === 1 ? '' : 's'} of this package (${[...new Set(done.notAdded.map((x) => x.label.split(',')[0]))].slice(0, 3).join('; ')}) not added, because you edited this doc`);
+  return { refresh: done, notes };
 }
 
 /** Insert the hold; on 409 read the event that owns its id: a deleted one stays deleted, a live one is refreshed. */
@@ -335,6 +402,8 @@ interface PreviousRun {
   figures: KeyFigures | null;
   deckId: string | null;
   docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
+  /** What the tool last wrote in those docs (the QBR Log's Doc Record). */
+  docRecord: DocRecord;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
 }
 
@@ -347,9 +416,9 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     if (!d.ok || d.value !== qbrDate) continue;
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
-    return { figures: figuresOf(r.keyFigures), deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
+    return { figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId: ids(r.deckUrl)[0] ?? null, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
   }
-  return { figures: null, deckId: null, docs: {}, drafts: {} };
+  return { figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {} };
 }
 
 /** The Key Figures cell back as figures; text someone typed over, or an older shape, is no baseline (no report rather than a wrong one). */
@@ -374,6 +443,7 @@ function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eve
     generatedAt: now.toISOString(),
     warnings,
     keyFigures: pkg.figures ? JSON.stringify(pkg.figures) : null,
+    docRecord: docRecordText(Object.fromEntries((['pre-read', 'action-plan', 'prep-brief'] as const).flatMap((k) => (st.docs?.[k]?.record ? [[k, st.docs[k]!.record!]] : [])))),
   };
 }
 

@@ -16,10 +16,13 @@ export interface QbrLogRow {
   eventIds: string[]; generatedAt: string; warnings: string[];
   /** The package's key figures as JSON, for the next run's change report (SPEC §4.4); the column is added only when given. */
   keyFigures?: string | null;
+  /** What the tool last wrote in each Doc (doc-record.ts), for refreshing them in place; the column is added only when given. */
+  docRecord?: string | null;
 }
 
 /** The QBR Log as the tool writes it: the spec's columns plus the key figures the core never reads. */
-const LOG_WITH_FIGURES = { ...TABS.qbrLog.columns, keyFigures: { header: 'Key Figures', kind: 'text' as const } };
+const KEY_FIGURES = { keyFigures: { header: 'Key Figures', kind: 'text' as const } };
+const DOC_RECORD = { docRecord: { header: 'Doc Record', kind: 'text' as const } };
 
 /** One action item for the Actions tab (Completion Date is left to people). */
 export interface ActionRow {
@@ -104,7 +107,7 @@ export function addSheetCall(spreadsheetId: string, title: string): ApiCall {
  */
 export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
   const { row } = tab;
-  const layout = layoutOf(tab, row.keyFigures ? LOG_WITH_FIGURES : TABS.qbrLog.columns);
+  const layout = layoutOf(tab, { ...TABS.qbrLog.columns, ...(row.keyFigures ? KEY_FIGURES : {}), ...(row.docRecord ? DOC_RECORD : {}) });
   const values: Record<string, string> = {
     accountId: row.accountId,
     qbrDate: row.qbrDate,
@@ -115,6 +118,7 @@ export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
     generatedAt: row.generatedAt,
     warnings: row.warnings.join('; '),
     ...(row.keyFigures ? { keyFigures: row.keyFigures } : {}),
+    ...(row.docRecord ? { docRecord: row.docRecord } : {}),
   };
   const idCol = layout.existing.get('accountId');
   const dateCol = layout.existing.get('qbrDate');

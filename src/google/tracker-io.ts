@@ -29,6 +29,8 @@ export interface LogRecord {
   generatedAt: string;
   /** The key figures JSON of the package logged in this row ('' when an older run wrote it). */
   keyFigures: string;
+  /** The Doc Record JSON (what the tool last wrote in each Doc; '' when an older run wrote the row). */
+  docRecord: string;
 }
 
 /** The tracker's QBR Log rows (empty when there is no such tab): what the re-run and the manager view read. */
@@ -43,7 +45,7 @@ export function qbrLogRecords(tracker: GoogleTracker | null): LogRecord[] {
   return rows.slice(at + 1).filter((r) => text(cell(r, 'accountid')) !== '').map((r) => ({
     accountId: text(cell(r, 'accountid')), qbrDate: cell(r, 'qbrdate'), deckUrl: text(cell(r, 'deckurl')),
     docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), eventIds: text(cell(r, 'eventids')), generatedAt: text(cell(r, 'generatedat')),
-    keyFigures: text(cell(r, 'keyfigures')),
+    keyFigures: text(cell(r, 'keyfigures')), docRecord: text(cell(r, 'docrecord')),
   }));
 }
 
