@@ -112,4 +112,48 @@ describe('re-running qbr generate --google refreshes the Docs in place', () => {
     expect(afterRefresh.plan).toEqual(documentText(fake.state.documents.get(docOf('action-plan').id)));
     expect(again.stderr).toMatch(/action plan refreshed in place/);
   });
+
+  it('writes nothing to a doc where nothing moved, edited or not', async () => {
+    expect((await qbr()).code).toBe(0);
+    editDocAsUser(fake.state, docOf('pre-read').id, { deleteParagraph: { containing: 'Theme for this review' } });
+    const second = fake.calls.length;
+    const again = await qbr();
+    expect(again.code).toBe(0);
+    expect(writesTo('pre-read', second)).toEqual([]);
+    // Two docs did move: the action plan lists the follow-ups the first run added to the Actions tab, and the prep
+    // brief gains its "What moved since the last generation" section (nothing did). One write each.
+    expect(writesTo('action-plan', second)).toHaveLength(1);
+    expect(textOf('action-plan')).toContain('Send the QBR summary and mutual action plan');
+    expect(writesTo('prep-brief', second)).toHaveLength(1);
+    expect(textOf('prep-brief')).toContain('No key figure moved since the last generation.');
+    expect(again.stderr).toContain('docs: pre-read: your edits kept, nothing moved, action plan refreshed in place, prep brief refreshed in place');
+    expect(again.stderr).not.toContain('you edited');
+    expect(textOf('pre-read')).not.toContain('Theme for this review');
+    const third = fake.calls.length;
+    expect((await qbr()).code).toBe(0);
+    expect(count('docs.documents.batchUpdate', third)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('makes a new doc, with a warning, when the one the QBR Log points at is gone', async () => {
+    expect((await qbr()).code).toBe(0);
+    const gone = docOf('action-plan').id;
+    fake.state.files.delete(gone);
+    fake.state.documents.delete(gone);
+    const again = await qbr();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('action plan made anew');
+    expect(again.stderr).toContain('The action plan doc the QBR Log points at is gone or cannot be opened (404), so a new one was made');
+    const made = docOf('action-plan').id;
+    expect(made).not.toBe(gone);
+    expect(textOf('action-plan')).toContain('Confirm the EU subsidiary seat count\n');
+    expect(docUrls()).toContain(`/document/d/${made}/edit`);
+    // The Doc Record now describes the new doc, so the next run refreshes it in place.
+    const record = JSON.parse(String(sheetRows('QBR Log')[1]![(sheetRows('QBR Log')[0] as unknown[]).indexOf('Doc Record')]));
+    expect(record['action-plan'].id).toBe(made);
+    const third = fake.calls.length;
+    expect((await qbr()).code).toBe(0);
+    expect(docOf('action-plan').id).toBe(made);
+    expect(writesTo('action-plan', third)).toEqual([]);
+  });
 });
