@@ -78,7 +78,7 @@ export function recordOf(plan: DocPlan, id: string): DocRecordEntry {
 
 /** The QBR Log cell: compact JSON; per-paragraph hashes dropped from the largest docs first if it would not fit. */
 export function docRecordText(record: DocRecord): string | null {
-  const copy: DocRecord = structuredClone(record);
+  const copy = JSON.parse(JSON.stringify(record)) as DocRecord;
   let text = JSON.stringify(copy);
   const kinds = (Object.keys(copy) as DocKind[]).sort((a, b) => (copy[b]!.e?.length ?? 0) - (copy[a]!.e?.length ?? 0));
   for (const k of kinds) {
@@ -158,8 +158,6 @@ export interface DocRefresh {
   edited: { label: string; now: string }[];
   /** New in this package with no place in the edited doc (a new bullet, a new section): not added. */
   notAdded: { label: string; now: string }[];
-  /** The record once the requests are applied. */
-  entry: DocRecordEntry;
 }
 
 /**
@@ -169,30 +167,30 @@ export interface DocRefresh {
  */
 export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): DocRefresh {
   const lines = planLines(plan);
-  const fresh = recordOf(plan, entry.id);
+  const fresh = wholeHash(lines.map((l) => l.text));
   const paras = readParagraphs(doc.body?.content);
   const now = wholeHash(paras.map((p) => p.text));
   const none = { updated: 0, edited: [], notAdded: [] };
-  if (now === fresh.w) return { mode: 'current', requests: [], ...none, entry: fresh };
+  if (now === fresh) return { mode: 'current', requests: [], ...none };
   if (now === entry.w) {
-    const last = doc.body?.content?.at(-1)?.endIndex ?? 2;
+    const content = doc.body?.content ?? [];
+    const last = content[content.length - 1]?.endIndex ?? 2;
     const requests: unknown[] = [];
     // Everything but the body's final newline, which cannot be deleted; that paragraph is then made plain, like a new doc's.
     if (last - 1 > 1) requests.push({ deleteContentRange: { range: { startIndex: 1, endIndex: last - 1 } } });
     requests.push({ deleteParagraphBullets: { range: { startIndex: 1, endIndex: 2 } } });
     requests.push({ updateParagraphStyle: { range: { startIndex: 1, endIndex: 2 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType' } });
     requests.push(...docRequests(plan));
-    return { mode: 'rewrite', requests, updated: lines.length, edited: [], notAdded: [], entry: fresh };
+    return { mode: 'rewrite', requests, ...none, updated: lines.length };
   }
   const byKey = new Map(lines.map((l) => [l.key, l]));
   const recorded = entry.e;
   if (!recorded) {
     // No per-paragraph record (it did not fit its cell): the edited doc is kept whole.
-    return { mode: 'patch', requests: [], ...none, edited: [{ label: 'the whole doc (no per-paragraph record)', now: '' }], entry: { ...entry, w: fresh.w } };
+    return { mode: 'patch', requests: [], ...none, edited: [{ label: 'the whole doc (no per-paragraph record)', now: '' }] };
   }
   const replace: { para: DocParagraph; text: string }[] = [];
   const edited: DocRefresh['edited'] = [];
-  const kept: [string, string][] = [];
   let cursor = 0;
   for (const [key, old] of recorded) {
     const line = byKey.get(key);
@@ -203,11 +201,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
     if (j < paras.length) {
       cursor = j + 1;
       if (line && want !== null && paras[j]!.hash === old && want !== old) replace.push({ para: paras[j]!, text: line.text });
-      kept.push([key, want ?? old]);
-    } else {
-      if (line && want !== old) edited.push({ label: line.label, now: line.text });
-      kept.push([key, old]);
-    }
+    } else if (line && want !== old) edited.push({ label: line.label, now: line.text });
   }
   const known = new Set(recorded.map(([k]) => k));
   const notAdded = lines.filter((l) => !known.has(l.key)).map((l) => ({ label: l.label, now: l.text }));
@@ -216,5 +210,5 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
     ...(para.end > para.start ? [{ deleteContentRange: { range: { startIndex: para.start, endIndex: para.end } } }] : []),
     { insertText: { location: { index: para.start }, text } },
   ]);
-  return { mode: 'patch', requests, updated: replace.length, edited, notAdded, entry: { id: entry.id, w: fresh.w, e: kept } };
+  return { mode: 'patch', requests, updated: replace.length, edited, notAdded };
 }

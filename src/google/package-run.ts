@@ -167,7 +167,14 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // Every hold made for this QBR so far (this run or an earlier partial one): the log row lists them all.
   const eventIds = st.holds.map(holdEventId);
   if (g.tracker && (g.parts || !st.trackerWritten)) {
-    yield* writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now), followUpActions(review, pkg));
+    // What the docs now hold, for the next run's refresh: the plans they were filled or refreshed from (not kept in
+    // the run state, which the add-on stores in a user property of a few KB); docs not made this run keep their record.
+    const docRecord: DocRecord = { ...previous.docRecord };
+    for (const doc of want('docs') ? [...first.docs, ...(first.prepBrief ? [first.prepBrief] : [])] : []) {
+      const id = st.docs?.[doc.kind]?.filled ? st.docs[doc.kind]!.id : null;
+      if (id) docRecord[doc.kind] = recordOf(doc, id);
+    }
+    yield* writeBack(g.exec, g.tracker, logRow(review, pkg, st, eventIds, warnings, g.now, docRecordText(docRecord)), followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
   }
@@ -280,7 +287,7 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
       const done = yield* refreshInPlace(g, doc, record);
       if (done.refresh) {
         warnings.push(...done.notes);
-        st.docs[doc.kind] = { id: old, filled: true, record: done.refresh.entry };
+        st.docs[doc.kind] = { id: old, filled: true };
         g.save();
         const { mode, updated, edited } = done.refresh;
         report.push({ doc: doc.kind, outcome: mode === 'current' ? 'unchanged' : mode === 'rewrite' ? 'refreshed' : 'edited', updated, kept: edited.length, notes: done.notes });
@@ -302,7 +309,6 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
     // Read first: a doc written by a fill whose answer was lost (or by a run killed after it) is not written twice.
     yield* fillOnce<RestDocument>(g.exec, { read: docReadCall(st.docs[doc.kind]!.id), applied: docFilled, build: (d) => withRevision(fill!, d.revisionId) });
     st.docs[doc.kind]!.filled = true;
-    st.docs[doc.kind]!.record = recordOf(doc, st.docs[doc.kind]!.id);
     g.save();
     yield* g.exec.runAll(setAside.map((t) => ({ ...t, fallback: { on: [403, 404] } })));
   }
@@ -431,7 +437,7 @@ function figuresOf(text: string): KeyFigures | null {
   }
 }
 
-function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date): QbrLogRow {
+function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date, docRecord: string | null): QbrLogRow {
   return {
     accountId: review.id,
     qbrDate: pkg.qbrDate,
@@ -443,7 +449,7 @@ function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eve
     generatedAt: now.toISOString(),
     warnings,
     keyFigures: pkg.figures ? JSON.stringify(pkg.figures) : null,
-    docRecord: docRecordText(Object.fromEntries((['pre-read', 'action-plan', 'prep-brief'] as const).flatMap((k) => (st.docs?.[k]?.record ? [[k, st.docs[k]!.record!]] : [])))),
+    docRecord,
   };
 }
 

@@ -1,5 +1,4 @@
 /** What a Google run has finished per account, so an interrupted run resumes without repeating (or duplicating) a step. */
-import type { DocRecordEntry } from './doc-record';
 
 export interface AccountRunState {
   /** The QBR date the state belongs to; a different date starts afresh. */
@@ -10,8 +9,8 @@ export interface AccountRunState {
   deckFill?: { revisionId: string; tokens: number };
   /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
   charts?: Record<string, number>;
-  /** `refresh`: the doc the QBR Log pointed at, being refreshed in place; `record`: what the tool wrote in it (doc-record.ts). */
-  docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean; refresh?: boolean; record?: DocRecordEntry }>>;
+  /** `refresh`: the doc the QBR Log pointed at, being refreshed in place (SPEC §4.4). */
+  docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean; refresh?: boolean }>>;
   shared?: boolean;
   drafts?: Partial<Record<'summary' | 'invitation', string>>;
   holds?: string[];

@@ -19,9 +19,10 @@ const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
 /**
  * A ceiling that catches library data creeping in (the holiday library alone is 2 MB, windows-iana 100 KB). Issue 8's
  * goal is no growth past 287,246 bytes; bench/startup.ts prints the size against it. The add-on's own features since
- * (book-run progress, template grant, prep brief) cost ~13 KB of minified code, so this test leaves them room.
+ * (book-run progress, template grant, prep brief) cost ~13 KB of minified code, so this test leaves them room; refreshing
+ * the Docs in place (issue 11: the per-paragraph record and the refresh batch) ~6 KB more.
  */
-const BUNDLE_BUDGET = 330_000;
+const BUNDLE_BUDGET = 336_000;
 let tabs: Record<string, unknown[][]>;
 
 beforeAll(async () => {
