@@ -156,4 +156,42 @@ describe('re-running qbr generate --google refreshes the Docs in place', () => {
     expect(docOf('action-plan').id).toBe(made);
     expect(writesTo('action-plan', third)).toEqual([]);
   });
+
+  it('costs fewer Docs and Drive calls than making the docs, and settles a lost answer by reading back (applied once)', async () => {
+    const docCalls = (from: number) => fake.calls.slice(from).filter((c) => c.methodId.startsWith('docs.') || (c.methodId === 'drive.files.create' && JSON.stringify(c.body ?? '').includes('document')) || (c.methodId === 'drive.files.update' && docFiles().some((f) => c.path.includes(f.id)))).length;
+    expect((await qbr()).code).toBe(0);
+    const fresh = docCalls(0);
+    editDocAsUser(fake.state, docOf('pre-read').id, { replaceText: { find: '$171K in Q4 2026, against', replace: 'Roughly $170K this quarter, against' } });
+    correctTracker();
+    // Google applies the pre-read's refresh, and the connection drops before the answer arrives.
+    const preRead = docOf('pre-read').id;
+    fake.faults.push({ methodId: 'docs.documents.batchUpdate', dropAfter: true, times: 1, when: (p) => p.documentId === preRead });
+    const before = fake.calls.length;
+    const again = await qbr();
+    expect(again.code).toBe(0);
+    expect(fake.faults.every((f) => f.times === 0)).toBe(true);
+    // 3 docs: create + read + fill each (9) when made; read + one refresh each when refreshed (6), plus the refused resend and its read-back.
+    expect(fresh).toBe(9);
+    expect(docCalls(before)).toBe(6 + 2);
+    const pre = textOf('pre-read');
+    expect(pre.split('$126K of value delivered').length - 1).toBe(1);
+    expect(pre.split('$90,000').length - 1).toBe(1);
+    expect(pre).toContain('Roughly $170K this quarter');
+    expect(again.stderr).toContain('pre-read, Value delivered: you edited this; the tracker now says');
+  });
+
+  it('a QBR Log row from before doc records: new docs are made and the old ones kept as "… (previous)", never trashed', async () => {
+    expect((await qbr()).code).toBe(0);
+    const first = ['pre-read', 'action-plan', 'prep-brief'].map((k) => docOf(k).id);
+    const log = sheetRows('QBR Log');
+    const col = (log[0] as unknown[]).indexOf('Doc Record');
+    expect(col).toBeGreaterThan(0);
+    log[1]![col] = '';
+    expect((await qbr()).code).toBe(0);
+    for (const id of first) expect(fake.state.files.get(id)!.name).toMatch(/ \(previous\)$/);
+    expect(docFiles().filter((f) => !/ \(previous\)$/.test(f.name))).toHaveLength(3);
+    expect(docFiles().some((f) => f.trashed)).toBe(false);
+    // …and the row now has a record of the new docs, so the next run refreshes those in place.
+    expect(Object.keys(JSON.parse(String(sheetRows('QBR Log')[1]![col])))).toEqual(['pre-read', 'action-plan', 'prep-brief']);
+  });
 });
