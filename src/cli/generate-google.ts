@@ -162,8 +162,8 @@ function docLines(o: AccountOutcome): string {
     if (d.outcome === 'refreshed') return `${n} refreshed in place`;
     if (d.outcome === 'unchanged') return `${n} unchanged (nothing moved)`;
     if (d.outcome === 'remade') return `${n} made anew`;
-    if (d.updated === 0 && d.kept === 0) return `${n}: your edits kept, nothing moved`;
-    return `${n}: your edits kept, ${d.updated} value${d.updated === 1 ? '' : 's'} updated${d.kept ? `, ${d.kept} edited value${d.kept === 1 ? '' : 's'} not updated` : ''}`;
+    if (d.updated === 0 && d.added === 0 && d.kept === 0) return `${n}: your edits kept, nothing moved`;
+    return `${n}: your edits kept, ${d.updated} value${d.updated === 1 ? '' : 's'} updated${d.added ? `, ${d.added} paragraph${d.added === 1 ? '' : 's'} added` : ''}${d.kept ? `, ${d.kept} edited value${d.kept === 1 ? '' : 's'} not updated` : ''}`;
   });
   const notes = o.docRefresh.flatMap((d) => d.notes);
   return `\n    docs: ${what.join(', ')}${notes.map((l) => `\n    ${field(l)}`).join('')}`;

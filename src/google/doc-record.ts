@@ -21,6 +21,8 @@ export interface PlanLine {
   key: string;
   label: string;
   text: string;
+  /** Title, subtitle, heading, paragraph, bullet or table cell. */
+  kind: 't' | 's' | 'h' | 'p' | 'b' | 'c';
 }
 
 /** A Google cell holds at most 50,000 characters; the record stays well under it. */
@@ -49,7 +51,10 @@ function normalize(s: string): string {
 /** The paragraphs `docRequests` writes, in the order a reader meets them (cells row by row), empty ones left out. */
 export function planLines(plan: DocPlan): PlanLine[] {
   const lines: PlanLine[] = [];
-  const add = (key: string, label: string, text: string) => { if (text.trim() !== '') lines.push({ key, label, text }); };
+  const add = (key: string, label: string, text: string) => {
+    const kind = (/\.([hpb])/.exec(key)?.[1] ?? (key.includes('.r') ? 'c' : key)) as PlanLine['kind'];
+    if (text.trim() !== '') lines.push({ key, label, text, kind });
+  };
   add('t', 'title', oneLine(plan.title));
   if (plan.subtitle.trim() !== '') add('s', 'subtitle', oneLine(plan.subtitle));
   const seen = new Map<string, number>();
@@ -126,13 +131,14 @@ interface DocParagraph {
   end: number;
   text: string;
   hash: string;
+  inTable: boolean;
 }
 
 /**
  * Each paragraph in reading order. Anything but plain text (an image, a chip, a pending suggestion) is marked in the
  * text, so a paragraph holding one never matches what the tool wrote and is never rewritten over it.
  */
-function readParagraphs(content: RestElement[] | undefined, out: DocParagraph[] = []): DocParagraph[] {
+function readParagraphs(content: RestElement[] | undefined, out: DocParagraph[] = [], inTable = false): DocParagraph[] {
   for (const se of content ?? []) {
     if (se.paragraph) {
       const text = (se.paragraph.elements ?? []).map((e) => {
@@ -141,8 +147,8 @@ function readParagraphs(content: RestElement[] | undefined, out: DocParagraph[] 
         return run.suggestedInsertionIds?.length || run.suggestedDeletionIds?.length ? `\uFFFC${run.content ?? ''}` : run.content ?? '';
       }).join('').replace(/\n$/, '');
       const start = se.startIndex ?? 0;
-      out.push({ start, end: (se.endIndex ?? start + 1) - 1, text, hash: textHash(text) });
-    } else if (se.table) for (const row of se.table.tableRows ?? []) for (const cell of row.tableCells ?? []) readParagraphs(cell.content, out);
+      out.push({ start, end: (se.endIndex ?? start + 1) - 1, text, hash: textHash(text), inTable });
+    } else if (se.table) for (const row of se.table.tableRows ?? []) for (const cell of row.tableCells ?? []) readParagraphs(cell.content, out, true);
   }
   return out;
 }
@@ -154,6 +160,8 @@ export interface DocRefresh {
   requests: unknown[];
   /** Paragraphs given their new text in an edited doc. */
   updated: number;
+  /** Paragraphs new in this package (a new bullet, a new section) added to an edited doc after the one before them. */
+  added: number;
   /** Generated paragraphs the user changed (or deleted) whose value moved: kept as the user left them. */
   edited: { label: string; now: string }[];
   /** New in this package with no place in the edited doc (a new bullet, a new section): not added. */
@@ -170,7 +178,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
   const fresh = wholeHash(lines.map((l) => l.text));
   const paras = readParagraphs(doc.body?.content);
   const now = wholeHash(paras.map((p) => p.text));
-  const none = { updated: 0, edited: [], notAdded: [] };
+  const none = { updated: 0, added: 0, edited: [], notAdded: [] };
   if (now === fresh) return { mode: 'current', requests: [], ...none };
   if (now === entry.w) {
     const content = doc.body?.content ?? [];
@@ -190,6 +198,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
     return { mode: 'patch', requests: [], ...none, edited: [{ label: 'the whole doc (no per-paragraph record)', now: '' }] };
   }
   const replace: { para: DocParagraph; text: string }[] = [];
+  const found = new Map<string, DocParagraph>();
   const edited: DocRefresh['edited'] = [];
   let cursor = 0;
   for (const [key, old] of recorded) {
@@ -200,15 +209,63 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
     while (j < paras.length && paras[j]!.hash !== old && paras[j]!.hash !== want) j++;
     if (j < paras.length) {
       cursor = j + 1;
+      found.set(key, paras[j]!);
       if (line && want !== null && paras[j]!.hash === old && want !== old) replace.push({ para: paras[j]!, text: line.text });
     } else if (line && want !== old) edited.push({ label: line.label, now: line.text });
   }
   const known = new Set(recorded.map(([k]) => k));
-  const notAdded = lines.filter((l) => !known.has(l.key)).map((l) => ({ label: l.label, now: l.text }));
-  // From the end of the doc backwards, so each index is still where the read found it.
-  const requests = replace.sort((a, b) => b.para.start - a.para.start).flatMap(({ para, text }) => [
-    ...(para.end > para.start ? [{ deleteContentRange: { range: { startIndex: para.start, endIndex: para.end } } }] : []),
-    { insertText: { location: { index: para.start }, text } },
-  ]);
-  return { mode: 'patch', requests, updated: replace.length, edited, notAdded };
+  const { inserts, notAdded } = additions(lines, known, found);
+  // From the end of the doc backwards, so each index is still where the read found it (an addition after a
+  // paragraph goes before that paragraph's own rewrite, which only touches what comes before it).
+  const edits = [
+    ...replace.map(({ para, text }) => ({ at: para.start, requests: [
+      ...(para.end > para.start ? [{ deleteContentRange: { range: { startIndex: para.start, endIndex: para.end } } }] : []),
+      { insertText: { location: { index: para.start }, text } },
+    ] })),
+    ...inserts,
+  ];
+  const requests = edits.sort((a, b) => b.at - a.at).flatMap((e) => e.requests);
+  return { mode: 'patch', requests, updated: replace.length, added: lines.filter((l) => !known.has(l.key)).length - notAdded.length, edited, notAdded };
+}
+
+/**
+ * Lines new in this package, each run of them typed after the paragraph of the line before it (as a person presses
+ * Enter at its end): a new bullet after the last one keeps the list; a new section gets its heading and plain
+ * paragraphs. Lines that cannot be placed (table cells, or after a table cell) are reported instead.
+ */
+function additions(lines: PlanLine[], known: Set<string>, found: Map<string, DocParagraph>): { inserts: { at: number; requests: unknown[] }[]; notAdded: { label: string; now: string }[] } {
+  const inserts: { at: number; requests: unknown[] }[] = [];
+  const notAdded: { label: string; now: string }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (known.has(lines[i]!.key)) continue;
+    const run: PlanLine[] = [];
+    while (i < lines.length && !known.has(lines[i]!.key)) run.push(lines[i++]!);
+    i--;
+    const before = lines[lines.indexOf(run[0]!) - 1];
+    const anchor = before ? found.get(before.key) : undefined;
+    const placeable = run.filter((l) => l.kind === 'h' || l.kind === 'p' || l.kind === 'b');
+    notAdded.push(...run.filter((l) => !placeable.includes(l)).map((l) => ({ label: l.label, now: l.text })));
+    if (!anchor || anchor.inTable || placeable.length === 0 || before!.kind === 'c') {
+      notAdded.push(...placeable.map((l) => ({ label: l.label, now: l.text })));
+      continue;
+    }
+    const requests: unknown[] = [{ insertText: { location: { index: anchor.end }, text: `\n${placeable.map((l) => l.text).join('\n')}` } }];
+    // New bullets right after a bullet stay in its list, as typed; anything else is styled like a fresh fill.
+    if (!(before!.kind === 'b' && placeable.every((l) => l.kind === 'b'))) {
+      let at = anchor.end + 1;
+      const first = at;
+      const styled = placeable.map((l) => { const r = { startIndex: at, endIndex: at + l.text.length + 1, line: l }; at = r.endIndex; return r; });
+      requests.push({ deleteParagraphBullets: { range: { startIndex: first, endIndex: at } } });
+      for (const r of styled) requests.push({ updateParagraphStyle: { range: { startIndex: r.startIndex, endIndex: r.endIndex }, paragraphStyle: { namedStyleType: r.line.kind === 'h' ? 'HEADING_1' : 'NORMAL_TEXT' }, fields: 'namedStyleType' } });
+      // One list per run of bullets (a range over a heading would make the heading a bullet too).
+      styled.forEach((r, k) => {
+        if (r.line.kind !== 'b' || styled[k - 1]?.line.kind === 'b') return;
+        let e = k;
+        while (styled[e + 1]?.line.kind === 'b') e++;
+        requests.push({ createParagraphBullets: { range: { startIndex: r.startIndex, endIndex: styled[e]!.endIndex }, bulletPreset: 'BULLET_DISC_CIRCLE_SQUARE' } });
+      });
+    }
+    inserts.push({ at: anchor.end, requests });
+  }
+  return { inserts, notAdded };
 }

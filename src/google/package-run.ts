@@ -78,6 +78,8 @@ export interface DocRefreshOutcome {
   outcome: 'refreshed' | 'unchanged' | 'edited' | 'remade';
   /** Generated paragraphs given new text. */
   updated: number;
+  /** Paragraphs new in this package added to an edited doc (a new bullet, a new section). */
+  added: number;
   /** Generated paragraphs the user edited whose value moved (kept as the user left them). */
   kept: number;
   /** "pre-read, Value delivered: you edited this; the tracker now says …" (also among the warnings). */
@@ -289,14 +291,14 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
         warnings.push(...done.notes);
         st.docs[doc.kind] = { id: old, filled: true };
         g.save();
-        const { mode, updated, edited } = done.refresh;
-        report.push({ doc: doc.kind, outcome: mode === 'current' ? 'unchanged' : mode === 'rewrite' ? 'refreshed' : 'edited', updated, kept: edited.length, notes: done.notes });
+        const { mode, updated, added, edited } = done.refresh;
+        report.push({ doc: doc.kind, outcome: mode === 'current' ? 'unchanged' : mode === 'rewrite' ? 'refreshed' : 'edited', updated, added, kept: edited.length, notes: done.notes });
         continue;
       }
       warnings.push(...done.notes);
       delete st.docs[doc.kind];
       have = undefined;
-      report.push({ doc: doc.kind, outcome: 'remade', updated: 0, kept: 0, notes: done.notes });
+      report.push({ doc: doc.kind, outcome: 'remade', updated: 0, added: 0, kept: 0, notes: done.notes });
     }
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
     // An old doc with no record (made before records were kept) may hold the CSM's edits: it is kept as "… (previous)".

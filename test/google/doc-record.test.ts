@@ -61,6 +61,36 @@ describe('refreshDoc', () => {
     expect(r.edited.map((e) => e.label)).toEqual(['Goals']);
   });
 
+  it('types a new section into an edited doc after the paragraph before it, styled like a fill; a new bullet joins its list', () => {
+    const doc = apply(filled(small), [{ insertText: { location: { index: 20 }, text: '!' } }]);
+    const withRisks: DocPlan = { ...moved, sections: [{ heading: 'Risks', bullets: ['a', 'b'] }, ...moved.sections] };
+    const r = refreshDoc(recordOf(small, 'doc1'), withRisks, doc);
+    // After the title "Plan" [1,5): "\nRisks\na\nb" at 5 makes "Risks" [6,12), "a" [12,14), "b" [14,16). "Dana" first (it is later).
+    expect(r.requests).toEqual([
+      { deleteContentRange: { range: { startIndex: 39, endIndex: 43 } } },
+      { insertText: { location: { index: 39 }, text: 'Lee' } },
+      { insertText: { location: { index: 5 }, text: '\nRisks\na\nb' } },
+      { deleteParagraphBullets: { range: { startIndex: 6, endIndex: 16 } } },
+      { updateParagraphStyle: { range: { startIndex: 6, endIndex: 12 }, paragraphStyle: { namedStyleType: 'HEADING_1' }, fields: 'namedStyleType' } },
+      { updateParagraphStyle: { range: { startIndex: 12, endIndex: 14 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType' } },
+      { updateParagraphStyle: { range: { startIndex: 14, endIndex: 16 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType' } },
+      { createParagraphBullets: { range: { startIndex: 12, endIndex: 16 }, bulletPreset: 'BULLET_DISC_CIRCLE_SQUARE' } },
+    ]);
+    expect([r.updated, r.added, r.notAdded]).toEqual([1, 3, []]);
+    const after = apply(doc, r.requests);
+    const seen = documentText(after);
+    expect(seen.headings).toEqual([{ level: 'TITLE', text: 'Plan' }, { level: 'HEADING_1', text: 'Risks' }, { level: 'HEADING_1', text: 'Goals' }]);
+    expect(seen.bullets).toEqual(['a', 'b']);
+    expect(seen.text.startsWith('Plan\nRisks\na\nb\nGoals\nHi there!\n')).toBe(true);
+
+    // Next run: a third risk, typed after "b" in the same list; a new table row has no place and is reported.
+    const more: DocPlan = { ...withRisks, sections: [{ heading: 'Risks', bullets: ['a', 'b', 'c'] }, { ...moved.sections[0]!, table: { columns: ['Owner', 'Due'], rows: [['Lee', 'Fri'], ['Sam', 'Mon']] } }] };
+    const next = refreshDoc(recordOf(withRisks, 'doc1'), more, after);
+    expect(next.requests).toEqual([{ insertText: { location: { index: 15 }, text: '\nc' } }]);
+    expect(next.notAdded.map((x) => x.label)).toEqual(['Goals, row 2, Owner', 'Goals, row 2, Due']);
+    expect(documentText(apply(after, next.requests)).bullets).toEqual(['a', 'b', 'c']);
+  });
+
   it('writes nothing when the doc already says what the plan says, edited elsewhere or not', () => {
     expect(refreshDoc(recordOf(small, 'doc1'), small, filled(small))).toMatchObject({ mode: 'current', requests: [] });
     const edited = apply(filled(small), [{ insertText: { location: { index: 20 }, text: '!' } }]);

@@ -194,4 +194,27 @@ describe('re-running qbr generate --google refreshes the Docs in place', () => {
     // …and the row now has a record of the new docs, so the next run refreshes those in place.
     expect(Object.keys(JSON.parse(String(sheetRows('QBR Log')[1]![col])))).toEqual(['pre-read', 'action-plan', 'prep-brief']);
   });
+
+  it('adds the change report to a prep brief the CSM wrote notes in, after its header, keeping the notes', async () => {
+    expect((await qbr()).code).toBe(0);
+    const brief = docOf('prep-brief').id;
+    editDocAsUser(fake.state, brief, { addParagraph: { after: 'Prep brief for the', text: 'My note: Priya prefers the EU numbers first.' } });
+    correctTracker();
+    const before = fake.calls.length;
+    const again = await qbr();
+    expect(again.code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    expect(docOf('prep-brief').id).toBe(brief);
+    expect(writesTo('prep-brief', before)).toHaveLength(1);
+    const seen = documentText(fake.state.documents.get(brief));
+    expect(seen.text).toContain('My note: Priya prefers the EU numbers first.\n');
+    // Right after the header section, as a fresh prep brief has it, with the heading style of a fill.
+    expect(seen.headings.slice(2, 5)).toEqual([
+      { level: 'HEADING_1', text: 'Internal: not for the customer' },
+      { level: 'HEADING_1', text: 'What moved since the last generation' },
+      { level: 'HEADING_1', text: 'Readiness checklist' },
+    ]);
+    expect(seen.bullets).toEqual(expect.arrayContaining(['⚠ ROI: 3.1x → 2.3x (ROI down 26%)', 'Value this quarter: $170,500 → $125,500']));
+    expect(again.stderr).toMatch(/prep brief: your edits kept, \d+ values? updated, \d+ paragraphs added/);
+  });
 });
