@@ -180,7 +180,8 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
   const now = wholeHash(paras.map((p) => p.text));
   const none = { updated: 0, added: 0, edited: [], notAdded: [] };
   if (now === fresh) return { mode: 'current', requests: [], ...none };
-  if (now === entry.w) {
+  // No body at all is no real document but a dry run's placeholder answer: it plans the rewrite.
+  if (now === entry.w || !doc.body) {
     const content = doc.body?.content ?? [];
     const last = content[content.length - 1]?.endIndex ?? 2;
     const requests: unknown[] = [];
