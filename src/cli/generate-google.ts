@@ -152,7 +152,7 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
 
 function summary(o: AccountOutcome, calls: number): string {
   const line = [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
-  return `${line}${refreshLines(o)}${movedLines(o)}`;
+  return `${line}${refreshLines(o)}${docLines(o)}${movedLines(o)}`;
 }
 
 /** A refresh in place under the account's line: what was rewritten, what the CSM edited (kept) or deleted (left deleted). */
@@ -168,6 +168,23 @@ function refreshLines(o: AccountOutcome): string {
   ];
   const shown = lines.length > 8 ? [...lines.slice(0, 7), `… and ${lines.length - 7} more`] : lines;
   return `; ${head}${shown.map((l) => `\n    ${field(l)}`).join('')}`;
+}
+
+
+/** What a re-run did to the Docs it found (SPEC §4.4): refreshed in place, unchanged, or the CSM's edits kept. */
+function docLines(o: AccountOutcome): string {
+  if (o.docRefresh.length === 0) return '';
+  const name = { 'pre-read': 'pre-read', 'action-plan': 'action plan', 'prep-brief': 'prep brief' } as const;
+  const what = o.docRefresh.map((d) => {
+    const n = name[d.doc];
+    if (d.outcome === 'refreshed') return `${n} refreshed in place`;
+    if (d.outcome === 'unchanged') return `${n} unchanged (nothing moved)`;
+    if (d.outcome === 'remade') return `${n} made anew`;
+    if (d.updated === 0 && d.added === 0 && d.kept === 0) return `${n}: your edits kept, nothing moved`;
+    return `${n}: your edits kept, ${d.updated} value${d.updated === 1 ? '' : 's'} updated${d.added ? `, ${d.added} paragraph${d.added === 1 ? '' : 's'} added` : ''}${d.kept ? `, ${d.kept} edited value${d.kept === 1 ? '' : 's'} not updated` : ''}`;
+  });
+  const notes = o.docRefresh.flatMap((d) => d.notes);
+  return `\n    docs: ${what.join(', ')}${notes.map((l) => `\n    ${field(l)}`).join('')}`;
 }
 
 /** The change report under the account's line: what moved since the package the QBR Log recorded (SPEC §4.4). */

@@ -17,10 +17,9 @@ type NamedStyle = 'TITLE' | 'SUBTITLE' | 'HEADING_1' | 'NORMAL_TEXT';
 
 /**
  * Create an empty Doc through Drive (so it lands in the QBR folder), fill it with ONE documents.batchUpdate,
- * and on a re-run set the previous doc aside as "… (previous)".
- * Why a new doc rather than rewriting the old one: clearing a doc needs its current length (a documents.get
- * first), which a pure builder cannot know. The old doc is renamed, never trashed: the CSM may have written in it
- * (SPEC §4.4), and a failed build leaves it untouched.
+ * and set aside as "… (previous)" the doc it replaces. A re-run normally refreshes the doc the QBR Log points at in
+ * place (doc-record.ts); a new doc is made only when that one is gone or has no record of what the tool wrote (an
+ * older run), and then the old one is renamed, never trashed: the CSM may have written in it (SPEC §4.4).
  */
 export function docCalls(plan: DocPlan, opts: DocCallOptions): ApiCall[] {
   const calls: ApiCall[] = [
@@ -131,11 +130,11 @@ function clean(s: string): string {
 }
 
 /** A paragraph may hold line breaks: each becomes its own paragraph in the same style. */
-function paragraph(s: string): string {
+export function paragraph(s: string): string {
   return clean(s);
 }
 
 /** A title, heading, bullet or cell stays one line (a break would make a second heading, bullet or cell paragraph). */
-function oneLine(s: string): string {
+export function oneLine(s: string): string {
   return clean(s).replace(/\s*\n\s*/g, ' ').trim();
 }

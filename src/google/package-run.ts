@@ -17,6 +17,8 @@ import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
 import { holdCalls, type HoldCalls } from './calendar';
 import { docCalls, shareCall } from './docs';
+import { docRecordText, parseDocRecord, recordOf, type DocKind, type DocRecord } from './doc-record';
+import { refreshInPlace } from './doc-refresh';
 import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
@@ -75,6 +77,22 @@ export interface AccountOutcome {
   deckRecord: DeckRecord | null;
   /** What a refresh in place did to the deck (edited elements kept, deleted ones left, values rewritten); null when the deck was made fresh. */
   refresh: RefreshReport | null;
+  /** What this run did to each Doc the QBR Log already pointed at (SPEC §4.4); empty on a first generation. */
+  docRefresh: DocRefreshOutcome[];
+}
+
+export interface DocRefreshOutcome {
+  doc: DocKind;
+  /** refreshed: rewritten in place; unchanged: nothing moved, no write; edited: the user's edits kept, the rest updated; remade: the old doc was gone (or had no record), a new one made. */
+  outcome: 'refreshed' | 'unchanged' | 'edited' | 'remade';
+  /** Generated paragraphs given new text. */
+  updated: number;
+  /** Paragraphs new in this package added to an edited doc (a new bullet, a new section). */
+  added: number;
+  /** Generated paragraphs the user edited whose value moved (kept as the user left them). */
+  kept: number;
+  /** "pre-read, Value delivered: you edited this; the tracker now says …" (also among the warnings). */
+  notes: string[];
 }
 
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
@@ -117,7 +135,9 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // The prep brief lists the deck elements the CSM edited whose numbers moved, with the other warnings.
   const edits = refresh ? editedLines(refresh) : [];
   const forDocs = edits.length > 0 ? buildPackage(review, { today: g.today, qbrDate: first.qbrDate, reviewMinutes: g.reviewMinutes ?? null, holidays, previous: previous.figures, extraWarnings: edits }) : first;
-  if (first.deck && want('docs')) yield* makeDocs(review, forDocs, st, g, previous, tag, warnings);
+  const docRefresh: DocRefreshOutcome[] = [];
+  // Regenerating from scratch is the whole package: the Docs too are made anew (the old ones kept, renamed), not refreshed.
+  if (first.deck && want('docs')) yield* makeDocs(review, forDocs, st, g, g.regenerate ? { ...previous, docRecord: {} } : previous, tag, warnings, docRefresh);
   const links = {
     deck: st.deckId ? deckUrl(st.deckId) : null,
     preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
@@ -177,8 +197,15 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // Every hold made for this QBR so far (this run or an earlier partial one): the log row lists them all.
   const eventIds = st.holds.map(holdEventId);
   if (g.tracker && (g.parts || !st.trackerWritten)) {
+    // What the docs now hold, for the next run's refresh: the plans they were filled or refreshed from (not kept in
+    // the run state, which the add-on stores in a user property of a few KB); docs not made this run keep their record.
+    const docRecord: DocRecord = { ...previous.docRecord };
+    for (const doc of want('docs') ? [...forDocs.docs, ...(forDocs.prepBrief ? [forDocs.prepBrief] : [])] : []) {
+      const id = st.docs?.[doc.kind]?.filled ? st.docs[doc.kind]!.id : null;
+      if (id) docRecord[doc.kind] = recordOf(doc, id);
+    }
     const record = written && st.deckId ? recordCell({ deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written }, warnings) : st.deckId && want('deck') ? '' : null;
-    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, st, eventIds, warnings, g.now), deckRecord: record }, followUpActions(review, pkg));
+    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, st, eventIds, warnings, g.now, docRecordText(docRecord)), deckRecord: record }, followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
   }
@@ -192,6 +219,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
     missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
     deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null, refresh,
+    docRefresh,
   };
 }
 
@@ -275,14 +303,35 @@ function* makeCharts(review: AccountReview, pkg: QbrPackage, st: AccountRunState
   return linked(st.charts);
 }
 
-function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string, warnings: string[]): Effect<void> {
+function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, g: GoogleRun, previous: PreviousRun, tag: string, warnings: string[], report: DocRefreshOutcome[]): Effect<void> {
   st.docs ??= {};
   // The prep brief is made like the others, in the CSM's Drive (so the CSM owns it), but it is never shared below.
   for (const doc of [...pkg.docs, ...(pkg.prepBrief ? [pkg.prepBrief] : [])]) {
-    const have = st.docs[doc.kind];
+    let have = st.docs[doc.kind];
     if (have?.filled) continue;
+    const old = previous.docs[doc.kind] ?? null;
+    const record = previous.docRecord[doc.kind];
+    // The doc the QBR Log points at, with a record of what the tool wrote in it: refreshed in place (SPEC §4.4).
+    if ((!have || have.refresh) && old && record?.id === old) {
+      st.docs[doc.kind] = { id: old, filled: false, refresh: true };
+      g.save();
+      const done = yield* refreshInPlace(g.exec, doc, record);
+      if (done.refresh) {
+        warnings.push(...done.notes);
+        st.docs[doc.kind] = { id: old, filled: true };
+        g.save();
+        const { mode, updated, added, edited } = done.refresh;
+        report.push({ doc: doc.kind, outcome: mode === 'current' ? 'unchanged' : mode === 'rewrite' ? 'refreshed' : 'edited', updated, added, kept: edited.length, notes: done.notes });
+        continue;
+      }
+      warnings.push(...done.notes);
+      delete st.docs[doc.kind];
+      have = undefined;
+      report.push({ doc: doc.kind, outcome: 'remade', updated: 0, added: 0, kept: 0, notes: done.notes });
+    }
     const bindAs = doc.kind === 'pre-read' ? 'preReadDocId' : doc.kind === 'action-plan' ? 'actionPlanDocId' : 'prepBriefDocId';
-    const [create, fill, ...setAside] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: previous.docs[doc.kind] ?? null, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
+    // An old doc with no record (made before records were kept) may hold the CSM's edits: it is kept as "… (previous)".
+    const [create, fill, ...setAside] = docCalls(doc, { folderId: g.folderId, bindAs, existingDocId: old, appProperties: { qbrPackage: `${tag}|${doc.kind}` } });
     if (have) g.exec.set(bindAs, have.id);
     else {
       st.docs[doc.kind] = { id: yield* createOnce(g, st, `${tag}|${doc.kind}`, bindAs, create!), filled: false };
@@ -364,6 +413,8 @@ interface PreviousRun {
   figures: KeyFigures | null;
   deckId: string | null;
   docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
+  /** What the tool last wrote in those docs (the QBR Log's Doc Record). */
+  docRecord: DocRecord;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
 }
 
@@ -377,9 +428,9 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
     const deckId = ids(r.deckUrl)[0] ?? null;
-    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
+    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
   }
-  return { record: null, figures: null, deckId: null, docs: {}, drafts: {} };
+  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {} };
 }
 
 /**
@@ -404,7 +455,7 @@ function figuresOf(text: string): KeyFigures | null {
   }
 }
 
-function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date): QbrLogRow {
+function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date, docRecord: string | null): QbrLogRow {
   return {
     accountId: review.id,
     qbrDate: pkg.qbrDate,
@@ -416,6 +467,7 @@ function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eve
     generatedAt: now.toISOString(),
     warnings,
     keyFigures: pkg.figures ? JSON.stringify(pkg.figures) : null,
+    docRecord,
   };
 }
 

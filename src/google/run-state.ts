@@ -14,7 +14,8 @@ export interface AccountRunState {
   deckRefresh?: { revisionId?: string; objectIds?: string[] };
   /** Chart ids in the tracker's chart tab, by `slideKey:N`. */
   charts?: Record<string, number>;
-  docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean }>>;
+  /** `refresh`: the doc the QBR Log pointed at, being refreshed in place (SPEC §4.4). */
+  docs?: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', { id: string; filled: boolean; refresh?: boolean }>>;
   shared?: boolean;
   drafts?: Partial<Record<'summary' | 'invitation', string>>;
   holds?: string[];

@@ -18,10 +18,16 @@ export interface QbrLogRow {
   keyFigures?: string | null;
   /** What the deck's fill wrote per element, as JSON, for the next run's refresh in place (SPEC §4.4); the column is added only when given. */
   deckRecord?: string | null;
+  /** What the tool last wrote in each Doc (doc-record.ts), for refreshing them in place; the column is added only when given. */
+  docRecord?: string | null;
 }
 
-/** The QBR Log as the tool writes it: the spec's columns plus the key figures and deck record the core never reads. */
-const LOG_EXTRA = { keyFigures: { header: 'Key Figures', kind: 'text' as const }, deckRecord: { header: 'Deck Record', kind: 'text' as const } };
+/** The QBR Log as the tool writes it: the spec's columns plus the key figures and deck/doc records the core never reads. */
+const LOG_EXTRA = {
+  keyFigures: { header: 'Key Figures', kind: 'text' as const },
+  deckRecord: { header: 'Deck Record', kind: 'text' as const },
+  docRecord: { header: 'Doc Record', kind: 'text' as const },
+};
 
 /** One action item for the Actions tab (Completion Date is left to people). */
 export interface ActionRow {
@@ -107,7 +113,8 @@ export function addSheetCall(spreadsheetId: string, title: string): ApiCall {
 export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
   const { row } = tab;
   // An empty deck record is still written: it clears a record of an earlier fill that no longer describes the deck.
-  const extra = Object.fromEntries(Object.entries(LOG_EXTRA).filter(([k]) => (k === 'deckRecord' ? typeof row.deckRecord === 'string' : Boolean(row.keyFigures))));
+  const given = { keyFigures: Boolean(row.keyFigures), deckRecord: typeof row.deckRecord === 'string', docRecord: Boolean(row.docRecord) };
+  const extra = Object.fromEntries(Object.entries(LOG_EXTRA).filter(([k]) => given[k as keyof typeof given]));
   const layout = layoutOf(tab, { ...TABS.qbrLog.columns, ...extra });
   const values: Record<string, string> = {
     accountId: row.accountId,
@@ -120,6 +127,7 @@ export function qbrLogWrite(tab: TabState & { row: QbrLogRow }): ValueWrite[] {
     warnings: row.warnings.join('; '),
     ...(row.keyFigures ? { keyFigures: row.keyFigures } : {}),
     ...(typeof row.deckRecord === 'string' ? { deckRecord: row.deckRecord } : {}),
+    ...(row.docRecord ? { docRecord: row.docRecord } : {}),
   };
   return [...layout.headerWrites, rowsWrite(tab.sheetTitle, layout.columns, logRowOf(tab, layout, row.accountId, row.qbrDate), [values])];
 }

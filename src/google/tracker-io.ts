@@ -31,6 +31,8 @@ export interface LogRecord {
   keyFigures: string;
   /** The deck record JSON (what the fill wrote per element) of the package logged in this row ('' when none). */
   deckRecord: string;
+  /** The Doc Record JSON (what the tool last wrote in each Doc; '' when an older run wrote the row). */
+  docRecord: string;
 }
 
 /** The tracker's QBR Log rows (empty when there is no such tab): what the re-run and the manager view read. */
@@ -45,7 +47,7 @@ export function qbrLogRecords(tracker: GoogleTracker | null): LogRecord[] {
   return rows.slice(at + 1).filter((r) => text(cell(r, 'accountid')) !== '').map((r) => ({
     accountId: text(cell(r, 'accountid')), qbrDate: cell(r, 'qbrdate'), deckUrl: text(cell(r, 'deckurl')),
     docUrl: text(cell(r, 'docurl')), draftId: text(cell(r, 'draftid')), eventIds: text(cell(r, 'eventids')), generatedAt: text(cell(r, 'generatedat')),
-    keyFigures: text(cell(r, 'keyfigures')), deckRecord: text(cell(r, 'deckrecord')),
+    keyFigures: text(cell(r, 'keyfigures')), deckRecord: text(cell(r, 'deckrecord')), docRecord: text(cell(r, 'docrecord')),
   }));
 }
 

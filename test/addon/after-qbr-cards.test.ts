@@ -77,7 +77,7 @@ describe('the record form read back', () => {
 });
 
 describe('which QBR the account card offers to record', () => {
-  const log = (qbrDate: unknown): LogRecord => ({ accountId: 'ACC-001', qbrDate, deckUrl: '', docUrl: '', draftId: '', eventIds: '', generatedAt: '', keyFigures: '', deckRecord: '' });
+  const log = (qbrDate: unknown): LogRecord => ({ accountId: 'ACC-001', qbrDate, deckUrl: '', docUrl: '', draftId: '', eventIds: '', generatedAt: '', keyFigures: '', deckRecord: '', docRecord: '' });
   it('the latest QBR Log date on or before today, else the account’s QBR Date once passed, else none', () => {
     expect(qbrToRecord(globaltech, [log('2026-09-10'), log('2026-12-10'), log('2027-03-10')], TODAY)).toBe('2026-12-10');
     expect(qbrToRecord({ ...globaltech, qbrDate: '2026-12-01' }, [], TODAY)).toBe('2026-12-01');

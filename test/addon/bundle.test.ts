@@ -24,7 +24,7 @@ const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
  * "Refresh numbers" and the change report on the cards ~2.6 KB more, and the example tracker that "Copy the example
  * tracker" writes ~10 KB (its 22 KB of CSV text gzipped, in base64), and the deck's refresh in place (SPEC §4.4:
  * planner, table cells, the guarded run) ~12 KB, and the Record and QBR program cards (with the Google write-back and
- * the program view) ~30 KB: 391,489 bytes with all of them, and the Docs' refresh in place still to come.
+ * the program view) ~30 KB, and the Docs' refresh in place (the per-paragraph record and the refresh batch) ~6 KB.
  */
 const BUNDLE_BUDGET = 405_000;
 let tabs: Record<string, unknown[][]>;

@@ -1,5 +1,6 @@
 /** The fake Docs API's semantics through its handlers: Google's index math for text and tables, styles, lists, atomic batches. */
 import { documentText, docsHandlers } from './apis/docs';
+import { editDocAsUser } from './apis/docs-user';
 import { callHandler, failure } from './direct';
 import { createState } from './state';
 import type { FakeState } from './types';
@@ -189,5 +190,23 @@ describe('documents.batchUpdate', () => {
     const table = get().body.content.find((se: any) => se.table);
     expect([table.table.rows, table.endIndex - table.startIndex]).toEqual([2, 1 + 2 * (1 + 2 * 2) + 1]);
     expect(failure(() => batch([{ updateTableCellStyle: { tableStartLocation: { index: tableStart + 1 }, tableCellStyle: {}, fields: '*' } }])).code).toBe(400);
+  });
+});
+
+describe('a person editing the doc (editDocAsUser)', () => {
+  it('replaces, adds and deletes paragraphs with Google index math, each edit a new revision that refuses older writes', () => {
+    const { state, id, get, batch } = doc();
+    batch([{ insertText: { ...at(1), text: 'Value delivered\n$2.4M of savings\nRisks\n' } }]);
+    const before = get().revisionId;
+    editDocAsUser(state, id, { replaceText: { find: '$2.4M', replace: 'About $2.5M' } });
+    const r1 = get().revisionId;
+    expect(r1).not.toBe(before);
+    editDocAsUser(state, id, { addParagraph: { after: 'savings', text: 'Our note' } });
+    editDocAsUser(state, id, { deleteParagraph: { containing: 'Risks' } });
+    expect(documentText(get()).text).toBe('Value delivered\nAbout $2.5M of savings\nOur note\n\n');
+    expect(get().body.content.map((c: any) => c.endIndex)).toEqual([1, 17, 40, 49, 50]);
+    expect(new Set([before, r1, get().revisionId]).size).toBe(3);
+    const refused = failure(() => call(state, 'docs.documents.batchUpdate', { documentId: id }, { requests: [{ insertText: { ...at(1), text: 'x' } }], writeControl: { requiredRevisionId: r1 } }));
+    expect(refused.code).toBe(400);
   });
 });

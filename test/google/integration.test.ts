@@ -136,14 +136,16 @@ describe('qbr generate --google', () => {
     }
     expect(liveDocs().filter((f) => !previous(f))).toHaveLength(3); // pre-read, action plan, prep brief
     expect([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')).toHaveLength(1);
-    // Nothing was trashed: the first deck and docs are kept, renamed "… (previous)" and re-tagged, with the CSM's edit.
+    // Nothing was trashed: the first deck is kept, renamed "… (previous)" and re-tagged, with the CSM's edit.
     expect([...fake.state.files.values()].filter((f) => f.trashed)).toEqual([]);
     const kept = fake.state.files.get(firstDeck!.id)!;
     expect(kept.name).toBe(`${firstName} (previous)`);
     expect(kept.appProperties?.qbrPackage).toBe('ACC-001|2026-12-10|deck|previous');
     expect(fake.state.presentations.get(firstDeck!.id)).toBe(edited);
     expect(JSON.stringify(edited.slides)).toBe(slidesBefore);
-    expect(firstDocs.map((id) => fake.state.files.get(id)!.name).every((n) => / \(previous\)$/.test(n))).toBe(true);
+    // The docs are refreshed in place (test/google/docs-refresh.test.ts): the same three, none set aside.
+    expect(liveDocs().map((d) => d.id).sort()).toEqual([...firstDocs].sort());
+    expect(liveDocs().some(previous)).toBe(false);
     expect(count('drive.files.delete')).toBe(0);
   });
 

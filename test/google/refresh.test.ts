@@ -183,6 +183,10 @@ describe('a re-run refreshes the deck in place', () => {
     expect([...fake.state.files.values()].filter((f) => f.trashed)).toEqual([]);
     const fresh = decks().find((f) => f.id !== first!.id)!;
     expect(JSON.parse(logCell('Deck Record')).deckId).toBe(fresh.id);
+    // The whole package is made anew: three new Docs beside the three kept ones, none trashed.
+    const docs = [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document');
+    expect(docs).toHaveLength(6);
+    expect(docs.filter((d) => d.name.endsWith('(previous)'))).toHaveLength(3);
   });
 
   it('makes a fresh deck, and says why, when the deck the QBR Log points at is gone or its record unreadable', async () => {

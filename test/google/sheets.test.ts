@@ -120,6 +120,14 @@ describe('qbrLogWrite', () => {
     ]);
   });
 
+  it('adds a Doc Record column after Key Figures, the record as plain text (a JSON cell, never a formula)', () => {
+    const record = '{"pre-read":{"id":"d1","w":"abc"}}';
+    expect(qbrLogWrite({ sheetTitle: 'QBR Log', headers: logHeaders, existingRows: existing, row: { ...row, keyFigures: '{"arr":220000}', docRecord: record } })).toEqual([
+      { range: "'QBR Log'!J1:K1", values: [['Key Figures', 'Doc Record']] },
+      { range: "'QBR Log'!A2:K2", values: [[...written, '{"arr":220000}', record]] },
+    ]);
+  });
+
   it('finds a header row under a title row', () => {
     const rows = [['QBR Log (written by the tool)'], logHeaders, existing[1]!];
     expect(qbrLogWrite({ sheetTitle: 'QBR Log', headers: logHeaders, existingRows: rows, row })).toEqual([
