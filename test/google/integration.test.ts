@@ -143,9 +143,10 @@ describe('qbr generate --google', () => {
     expect(kept.appProperties?.qbrPackage).toBe('ACC-001|2026-12-10|deck|previous');
     expect(fake.state.presentations.get(firstDeck!.id)).toBe(edited);
     expect(JSON.stringify(edited.slides)).toBe(slidesBefore);
-    // The docs are refreshed in place (test/google/docs-refresh.test.ts): the same three, none set aside.
-    expect(liveDocs().map((d) => d.id).sort()).toEqual([...firstDocs].sort());
-    expect(liveDocs().some(previous)).toBe(false);
+    // --regenerate is the whole package from scratch: three new docs, the first three kept as "… (previous)" (a plain
+    // re-run refreshes them in place instead: test/google/docs-refresh.test.ts).
+    expect(liveDocs().filter(previous).map((d) => d.id).sort()).toEqual([...firstDocs].sort());
+    expect(liveDocs().filter((d) => !previous(d)).some((d) => firstDocs.includes(d.id))).toBe(false);
     expect(count('drive.files.delete')).toBe(0);
   });
 
