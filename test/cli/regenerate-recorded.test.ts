@@ -60,6 +60,9 @@ describe('qbr generate for a QBR already recorded', () => {
   it('keeps the summary built from the record: exactly the recorded commitments, the takeaways, the next review from the held date', async () => {
     expect(regenerated.code).toBe(0);
     expect(regenerated.stderr).toContain('for 2026-11-18 (held 2026-11-19 and recorded: summary, action plan and holds follow up on it)');
+    // The meeting took place: no advice on preparing it, no prep step reported as missed.
+    expect(regenerated.stderr).not.toContain('Short lead time');
+    expect(regenerated.stderr).not.toContain('already past');
     expect(await summaryCommitments(join(folder, 'summary.eml'))).toEqual(EXPECTED);
     const mail = await simpleParser(readFileSync(join(folder, 'summary.eml')));
     expect(mail.text).toContain('Adoption stalled in EMEA');

@@ -45,7 +45,8 @@ function recordAndDate(review: AccountReview, options: PackageOptions, closed: (
   const asked = chooseQbrDate(review, options.today, options.qbrDate, closed);
   const recorded = review.recorded ?? [];
   const record = recorded.find((r) => r.qbrDate === asked.date) ?? recorded.find((r) => r.held === asked.date) ?? null;
-  if (!record) return { record: null, choice: asked };
+  // A digital review (Tech-Touch) has no meeting, summary or action plan to follow up.
+  if (!record || review.deck === null) return { record: null, choice: asked };
   const basis = record.qbrDate === asked.date
     ? `${asked.basis}; held on ${record.held} and recorded, so the package follows up on it`
     : `${asked.basis}: the day the QBR of ${record.qbrDate} was held and recorded, so the package follows up on it`;
@@ -69,7 +70,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   // SPEC §4.1: the package describes the account on its QBR date (a recorded one, on the day it was held).
   const r = asOfMeeting(review, record?.held ?? qbrDate);
   const changes = peopleChanges(r);
-  const warnings = meetingWarnings(r, today, qbrDate, changes);
+  const warnings = meetingWarnings(r, today, qbrDate, changes, record !== null);
   const figures = keyFigures(r, qbrDate);
   const moved = options.previous ? changesFor(r, options.previous, figures) : null;
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
@@ -85,10 +86,12 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   }
 
   if (calendar.problem) findings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
-  const { holds, missed } = planHoldSchedule({
+  const { holds, missed: due } = planHoldSchedule({
     accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
     ...(record ? { record: { held: record.held, commitments: agreedCommitments(record), locale: r.locale } } : {}),
   });
+  // After a recorded QBR the prep steps and the meeting itself are done, not missed: only passed follow-ups are.
+  const missed = record ? due.filter((m) => m.offset > 0) : due;
   const uncovered = uncoveredNote(calendar);
   if (uncovered) findings.push(uncovered);
   const minutes = options.reviewMinutes ?? null;
