@@ -95,7 +95,7 @@ export async function generateCommand(argv: string[], io: CommandIo): Promise<nu
     }
     written.push({ review, pkg, dir, kept: writer.kept });
     const what = pkg.deck ? `${renderedSlideCount(pkg.deck)}-slide ${pkg.deck.variant} deck, ${pkg.emails.length} emails, ${pkg.holds.length} holds${missedNote(pkg)}, ${pkg.docs.length} docs` : 'digital review email';
-    io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})${keptNote(writer.kept)}${movedNote(pkg)}\n`);
+    io.stderr(`[${i + 1}/${total}] ${field(review.id)} ${field(review.name)}: ${what} for ${pkg.qbrDate}${recordedNote(review, pkg)} → ${dir} (${files.length + 1} files${pkg.dataToConfirm.length ? `, ${pkg.dataToConfirm.length} to confirm` : ''})${keptNote(writer.kept)}${movedNote(pkg)}\n`);
   }
   io.stderr(`\n${written.length} package${written.length === 1 ? '' : 's'} written to ${out}`);
   const skipped = [...book.skipped, ...failed];
@@ -117,6 +117,12 @@ function movedNote(pkg: QbrPackage): string {
   if (pkg.changes.length === 0) return '; no key figure moved since the last generation';
   const alerts = pkg.changes.filter((c) => c.alert).length;
   return `; ${pkg.changes.length} figure${pkg.changes.length === 1 ? '' : 's'} moved since the last generation${alerts ? ` (${alerts} called out)` : ''}`;
+}
+
+/** A QBR held and recorded is followed up, not prepared again (SPEC §4.5): the summary, action plan and holds come from the record. */
+function recordedNote(review: AccountReview, pkg: QbrPackage): string {
+  const record = pkg.deck ? review.recorded?.find((r) => r.qbrDate === pkg.qbrDate) : undefined;
+  return record ? ` (held ${record.held} and recorded: summary, action plan and holds follow up on it)` : '';
 }
 
 /** Steps already past are not created: the CSM sees which, so they can do them now or skip them knowingly. */

@@ -125,6 +125,28 @@ describe('the built bundle', () => {
     expect(log.filter((r) => r[0] === 'ACC-001')).toHaveLength(1);
   });
 
+  it('a draft for a QBR already held and recorded in the Sheet is the follow-up of the record, not the pre-meeting summary', async () => {
+    const box = sandbox();
+    const sheet = (title: string) => box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values as unknown[][];
+    // Atlas (ACC-004) met on Thu 2026-11-19 for its QBR planned on the 18th; the CSM typed the record into the Sheet.
+    const log = sheet('QBR Log');
+    const width = log[0]!.length;
+    log[0]!.push('Held', 'Takeaways');
+    log.push([...Array.from({ length: width }, (_, i) => (i === 0 ? 'ACC-004' : i === 1 ? '2026-11-18' : null)), '2026-11-19', 'Adoption stalled in EMEA']);
+    const actions = sheet('Actions');
+    actions.push(['A-901', 'ACC-004', 'Run EMEA enablement', 'Jordan Reyes', 'Vendor', '2026-11-25', 'Open', '2026-11-18']);
+    box.call('onAction', event('generate', { accountId: 'ACC-004', what: 'draft' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 10, 18) } } }));
+    for (let i = 0; i < 5 && box.services.triggers.some((t) => !t.fired && !t.deleted); i++) box.fireNextTrigger();
+    expect(box.services.violations).toEqual([]);
+    const { simpleParser } = await import('mailparser');
+    const mails = await Promise.all([...box.state.drafts.values()].map((d) => simpleParser(Buffer.from(d.message.raw, 'base64url'))));
+    const summary = mails.find((m) => /Summary & Next Steps/.test(m.subject ?? ''))!;
+    expect(summary.text).toMatch(/Our team:\n\nAction +Owner +Due\n[- ]+\nRun EMEA enablement +Jordan Reyes +Nov 25, 2026\n\n/);
+    expect(summary.text).toContain('Adoption stalled in EMEA');
+    expect(summary.text).not.toContain('Map ERP fields');
+    expect(summary.text).toContain('Next review due: Feb 19, 2027');
+  });
+
   it('moves a hold off a US public holiday from the bundled holiday table: T-14 of a Thu 2026-12-10 QBR leaves Thanksgiving for Wed 11-25', () => {
     const box = sandbox();
     box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'holds' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));

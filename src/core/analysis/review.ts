@@ -15,6 +15,7 @@ import { opportunities, riskReview } from './risks';
 import { isOverdue, nextQbrDue, REVIEW_PLANS, segmentFromArr, segmentFromText } from './segment';
 import type { AccountReview, BookReview, Health, QuarterSnapshot } from './types';
 import { valueLine, valueSummary } from './value';
+import { heldRecords } from '../program/record';
 
 export interface AnalyzeOptions {
   today: IsoDate;
@@ -171,6 +172,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     roadmap: roadmapFor(a.accountId, tracker.rows.roadmap),
     sla: { firstResponseHours: settings.slaHours.firstResponse, resolutionHours: settings.slaHours.resolution },
     goals: goalsFor(rowsOf('goals')),
+    recorded: heldRecords(a.accountId, { qbrRecord: rowsOf('qbrRecord'), actions: rowsOf('actions'), opportunities: rowsOf('opportunities'), dateOrder: settings.dateOrder, logTab: tabName('qbrLog') }),
     locale: a.locale ?? settings.locale,
     currency: (a.currency ?? settings.currency).toUpperCase(),
     timezone: a.timezone ?? settings.timezone,

@@ -1,6 +1,7 @@
 /** AccountReview: everything a QBR package says about one account, computed once by the analysis. */
 import type { IsoDate } from '../dates';
 import type { Finding } from '../tracker/findings';
+import type { QbrRecord } from '../program/record';
 
 export type Segment = 'Strategic' | 'Enterprise' | 'Mid-Market' | 'SMB' | 'Tech-Touch';
 export type DeckVariant = 'ebr' | 'enterprise' | 'midmarket' | 'smb';
@@ -203,6 +204,11 @@ export interface AccountReview {
   /** Peer benchmarks within the book; empty when no cohort reaches 5 accounts. */
   benchmarks?: Benchmark[];
   goals: GoalReview[];
+  /**
+   * The account's QBRs held and recorded (SPEC §4.5: QBR Log rows with `Held`), each with its commitments and paths;
+   * a package for one of their QBR dates follows up on it instead of preparing the meeting again.
+   */
+  recorded?: QbrRecord[];
   locale: string;
   currency: string;
   /** IANA zone for holds; null means "the user's own". */

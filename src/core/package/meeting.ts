@@ -40,17 +40,18 @@ export function customerAttendees(r: AccountReview, changes: PersonChange[]): Pe
 /**
  * SPEC §4.1's contradictions, as internal warnings (prep brief, analysis.json): renewal before the QBR, too little
  * lead time for an executive or enterprise review, sponsor or champion leaving or away, too few customer attendees,
- * no customer executive in the room. `meeting` is the review as of the QBR date.
+ * no customer executive in the room. `meeting` is the review as of the QBR date. For a QBR already `held` (recorded),
+ * the advice on preparing it (renewal first, lead time, who to invite) is moot and left out.
  */
-export function meetingWarnings(meeting: AccountReview, today: IsoDate, qbrDate: IsoDate, changes: PersonChange[]): string[] {
+export function meetingWarnings(meeting: AccountReview, today: IsoDate, qbrDate: IsoDate, changes: PersonChange[], held = false): string[] {
   const f = formatter(meeting.locale, meeting.currency);
   const out: string[] = [];
   const days = meeting.renewal.daysToRenewal;
-  if (meeting.renewal.date !== null && days !== null && days < 0) {
+  if (!held && meeting.renewal.date !== null && days !== null && days < 0) {
     out.push(`Renewal before the QBR: the renewal date (${f.date(meeting.renewal.date)}) is ${f.number(-days)} day${days === -1 ? '' : 's'} before the meeting (${f.date(qbrDate)}); hold the renewal conversation first or move the QBR earlier.`);
   }
   const lead = daysBetween(today, qbrDate);
-  if ((meeting.deck === 'ebr' || meeting.deck === 'enterprise') && lead < 14) {
+  if (!held && (meeting.deck === 'ebr' || meeting.deck === 'enterprise') && lead < 14) {
     out.push(`Short lead time: the QBR is ${f.number(lead)} day${lead === 1 ? '' : 's'} away; an ${meeting.deck === 'ebr' ? 'executive' : 'enterprise'} review needs at least 14 days to invite the customer's executives.`);
   }
   for (const c of changes.filter((x) => x.role !== 'stakeholder')) {
@@ -60,7 +61,7 @@ export function meetingWarnings(meeting: AccountReview, today: IsoDate, qbrDate:
   for (const k of meeting.risks.filter((x) => x.open && x.arrAtRisk !== null && x.arrAtRisk > meeting.arr)) {
     out.push(`ARR at risk above the ARR: "${k.risk}" puts ${f.money(k.arrAtRisk!)} at risk on a ${f.money(meeting.arr)} account; the account total counts ${f.money(meeting.arr)} at most, so correct the row.`);
   }
-  if (meeting.deck !== null) {
+  if (!held && meeting.deck !== null) {
     const room = customerAttendees(meeting, changes);
     if (room.length < 2) out.push(`Too few customer attendees: ${room.length === 0 ? 'nobody' : room.map((p) => p.name).join(', ')} from ${meeting.name} is confirmed (Attending = yes); invite at least two.`);
     if (!room.some(isExecutive)) out.push(`No customer executive attending: invite ${meeting.people.executiveSponsor && !changes.some((c) => c.name === meeting.people.executiveSponsor) ? meeting.people.executiveSponsor : 'an executive'} so decisions can be made in the room.`);

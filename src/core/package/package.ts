@@ -11,7 +11,7 @@ import { planHoldSchedule } from './holds';
 import { asOfMeeting, meetingWarnings } from './meeting';
 import { changesFor, keyFigures, type KeyFigures } from './changes';
 import { prepBriefDoc } from './prep-brief';
-import { chooseQbrDate } from './qbr-date';
+import { chooseQbrDate, type QbrDateChoice } from './qbr-date';
 import type { QbrPackage } from './types';
 import type { QbrRecord } from '../program/record';
 import { agreedCommitments } from './recorded';
@@ -30,11 +30,29 @@ export interface PackageOptions {
   previous?: KeyFigures | null;
   /**
    * The QBR as recorded (SPEC §4.5): the package is then for the record's QBR date (it overrides `qbrDate`), seen as of
-   * the day it was held, and its summary, action plan and T+7/T+14 holds follow up on what was agreed.
+   * the day it was held, and its summary, action plan and T+7/T+14 holds follow up on what was agreed. Without it, the
+   * review's own records (`review.recorded`) are looked up for the date chosen: a recorded QBR is never prepared again.
    */
   record?: QbrRecord | null;
   /** Lines the run adds to the package's warnings (a refresh in place: the deck elements the CSM edited whose numbers moved). */
   extraWarnings?: string[];
+}
+
+/**
+ * The QBR date, and the record to follow up on: the one given, else the review's record for the date chosen (its QBR
+ * date, or failing that the day it was held — someone asking for the day they met means that QBR).
+ */
+function recordAndDate(review: AccountReview, options: PackageOptions, closed: (date: IsoDate) => string | null): { record: QbrRecord | null; choice: QbrDateChoice } {
+  if (options.record) return { record: options.record, choice: { date: options.record.qbrDate, basis: 'the QBR as recorded', note: null } };
+  const asked = chooseQbrDate(review, options.today, options.qbrDate, closed);
+  const recorded = review.recorded ?? [];
+  const record = recorded.find((r) => r.qbrDate === asked.date) ?? recorded.find((r) => r.held === asked.date) ?? null;
+  // A digital review (Tech-Touch) has no meeting, summary or action plan to follow up.
+  if (!record || review.deck === null) return { record: null, choice: asked };
+  const basis = record.qbrDate === asked.date
+    ? `${asked.basis}; held on ${record.held} and recorded, so the package follows up on it`
+    : `${asked.basis}: the day the QBR of ${record.qbrDate} was held and recorded, so the package follows up on it`;
+  return { record, choice: { date: record.qbrDate, basis, note: asked.note } };
 }
 
 const NO_LINKS: PackageLinks = { deck: null, preRead: null, actionPlan: null };
@@ -49,13 +67,12 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const { today } = options;
   const links = options.links ?? NO_LINKS;
   const calendar = workCalendar({ accountCountry: review.holidayCountry.account, settingsCountry: review.holidayCountry.settings, timezone: review.timezone }, options.holidays);
-  const record = options.record ?? null;
-  const choice = record ? { date: record.qbrDate, basis: 'the QBR as recorded', note: null } : chooseQbrDate(review, today, options.qbrDate, calendar.closed);
+  const { record, choice } = recordAndDate(review, options, calendar.closed);
   const qbrDate = choice.date;
   // SPEC §4.1: the package describes the account on its QBR date (a recorded one, on the day it was held).
   const r = asOfMeeting(review, record?.held ?? qbrDate);
   const changes = peopleChanges(r);
-  const warnings = [...meetingWarnings(r, today, qbrDate, changes), ...(options.extraWarnings ?? [])];
+  const warnings = [...meetingWarnings(r, today, qbrDate, changes, record !== null), ...(options.extraWarnings ?? [])];
   const figures = keyFigures(r, qbrDate);
   const moved = options.previous ? changesFor(r, options.previous, figures) : null;
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
@@ -71,10 +88,12 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   }
 
   if (calendar.problem) findings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
-  const { holds, missed } = planHoldSchedule({
+  const { holds, missed: due } = planHoldSchedule({
     accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
     ...(record ? { record: { held: record.held, commitments: agreedCommitments(record), locale: r.locale } } : {}),
   });
+  // After a recorded QBR the prep steps and the meeting itself are done, not missed: only passed follow-ups are.
+  const missed = record ? due.filter((m) => m.offset > 0) : due;
   const uncovered = uncoveredNote(calendar);
   if (uncovered) findings.push(uncovered);
   const minutes = options.reviewMinutes ?? null;

@@ -2,6 +2,7 @@
 import type { IsoDate } from '../dates';
 import { isIsoDate } from '../dates';
 import { parseDate } from '../tracker/cells';
+import type { RowOf } from '../tracker/schema';
 import type { Tracker } from '../tracker/tracker';
 import { parseIndicator, type Indicator } from './program';
 import { normalizeStatus } from '../analysis/actions';
@@ -190,6 +191,19 @@ export function parseRecordJson(raw: unknown, accountId: string, qbrDate: IsoDat
   return { record: errors.length > 0 ? null : record, errors };
 }
 
+/** The rows an account's records are read from: the whole tracker's (`recordFromTracker`) or the account's own (the analysis). */
+export interface RecordSource {
+  qbrRecord: RowOf<'qbrRecord'>[];
+  actions: RowOf<'actions'>[];
+  opportunities: RowOf<'opportunities'>[];
+  dateOrder: 'MDY' | 'DMY';
+  /** The QBR Log tab's name as the sheet spells it, for notes. */
+  logTab: string;
+}
+
+/** The follow-up actions a Google run writes for its own holds (`QBR-<Account ID>-<date>-T+7`): the CSM's tasks, not commitments agreed with the customer. */
+const TOOL_FOLLOW_UP = /^QBR-.+-T\+\d+$/;
+
 /**
  * The record as the tracker already holds it (`qbr record` without `--from`, or a card's starting values): the QBR Log
  * row of the account and QBR date (Held, Attendees, the indicators, Takeaways) and the Actions and Opportunities whose
@@ -199,30 +213,50 @@ export function recordFromTracker(tracker: Tracker, accountId: string, qbrDate: 
   const account = tracker.accounts.find((a) => same(a.accountId) === same(accountId));
   if (!account) return { error: `Account ID "${accountId}" is not in the Accounts tab` };
   const id = account.accountId;
+  const source: RecordSource = { ...tracker.rows, dateOrder: tracker.settings.dateOrder, logTab: tracker.tabs.qbrLog ?? 'QBR Log' };
+  const log = source.qbrRecord.find((r) => r.accountId === id && (r.qbrDate === qbrDate || (r.qbrDate === null && r.held === qbrDate)));
   const notes: string[] = [];
-  const log = tracker.rows.qbrRecord.find((r) => r.accountId === id && (r.qbrDate === qbrDate || (r.qbrDate === null && r.held === qbrDate)));
-  const held = log?.held ?? qbrDate;
-  const { dateOrder } = tracker.settings;
-  const linksHere = (linkedTo: string | null) => {
-    const d = linkedTo === null ? null : parseDate(linkedTo, { dateOrder });
-    return d !== null && d.ok && (d.value === qbrDate || d.value === held);
-  };
-  const tab = tracker.tabs.qbrLog ?? 'QBR Log';
-  const indicator = (v: string | null, header: string): Indicator | null => {
-    const got = parseIndicator(v);
-    if (got === 'bad') notes.push(`${tab} row ${log!.row}, ${header}: "${v}" is not Green, Yellow or Red; left blank`);
-    return got === 'bad' ? null : got;
-  };
-  const commitments: Commitment[] = tracker.rows.actions
-    .filter((a) => a.accountId === id && linksHere(a.linkedTo) && normalizeStatus(a.status) !== 'Cancelled')
-    .map((a) => ({ action: a.action, owner: a.owner, side: a.side, due: a.dueDate }));
-  const expansionPaths: ExpansionPath[] = tracker.rows.opportunities
-    .filter((o) => o.accountId === id && linksHere(o.linkedTo))
-    .map((o) => ({ opportunity: o.opportunity, sponsor: o.sponsor, nextStep: o.nextStep, potentialArr: o.potentialArr }));
-  if (!log && commitments.length === 0) {
+  const record = assemble(id, qbrDate, log, source, notes);
+  if (!log && record.commitments.length === 0) {
     return { error: `nothing is recorded for ${id} on ${qbrDate}: no QBR Log row with that QBR Date and no Actions with Linked To = ${qbrDate}` };
   }
-  const record: QbrRecord = {
+  return { record, notes };
+}
+
+/**
+ * Every QBR of the account that was held and recorded: a QBR Log row with `Held` filled (actions typed with `Linked To`
+ * alone are not a held QBR), one record per QBR date (the first row wins), keyed by its QBR Date (the held date when
+ * the row has none). The package builder follows up on the one for its QBR date.
+ */
+export function heldRecords(accountId: string, source: RecordSource): QbrRecord[] {
+  const seen = new Set<IsoDate>();
+  return source.qbrRecord.flatMap((log) => {
+    if (log.accountId !== accountId || log.held === null) return [];
+    const qbrDate = log.qbrDate ?? log.held;
+    if (seen.has(qbrDate)) return [];
+    seen.add(qbrDate);
+    return [assemble(accountId, qbrDate, log, source, [])];
+  });
+}
+
+function assemble(id: string, qbrDate: IsoDate, log: RowOf<'qbrRecord'> | undefined, source: RecordSource, notes: string[]): QbrRecord {
+  const held = log?.held ?? qbrDate;
+  const linksHere = (linkedTo: string | null) => {
+    const d = linkedTo === null ? null : parseDate(linkedTo, { dateOrder: source.dateOrder });
+    return d !== null && d.ok && (d.value === qbrDate || d.value === held);
+  };
+  const indicator = (v: string | null, header: string): Indicator | null => {
+    const got = parseIndicator(v);
+    if (got === 'bad') notes.push(`${source.logTab} row ${log!.row}, ${header}: "${v}" is not Green, Yellow or Red; left blank`);
+    return got === 'bad' ? null : got;
+  };
+  const commitments: Commitment[] = source.actions
+    .filter((a) => a.accountId === id && linksHere(a.linkedTo) && normalizeStatus(a.status) !== 'Cancelled' && !TOOL_FOLLOW_UP.test(a.actionId.trim()))
+    .map((a) => ({ action: a.action, owner: a.owner, side: a.side, due: a.dueDate }));
+  const expansionPaths: ExpansionPath[] = source.opportunities
+    .filter((o) => o.accountId === id && linksHere(o.linkedTo))
+    .map((o) => ({ opportunity: o.opportunity, sponsor: o.sponsor, nextStep: o.nextStep, potentialArr: o.potentialArr }));
+  return {
     accountId: id, qbrDate, held,
     attendees: (log?.attendees ?? '').split(/[;\n]/).map((a) => a.trim()).filter(Boolean),
     indicators: {
@@ -233,5 +267,4 @@ export function recordFromTracker(tracker: Tracker, accountId: string, qbrDate: 
     takeaways: log?.takeaways ?? '',
     commitments, expansionPaths,
   };
-  return { record, notes };
 }
