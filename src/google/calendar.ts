@@ -65,8 +65,9 @@ export function eventBody(hold: HoldPlan, opts: Pick<HoldCallOptions, 'defaultTi
     // One popup a quarter of an hour ahead, whatever the user's calendar defaults are: the hold is a prompt to act.
     reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 15 }] },
     transparency: 'opaque',
-    // The key in a private property lets a later tool (or a person with the API explorer) map an event back to its step.
-    extendedProperties: { private: { qbrKey: hold.key } },
+    // The key in a private property lets a later tool (or a person with the API explorer) map an event back to its step;
+    // the package's tag lets a re-run list all of this QBR's holds in one call.
+    extendedProperties: { private: { qbrKey: hold.key, qbrPackage: packageOf(hold.key) } },
     // Calendar shows `source` as a clickable chip; only a well-formed https link (Drive's own) is put there.
     ...(link !== null && /^https:\/\/\S+$/i.test(link) ? { source: { title: 'QBR deck', url: link } } : {}),
   };
@@ -76,4 +77,35 @@ export function eventBody(hold: HoldPlan, opts: Pick<HoldCallOptions, 'defaultTi
 function withDeckLink(description: string, link: string | null): string {
   if (link === null || description.includes(link)) return description;
   return description === '' ? `Deck: ${link}` : `${description}\n\nDeck: ${link}`;
+}
+
+/** `ACC-001|2026-12-10|T-7` → `ACC-001|2026-12-10`: the step is the key's last part (an Account ID may hold a `|`). */
+function packageOf(key: string): string {
+  const cut = key.lastIndexOf('|');
+  return cut < 0 ? key : key.slice(0, cut);
+}
+
+/**
+ * One call for a re-run: the live holds of this QBR's package (account + QBR date), found by the private property every
+ * hold carries. A deleted hold is not listed (no `showDeleted`), so it still takes the insert → 409 → read path and
+ * stays deleted; so does a hold made before the property existed.
+ */
+export function packageHoldsCall(holdKey: string, calendarId = 'primary'): ApiCall {
+  return {
+    id: 'calendar.events.list', params: { calendarId, privateExtendedProperty: [`qbrPackage=${packageOf(holdKey)}`], maxResults: 250 },
+    note: `List the holds of ${packageOf(holdKey)}`,
+  };
+}
+
+/** An event as `events.list`/`get` return it: the fields a hold's patch sets. */
+export interface ListedEvent { id?: string; status?: string; summary?: string; description?: string; reminders?: unknown; transparency?: string; extendedProperties?: { private?: Record<string, string> }; source?: unknown }
+
+/** Whether a live hold differs from what the patch would write (times aside: a hold the CSM moved stays moved). */
+export function holdNeedsPatch(event: ListedEvent, patch: ApiCall): boolean {
+  const want = patch.body as Record<string, unknown>;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const mine = (want.extendedProperties as { private: Record<string, string> }).private;
+  return !same(event.summary, want.summary) || !same(event.description ?? '', want.description ?? '') || !same(event.reminders, want.reminders)
+    || !same(event.transparency ?? 'opaque', want.transparency) || !same(event.source, want.source)
+    || Object.entries(mine).some(([k, v]) => event.extendedProperties?.private?.[k] !== v);
 }

@@ -15,7 +15,7 @@ import { buildPackage } from '../core/package/package';
 import { keyFiguresFrom, type FigureChange, type KeyFigures } from '../core/package/changes';
 import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
-import { holdCalls, type HoldCalls } from './calendar';
+import { holdCalls, holdNeedsPatch, packageHoldsCall, type HoldCalls, type ListedEvent } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { docRecordText, parseDocRecord, recordOf, type DocKind, type DocRecord } from './doc-record';
 import { refreshInPlace } from './doc-refresh';
@@ -168,11 +168,13 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   }
 
   st.holds ??= [];
-  for (const hold of holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck })) {
-    if (st.holds.includes(hold.key)) continue;
+  const calls = holdCalls(want('holds') ? pkg.holds : [], { defaultTimezone: g.defaultTimezone, deckLink: links.deck }).filter((h) => !st.holds!.includes(h.key));
+  // A re-run lists this QBR's live holds once, and patches only those that changed (a first run has none to list).
+  const live = calls.length > 0 && previous.logged ? yield* listHolds(g, calls[0]!.key) : new Map<string, ListedEvent>();
+  for (const hold of calls) {
     const title = pkg.holds.find((h) => h.key === hold.key)?.title ?? hold.key;
     try {
-      if ((yield* makeHold(g, hold)) === 'deleted') {
+      if ((yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)))) === 'deleted') {
         warnings.push(`Hold "${title}" was deleted by you, so it was not recreated`);
         continue;
       }
@@ -361,8 +363,21 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   }
 }
 
-/** Insert the hold; on 409 read the event that owns its id: a deleted one stays deleted, a live one is refreshed. */
-export function* makeHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls): Effect<'made' | 'deleted'> {
+/** This package's live holds by event id; none when the list fails (each hold then takes the insert path). */
+export function* listHolds(g: Pick<GoogleRun, 'exec'>, anyKey: string): Effect<Map<string, ListedEvent>> {
+  const found = (yield* g.exec.run({ ...packageHoldsCall(anyKey), fallback: { on: [400, 403, 404] } })) as { items?: ListedEvent[] } | null;
+  return new Map((found?.items ?? []).filter((e) => e.id && e.status !== 'cancelled').map((e) => [e.id!, e]));
+}
+
+/**
+ * A hold listed live is patched only when it changed. Otherwise insert it; on 409 read the event that owns its id: a
+ * deleted one stays deleted, a live one is refreshed.
+ */
+export function* makeHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls, listed?: ListedEvent): Effect<'made' | 'deleted'> {
+  if (listed) {
+    if (holdNeedsPatch(listed, hold.patch)) yield* g.exec.run(hold.patch);
+    return 'made';
+  }
   try {
     yield* g.exec.run(hold.insert);
     return 'made';
@@ -416,6 +431,8 @@ interface PreviousRun {
   /** What the tool last wrote in those docs (the QBR Log's Doc Record). */
   docRecord: DocRecord;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
+  /** The row lists Calendar holds: a re-run lists them in one call instead of one insert attempt each. */
+  logged: boolean;
 }
 
 /** The ids an earlier run wrote in the QBR Log row for this account and QBR date (re-runs update, never add). */
@@ -428,9 +445,9 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
     const deckId = ids(r.deckUrl)[0] ?? null;
-    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts };
+    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts, logged: r.eventIds.trim() !== '' };
   }
-  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {} };
+  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {}, logged: false };
 }
 
 /**

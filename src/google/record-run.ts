@@ -12,13 +12,13 @@ import { readTracker } from '../core/tracker/tracker';
 import { rfc5322Date } from '../core/mime/message';
 import type { PackageLinks } from '../core/package/emails';
 import type { Address, DocPlan, EmailPlan, HoldPlan } from '../core/package/types';
-import { holdCalls } from './calendar';
+import { holdCalls, type ListedEvent } from './calendar';
 import { docCalls, docRequests } from './docs';
 import { findByAppPropertyCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { docReadCall, fillOnce, withRevision } from './fill-once';
 import { draftCall } from './gmail';
-import { makeHold, previousRun } from './package-run';
+import { listHolds, makeHold, previousRun } from './package-run';
 import { actionsAppend, logFieldsWrite, opportunitiesAppend, type LogField, type ValueWrite } from './sheets';
 import { ensureSheet, tabState, writeValues, type GoogleTracker } from './tracker-io';
 import type { ApiCall } from './types';
@@ -194,10 +194,12 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
   }
 
   const checkIns: FollowUpOutcome['checkIns'] = [];
-  for (const hold of holdCalls(plans.checkIns, { defaultTimezone: g.defaultTimezone, deckLink: links(null).deck })) {
+  const holds = holdCalls(plans.checkIns, { defaultTimezone: g.defaultTimezone, deckLink: links(null).deck });
+  const live = holds.length > 0 ? yield* listHolds(g, holds[0]!.key) : new Map<string, ListedEvent>();
+  for (const hold of holds) {
     const plan = plans.checkIns.find((h) => h.key === hold.key)!;
     try {
-      checkIns.push({ title: plan.title, date: plan.date, made: (yield* makeHold(g, hold)) === 'deleted' ? 'deleted' : 'updated' });
+      checkIns.push({ title: plan.title, date: plan.date, made: (yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)))) === 'deleted' ? 'deleted' : 'updated' });
     } catch (e) {
       soft(e, `Hold "${plan.title}" could not be updated`);
     }

@@ -8,7 +8,7 @@ export const USED_METHODS = [
   'drive.files.copy', 'drive.files.create', 'drive.files.update', 'drive.files.list', 'drive.permissions.create',
   'docs.documents.get', 'docs.documents.batchUpdate',
   'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list',
-  'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch',
+  'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch', 'calendar.events.list',
   'sheets.spreadsheets.get', 'sheets.spreadsheets.create', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchGet', 'sheets.spreadsheets.values.batchUpdate',
 ];
 

@@ -38,7 +38,7 @@ describe('holdCalls', () => {
       end: { dateTime: '2026-12-03T10:00:00', timeZone: 'America/New_York' },
       reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 15 }] },
       transparency: 'opaque',
-      extendedProperties: { private: { qbrKey: 'ACC-001|2026-12-10|T-7' } },
+      extendedProperties: { private: { qbrKey: 'ACC-001|2026-12-10|T-7', qbrPackage: 'ACC-001|2026-12-10' } },
       source: { title: 'QBR deck', url: DECK },
     };
     expect(holdCalls([hold], { defaultTimezone: 'Europe/London', deckLink: DECK })).toEqual([{

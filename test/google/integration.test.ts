@@ -278,6 +278,22 @@ describe('qbr generate --google', () => {
     expect(fake.calls.every((c) => !('sendUpdates' in c.params))).toBe(true);
   });
 
+  it('a re-run lists this QBR\'s holds in one call and patches only the one that changed (no insert attempt per hold)', async () => {
+    await qbr('--account', 'ACC-001');
+    const made = events();
+    expect(made).toHaveLength(11);
+    // Someone (or an older version of the tool) left one hold with another description: only that one is patched back.
+    made[3]!.description = 'typed over';
+    const before = fake.calls.length;
+    expect((await qbr('--account', 'ACC-001')).code).toBe(0);
+    expect(fake.violations).toEqual([]);
+    const rerun = fake.calls.slice(before).filter((c) => c.methodId.startsWith('calendar.'));
+    expect(rerun.map((c) => c.methodId)).toEqual(['calendar.events.list', 'calendar.events.patch']);
+    expect(rerun[1]!.path).toContain(made[3]!.id);
+    expect(events().map((e) => e.id).sort()).toEqual(made.map((e) => e.id).sort());
+    expect(events()[3]!.description).not.toBe('typed over');
+  });
+
   it('reports a hold Google refuses and still writes the rest of the package and the QBR Log row', async () => {
     // Seven holds in, Google refuses one outright (a 400 no retry changes).
     fake.faults.push({ methodId: 'calendar.events.insert', status: 400, times: 1, when: () => events().length === 7 });

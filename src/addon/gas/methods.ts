@@ -28,6 +28,7 @@ export const GAS_METHODS = {
   'calendar.events.insert': { path: ["Calendar","Events","insert"], order: ["calendarId"], body: true, media: false },
   'calendar.events.get': { path: ["Calendar","Events","get"], order: ["calendarId","eventId"], body: false, media: false },
   'calendar.events.patch': { path: ["Calendar","Events","patch"], order: ["calendarId","eventId"], body: true, media: false },
+  'calendar.events.list': { path: ["Calendar","Events","list"], order: ["calendarId"], body: false, media: false },
   'sheets.spreadsheets.get': { path: ["Sheets","Spreadsheets","get"], order: ["spreadsheetId"], body: false, media: false },
   'sheets.spreadsheets.create': { path: ["Sheets","Spreadsheets","create"], order: [], body: true, media: false },
   'sheets.spreadsheets.batchUpdate': { path: ["Sheets","Spreadsheets","batchUpdate"], order: ["spreadsheetId"], body: true, media: false },
