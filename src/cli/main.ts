@@ -19,7 +19,7 @@ const USAGE = `Usage:
   qbr record --tracker <file.xlsx | folder of .csv> --account ID --qbr-date YYYY-MM-DD [--from record.json|record.csv]
              [--today YYYY-MM-DD] --out <dir>                        (see docs/AFTER-THE-QBR.md)
   qbr record --google --tracker <Google Sheet URL or id> --account ID --qbr-date YYYY-MM-DD [--from …] [--today …]
-  qbr program --tracker <file.xlsx | folder of .csv> [--today YYYY-MM-DD] [--json]
+  qbr program --tracker <file.xlsx | folder of .csv> [--today YYYY-MM-DD] [--json] [--write-tab]
   qbr auth --client-secret client_secret.json [--template-scope]      (see docs/GOOGLE-SETUP.md)
 
 Exit status: 0 every requested account done · 1 some accounts skipped (reasons printed) · 2 the command is wrong.

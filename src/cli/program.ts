@@ -1,5 +1,6 @@
 /** `qbr program`: the manager's view of the QBR program (SPEC §4.5) — schedule per CSM and the metrics against their targets. */
 import { programOfWorkbook, type Metric, type ProgramView } from '../core';
+import { PROGRAM_TAB, programTabWrite } from '../core/program/sheet';
 import { parseFlags, requireFlag, todayFrom } from './args';
 import { table } from './report';
 import { field } from './terminal';
@@ -10,13 +11,26 @@ export async function programCommand(argv: string[], io: CommandIo): Promise<num
     tracker: { type: 'string' },
     today: { type: 'string' },
     json: { type: 'boolean' },
+    'write-tab': { type: 'boolean' },
   });
   const today = todayFrom(values.today, io.now);
   const trackerPath = requireFlag(values.tracker, 'tracker');
   // exceljs loads only once the flags are known good, as for the other commands.
   const { openTracker } = await import('../workbook/open');
-  const view = programOfWorkbook(await openTracker(trackerPath), today);
+  const workbook = await openTracker(trackerPath);
+  const view = programOfWorkbook(workbook, today);
   io.stdout(values.json ? `${JSON.stringify(view, null, 2)}\n` : renderProgram(view));
+  if (!values['write-tab']) return 0;
+  // On request, the same view as plain values in the tracker's own `QBR Program` tab, for the manager to share.
+  const write = programTabWrite(workbook.tabs, view);
+  const { applyTabWrites } = await import('../workbook/write-back');
+  try {
+    await applyTabWrites(trackerPath, [write]);
+  } catch (e) {
+    io.stderr(`The ${PROGRAM_TAB} tab could not be written to ${field(trackerPath)}: ${field(e instanceof Error ? e.message : String(e))}\n`);
+    return 1;
+  }
+  io.stderr(`Wrote the ${PROGRAM_TAB} tab of ${field(trackerPath)} (${write.said.join('; ')}): values, no formulas.\n`);
   return 0;
 }
 

@@ -39,7 +39,9 @@ async function writeXlsx(path: string, writes: TabWrite[]): Promise<void> {
         cell.numFmt = above && above.value instanceof Date && above.numFmt ? above.numFmt : 'yyyy-mm-dd';
       } else {
         // A plain string or number: exceljs writes a formula only for a { formula } object, so text never becomes one.
-        cell.value = c.value;
+        // '' clears a cell (a stale line of an earlier write); a rate carries its percentage format.
+        cell.value = c.value === '' ? null : c.value;
+        if (c.numFmt) cell.numFmt = c.numFmt;
       }
     }
   }

@@ -55,3 +55,36 @@ describe('qbr program', () => {
     expect(stderr).toMatch(/--tracker/);
   });
 });
+
+describe('qbr program --write-tab', () => {
+  it('writes the view as values in a QBR Program tab of the .xlsx (rates as percentages), and a second write leaves no stale line', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = join(dir, 'tracker.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const add = (name: string, rows: (string | number)[][]) => wb.addWorksheet(name).addRows(rows);
+    add('Accounts', [['Account ID', 'Account', 'ARR', 'QBR Date', 'Last QBR Date', 'CSM'], ['A1', 'Acme', 200000, '2026-12-10', '2026-09-15', 'Ana'], ['A2', 'Beta', 150000, '', '2026-09-20', 'Ana']]);
+    add('QBR Log', [['Account ID', 'QBR Date', 'Held', 'Executive Attendance'], ['A1', '2026-09-15', '2026-09-15', 'Green'], ['A2', '2026-09-20', '2026-09-20', 'Red']]);
+    // A stale tab from an earlier write, longer than the new one: its extra line must go.
+    add('QBR Program', [['old'], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], ['stale line', 'x']]);
+    await wb.xlsx.writeFile(book);
+
+    const r = await qbr('program', '--tracker', book, '--today', '2026-11-22', '--write-tab');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Wrote the QBR Program tab/);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(book);
+    const tab = back.getWorksheet('QBR Program')!;
+    expect(tab.getCell('A1').value).toBe('QBR program as of 2026-11-22');
+    expect(tab.getRow(3).values).toEqual([undefined, 'Metric', 'Value', 'Target', 'Status', 'QBRs counted', 'Accounts', 'Note']);
+    // 1 of 2 QBRs had the sponsor (Green): 50 %, below the 80 % target, shown as a percentage, a number not text.
+    expect(tab.getCell('A4').value).toBe('Executive attendance');
+    expect(tab.getCell('B4').value).toBe(0.5);
+    expect(tab.getCell('B4').numFmt).toBe('0%');
+    expect(tab.getCell('D4').value).toBe('below target');
+    expect(tab.getCell('A21').value).toBeNull();
+    expect(tab.getCell('B21').value).toBeNull();
+    // Nothing became a formula, and the other tabs are as they were.
+    tab.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(back.getWorksheet('Accounts')!.getCell('B2').value).toBe('Acme');
+  });
+});

@@ -20,7 +20,7 @@ export interface TabWrite {
   /** The tab did not exist: the adapter adds it. */
   create: boolean;
   /** 0-based, the sheet's row 1 is 0: the header cells added and the rows appended or updated. */
-  cells: { row: number; col: number; value: WriteValue }[];
+  cells: { row: number; col: number; value: WriteValue; numFmt?: string }[];
   /** What this write does, in words (`2 rows appended`, `header "Linked To" added`). */
   said: string[];
 }

@@ -35,3 +35,25 @@ export function programSheet(view: ProgramView): SheetValue[][] {
   for (const q of view.expansionByQuarter) rows.push([q.quarter, q.arr, q.accounts.length, [...new Set(q.accounts.map((a) => a.accountId))].join(', ')]);
   return rows;
 }
+
+/** The tab's name, as the add-on writes it too. */
+export const PROGRAM_TAB = 'QBR Program';
+
+/**
+ * The program view as cell writes for a `QBR Program` tab of a workbook: the tab made when missing, and every cell an
+ * earlier write filled beyond the new rows and columns cleared ('' ), so no stale line is left.
+ */
+export function programTabWrite(tabs: { name: string; rows: unknown[][] }[], view: ProgramView): { tab: string; create: boolean; cells: { row: number; col: number; value: SheetValue; numFmt?: string }[]; said: string[] } {
+  const rows = programSheet(view);
+  const existing = tabs.find((t) => t.name.trim().toLowerCase() === PROGRAM_TAB.toLowerCase());
+  const old = existing?.rows ?? [];
+  const height = Math.max(rows.length, old.length);
+  const cells: { row: number; col: number; value: SheetValue; numFmt?: string }[] = [];
+  // The three rates (rows 4–6, the Value column) are fractions shown as percentages; the health change is points.
+  const rate = (r: number, c: number) => c === 1 && r >= 3 && r < 3 + METRICS.length && METRICS[r - 3]![0] !== 'healthChange' && typeof rows[r]?.[c] === 'number';
+  for (let r = 0; r < height; r++) {
+    const width = Math.max(rows[r]?.length ?? 0, old[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) cells.push({ row: r, col: c, value: rows[r]?.[c] ?? '', ...(rate(r, c) ? { numFmt: '0%' } : {}) });
+  }
+  return { tab: existing?.name ?? PROGRAM_TAB, create: !existing, cells, said: [`${rows.length} rows written${existing ? '' : ' (tab added)'}`] };
+}
