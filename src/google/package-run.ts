@@ -26,9 +26,9 @@ import type { ApiCall } from './types';
 import { draftCall, findDraftCall } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import { CHART_TAB, deckRecordCell, deckRecordOf, editedLines, refreshDeck, type DeckRecord, type RefreshReport } from './deck-refresh';
-import type { ActionRow, QbrLogRow } from './sheets';
+import { logFieldsWrite, type ActionRow, type QbrLogRow } from './sheets';
 import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation, type WrittenElement } from './slides';
-import { ensureSheet, findSheet, qbrLogRecords, rowsOf, writeBack, type GoogleTracker } from './tracker-io';
+import { ensureSheet, findSheet, qbrLogRecords, rowsOf, tabState, writeBack, writeValues, type GoogleTracker } from './tracker-io';
 
 export interface GoogleRun {
   exec: Executor;
@@ -129,8 +129,19 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
         delete st.deckRefresh;
       } else warnings.push('The QBR Log has no usable record of what was written in this QBR\'s deck, so a new deck was made (the old one is kept, renamed "… (previous)")');
     }
+    // The deck a fresh one replaces, kept in the run state: the QBR Log points at the new one as soon as it is filled.
+    if (!refresh && !st.deckId && previous.deckId && !st.replaces) st.replaces = previous.deckId;
     if (!refresh) written = yield* makeDeck(review, first, st, g, warnings, tag);
     if (refresh) warnings.push(...editedLines(refresh));
+  }
+  // The deck's record goes to the QBR Log as soon as the deck is written: it lives only in this run's memory, and an
+  // add-on run that pauses (the card's time, the trigger's) writes the rest of the row in a later execution.
+  const deckCell = written && st.deckId ? recordCell({ deckId: st.deckId, qbrDate: first.qbrDate, elements: written }, warnings) : null;
+  if (deckCell !== null && g.tracker && st.deckId && deckCell !== previous.recordText) {
+    const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
+    yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: review.id, qbrDate: first.qbrDate, values: { deckUrl: deckUrl(st.deckId), deckRecord: deckCell } }));
+    st.deckRecordLogged = true;
+    g.save();
   }
   // The prep brief lists the deck elements the CSM edited whose numbers moved, with the other warnings.
   const edits = refresh ? editedLines(refresh) : [];
@@ -191,7 +202,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   if (!st.previousTrashed && want('deck')) {
     // The package this one replaces (same account and QBR date): its deck is the CSM's, maybe edited, so it is
     // kept, renamed "… (previous)", once the new one is filled (SPEC §4.4) — never trashed.
-    if (previous.deckId && previous.deckId !== st.deckId && previous.deckId !== g.templateId) yield* g.exec.run(keepQuietly(previous.deckId, deckName(review, first.qbrDate), `${tag}|deck`));
+    const replaced = st.replaces ?? previous.deckId;
+    if (replaced && replaced !== st.deckId && replaced !== g.templateId) yield* g.exec.run(keepQuietly(replaced, deckName(review, first.qbrDate), `${tag}|deck`));
     st.previousTrashed = true;
     g.save();
   }
@@ -206,7 +218,9 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
       const id = st.docs?.[doc.kind]?.filled ? st.docs[doc.kind]!.id : null;
       if (id) docRecord[doc.kind] = recordOf(doc, id);
     }
-    const record = written && st.deckId ? recordCell({ deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written }, warnings) : st.deckId && want('deck') ? '' : null;
+    // Logged above when this run wrote the deck; a deck written by an interrupted run whose record never reached the
+    // log gets an empty cell, so an out-of-date record of the same deck is never compared against it.
+    const record = deckCell ?? (st.deckRecordLogged || !st.deckId || !want('deck') ? null : '');
     yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, st, eventIds, warnings, g.now, docRecordText(docRecord)), deckRecord: record }, followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
@@ -431,6 +445,8 @@ interface PreviousRun {
   /** What the tool last wrote in those docs (the QBR Log's Doc Record). */
   docRecord: DocRecord;
   drafts: Partial<Record<'summary' | 'invitation', string>>;
+  /** The Deck Record cell as written (a refresh where nothing moved need not write it again). */
+  recordText: string;
   /** The row lists Calendar holds: a re-run lists them in one call instead of one insert attempt each. */
   logged: boolean;
 }
@@ -445,9 +461,9 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     const docs = ids(r.docUrl);
     const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
     const deckId = ids(r.deckUrl)[0] ?? null;
-    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts, logged: r.eventIds.trim() !== '' };
+    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts, recordText: r.deckRecord, logged: r.eventIds.trim() !== '' };
   }
-  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {}, logged: false };
+  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {}, recordText: '', logged: false };
 }
 
 /**

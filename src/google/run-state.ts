@@ -21,6 +21,10 @@ export interface AccountRunState {
   holds?: string[];
   /** The previous package's deck was set aside (renamed "… (previous)"; the name predates SPEC §4.4, when it was trashed). */
   previousTrashed?: boolean;
+  /** The deck (from the QBR Log) this package's fresh deck replaces, to be kept renamed "… (previous)". */
+  replaces?: string;
+  /** The fill's Deck Record reached the QBR Log (written right after the deck, before the rest of the row). */
+  deckRecordLogged?: boolean;
   trackerWritten?: boolean;
   done?: boolean;
   /**
