@@ -55,7 +55,7 @@ describe('the results card after a refresh in place', () => {
       header: 'Your edits kept (3)', collapsible: true, uncollapsible: 4,
       widgets: [
         { kind: 'text', html: '<b>Deck and docs refreshed in place</b>: 2 values rewritten, 2 charts refreshed' },
-        { kind: 'text', html: 'Pre-read: your edits kept, 2 values updated<br>Action plan: refreshed, 3 values updated<br>Prep brief: nothing moved' },
+        { kind: 'text', html: 'Pre-read: your edits kept, 2 values updated<br>Action plan: refreshed<br>Prep brief: nothing moved' },
         { kind: 'text', html: '• Slide 3, KPI &quot;Value delivered&quot;: kept your edit (the tracker now says $126K)' },
         { kind: 'text', html: '• Slide 2, title: kept your edit' },
         { kind: 'text', html: '• The whole slide &quot;Support trends&quot;: you deleted this; left deleted' },
@@ -70,7 +70,7 @@ describe('the results card after a refresh in place', () => {
     const card = resultsCard({ accountName: 'A', warnings: [], refresh: { docs: [{ doc: 'pre-read', outcome: 'refreshed', updated: 4 }], edits: [], notes: [] } });
     expect(card.sections).toEqual([{
       header: 'Refreshed in place',
-      widgets: [{ kind: 'text', html: '<b>Docs refreshed in place</b>' }, { kind: 'text', html: 'Pre-read: refreshed, 4 values updated' }],
+      widgets: [{ kind: 'text', html: '<b>Docs refreshed in place</b>' }, { kind: 'text', html: 'Pre-read: refreshed' }],
     }]);
   });
 
@@ -124,7 +124,7 @@ describe('"Regenerate from scratch" asks first', () => {
           { kind: 'text', html: 'This makes <b>a new deck and new docs</b> (pre-read, action plan, prep brief) from the tracker.' },
           { kind: 'text', html: '• Your current deck and docs stay in Drive, with your edits, renamed “… (previous)”. Nothing is deleted.' },
           { kind: 'text', html: '• Gmail drafts and calendar holds are updated, not duplicated.' },
-          { kind: 'text', html: '<font color="#5F6368">To keep working in the deck you have, press Cancel and use Refresh numbers: it updates the numbers and keeps your edits.</font>' },
+          { kind: 'text', html: '<font color="#5F6368">To keep your edits in the deck you have, Cancel and use Refresh numbers.</font>' },
         ],
       }],
       footer: {

@@ -68,7 +68,7 @@ export function regenerateConfirmCard(p: { accountId: string; accountName: strin
         { kind: 'text', html: `This makes ${bold('a new deck and new docs')} (pre-read, action plan, prep brief) from the tracker.` },
         { kind: 'text', html: '• Your current deck and docs stay in Drive, with your edits, renamed “… (previous)”. Nothing is deleted.' },
         { kind: 'text', html: '• Gmail drafts and calendar holds are updated, not duplicated.' },
-        { kind: 'text', html: colour(GREY, 'To keep working in the deck you have, press Cancel and use Refresh numbers: it updates the numbers and keeps your edits.') },
+        { kind: 'text', html: colour(GREY, 'To keep your edits in the deck you have, Cancel and use Refresh numbers.') },
       ],
     }],
     footer: {

@@ -205,11 +205,10 @@ const DOC_NAMES: Record<string, string> = { 'pre-read': 'Pre-read', 'action-plan
 
 function docLine(d: NonNullable<InPlaceReport['docs']>[number]): string {
   const name = DOC_NAMES[d.doc] ?? d.doc;
-  const values = plural(d.updated, 'value');
   if (d.outcome === 'unchanged') return `${name}: nothing moved`;
   if (d.outcome === 'remade') return `${name}: made anew (the old one was gone)`;
-  if (d.outcome === 'edited') return `${name}: your edits kept, ${values} updated`;
-  return `${name}: refreshed, ${values} updated`;
+  // Untouched docs are rewritten whole (every paragraph counts as updated): a count there would overstate what moved.
+  return d.outcome === 'edited' ? `${name}: your edits kept, ${plural(d.updated, 'value')} updated` : `${name}: refreshed`;
 }
 
 /** What changeReport writes for a figure that is missing on one side. */
