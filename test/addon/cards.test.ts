@@ -625,8 +625,9 @@ describe('the results card', () => {
       warnings: ['Value row 12 <no source>'],
     });
     expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR package ready' });
+    // The deck in the fixed footer: in view however long the card is.
+    expect(card.footer).toEqual({ primary: { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } } });
     expect(buttons(card)).toEqual([
-      { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
       { text: 'Open pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
       { text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } },
     ]);

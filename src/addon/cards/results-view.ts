@@ -98,7 +98,8 @@ export function resultsCard(input: ResultsInput): CardSpec {
   if (running) sections.push(progressSection(running, input.unit ?? 'step'));
 
   const links: ButtonSpec[] = [];
-  if (input.deckUrl) links.push({ text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } });
+  // The deck is what the CSM came for: its button sits in the fixed footer, in view however long the report above is.
+  const deck: ButtonSpec | null = input.deckUrl ? { text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } } : null;
   // "Open pre-read", "Open prep brief": a verb and what it opens, in sentence case.
   for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title.charAt(0).toLowerCase()}${d.title.slice(1)}`, openLink: { url: d.url } });
   const draftCount = Math.max(input.draftIds?.length ?? 0, input.draftCount ?? 0);
@@ -144,6 +145,7 @@ export function resultsCard(input: ResultsInput): CardSpec {
   }
   return {
     name: 'results',
+    ...(deck ? { footer: { primary: deck } } : {}),
     header: { title: input.accountName, subtitle: running ? 'Still working…' : input.refresh?.regenerated ? 'Made anew' : input.changes || input.refresh ? 'Numbers refreshed' : 'QBR package ready' },
     sections,
   };
