@@ -274,6 +274,25 @@ describe('the built bundle', () => {
     expect(box.services.violations).toEqual([]);
   });
 
+  it('Regenerate that outlasts the card finishes in the background as a regeneration: new docs too, the old ones "(previous)"', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    const finish = () => { while (box.fireNextTrigger()) { /* the background finishes the run */ } };
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+    finish();
+    const docs = () => [...box.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+    const before = docs().map((f) => f.id);
+    expect(before).toHaveLength(3);
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package', regenerate: 'yes', step: 'run', qbrDate: '2026-12-10' }));
+    expect(cardText(box)).toContain('Still working');
+    finish();
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-001' }));
+    expect(cardText(box)).toContain('Made from scratch');
+    // Without the flag carried to the trigger, the docs would have been refreshed in place (same three ids).
+    expect(docs()).toHaveLength(6);
+    for (const id of before) expect(box.state.files.get(id)!.name).toMatch(/\(previous\)$/);
+    expect(box.services.violations).toEqual([]);
+  });
+
   it('runs the whole book in trigger batches that stop before the time limit and resume where they stopped', () => {
     // Triggers get Apps Script's 6 minutes; the card action itself must still answer within 30 s. At 3 s a call
     // (a slow day at Google) the book's ~150 calls cannot fit in one trigger.
