@@ -13,7 +13,7 @@ import { changesFor, keyFigures } from '../src/core/package/changes';
 import { readXlsx } from '../src/workbook/xlsx';
 import { ApiError } from '../src/google/execute';
 import { failureCard } from '../src/addon/app/actions';
-import { accountCard, homeCard, managerCard, resultsCard } from '../src/addon/cards/views';
+import { accountCard, homeCard, managerCard, regenerateConfirmCard, resultsCard } from '../src/addon/cards/views';
 import type { CardSpec } from '../src/addon/cards/spec';
 import { PANEL_HEIGHT, PANEL_WIDTH, renderCardHtml } from './card-html';
 
@@ -63,6 +63,21 @@ async function cards(): Promise<Record<string, CardSpec>> {
       draftIds: ['d1', 'd2'], holds: pkg.holds.map((h) => ({ title: h.title, date: h.date })), warnings: pkg.dataToConfirm,
       changes: changesFor(red, before, after),
     }),
+    // A refresh after the CSM reworded a KPI, deleted a slide and edited the pre-read: what happened to their work.
+    'results-edits': resultsCard({
+      accountName: red.name, locale: red.locale, warnings: [],
+      deckUrl: 'https://docs.google.com/presentation/d/deck/edit',
+      docUrls: [{ title: 'Pre-read', url: 'https://docs.google.com/document/d/a/edit' }, { title: 'Action plan', url: 'https://docs.google.com/document/d/b/edit' }, { title: 'Prep brief', url: 'https://docs.google.com/document/d/c/edit' }],
+      draftIds: ['d1', 'd2'], holds: pkg.holds.map((h) => ({ title: h.title, date: h.date })),
+      changes: changesFor(red, before, after).slice(0, 2),
+      refresh: {
+        deck: { rewritten: 14, charts: 2 },
+        docs: [{ doc: 'pre-read', outcome: 'edited', updated: 2 }, { doc: 'action-plan', outcome: 'refreshed', updated: 86 }, { doc: 'prep-brief', outcome: 'refreshed', updated: 120 }],
+        edits: [{ slide: 3, label: 'KPI "Value delivered, Q4 2026"', now: '$126K' }, { slide: null, label: 'the whole slide "Support trends"', gone: true }],
+        notes: ['pre-read, Value delivered: you edited this; the tracker now says “$126K”'],
+      },
+    }),
+    'confirm-regenerate': regenerateConfirmCard({ accountId: red.id, accountName: red.name, qbrDate: pkg.qbrDate, share: false }),
     'manager-200': managerCard({ book: big, today: TODAY, log }),
     error: failureCard(new ApiError(404, 'Requested entity was not found.', 'notFound', 'sheets.spreadsheets.get'), undefined, { retry: { name: 'openHome' }, trackerUrl: TRACKER }),
   };

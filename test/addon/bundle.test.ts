@@ -12,6 +12,7 @@ import { seedFile, seedSpreadsheet } from '../fake-google/seed';
 import { MIME } from '../fake-google/state';
 import { GAS_MESSAGES } from './harness/advanced';
 import { bundleProblems, loadBundle, type AddonSandbox } from './harness/load';
+import { editShapeText } from '../fake-google/user-edits';
 
 const ROOT = join(__dirname, '..', '..');
 const BUNDLE = join(ROOT, 'build', 'Code.js');
@@ -24,9 +25,10 @@ const SHEET = '1AddonTrackerSpreadsheet0123456789abc';
  * "Refresh numbers" and the change report on the cards ~2.6 KB more, and the example tracker that "Copy the example
  * tracker" writes ~10 KB (its 22 KB of CSV text gzipped, in base64), and the deck's refresh in place (SPEC §4.4:
  * planner, table cells, the guarded run) ~12 KB, and the Record and QBR program cards (with the Google write-back and
- * the program view) ~30 KB, and the Docs' refresh in place (the per-paragraph record and the refresh batch) ~6 KB.
+ * the program view) ~30 KB, and the Docs' refresh in place (the per-paragraph record and the refresh batch) ~6 KB,
+ * and the results card's "your edits kept" report with "Regenerate from scratch" and its confirmation ~4.4 KB.
  */
-const BUNDLE_BUDGET = 405_000;
+const BUNDLE_BUDGET = 406_000;
 let tabs: Record<string, unknown[][]>;
 
 beforeAll(async () => {
@@ -211,6 +213,83 @@ describe('the built bundle', () => {
     expect(after).toContain('What moved');
     const money = (n: number) => `$${n.toLocaleString('en-US')}`;
     expect(after).toContain(`${money(arr)} → <b>${money(arr + 12_000)}</b>`);
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it('Refresh numbers keeps the CSM\'s deck edit and says so, in the same deck; Regenerate asks first, then makes a new deck and keeps the old one "(previous)"', () => {
+    // Calls fast enough that the first package finishes within the card: a deck filled in one execution whose QBR Log
+    // row is written by a later trigger loses its Deck Record (src/google/package-run.ts), and is then made anew.
+    const box = sandbox({ executionLimitMs: 360_000, callCostMs: 150 });
+    const date = { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } };
+    const finish = () => { while (box.fireNextTrigger()) { /* the background finishes the run */ } };
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, date));
+    finish();
+    const decks = () => [...box.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed);
+    const [deck] = decks();
+    const deckId = deck!.id;
+    // The CSM rewords a shape that says the ROI (3.1x), in the Slides editor.
+    const log = box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'QBR Log')!.values as unknown[][];
+    const head = log.find((r) => r.includes('Deck Record'))!;
+    const record = JSON.parse(String(log.find((r) => r.includes('ACC-001'))![head.indexOf('Deck Record')])) as { elements: { kind: string; objectId: string; values?: { text: string }[] }[] };
+    const shapes = new Set((box.state.presentations.get(deckId)!.slides as { pageElements?: { objectId: string; shape?: unknown }[] }[]).flatMap((sl) => (sl.pageElements ?? []).filter((e) => e.shape).map((e) => e.objectId)));
+    const roi = record.elements.find((e) => e.kind === 'text' && shapes.has(e.objectId) && e.values!.some((v) => v.text.includes('3.1x')))!;
+    editShapeText(box.state, deckId, roi.objectId, 'A strong quarter, in our words.');
+    // The champion's correction: 1,800 analyst hours were 1,200, so ROI 3.1x → 2.3x.
+    const value = box.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'Value')!.values as unknown[][];
+    const hours = value.find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
+    hours[hours.indexOf(1800)] = 1200;
+
+    box.call('onAction', event('openAccount', { accountId: 'ACC-001' }));
+    expect(cardText(box)).toContain('Regenerate from scratch');
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, date));
+    finish();
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-001' }));
+    const after = cardText(box);
+    expect(after).toContain('What moved');
+    expect(after).toContain('3.1x → <b>2.3x</b>');
+    expect(after).toContain('<b>Deck and docs refreshed in place</b>');
+    expect(after).toMatch(/• Slide \d+, [^•]*: kept your edit \(the tracker now says [^)]*2\.3x/);
+    expect(after).not.toContain('Nothing was created');
+    expect(decks().map((f) => f.id)).toEqual([deckId]);
+
+    // Regenerate: a confirmation first, with nothing made (the tracker read only) …
+    const calls = box.services.calls.length;
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package', regenerate: 'yes' }, date));
+    const confirm = cardText(box);
+    expect(confirm).toContain('Regenerate from scratch?');
+    expect(confirm).toContain('renamed “… (previous)”');
+    expect(box.services.calls.slice(calls).map((c) => c.methodId)).toEqual(['sheets.spreadsheets.get', 'sheets.spreadsheets.values.batchGet'].slice(0, box.services.calls.length - calls));
+    // … then a new deck, the old one kept (not trashed) and renamed, with the CSM's words still in it.
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package', regenerate: 'yes', step: 'run', qbrDate: '2026-12-10' }));
+    finish();
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-001' }));
+    expect(cardText(box)).toContain('Made from scratch');
+    const now = decks();
+    expect(now).toHaveLength(2);
+    const fresh = now.find((f) => f.id !== deckId)!;
+    expect(box.state.files.get(deckId)!.name).toMatch(/\(previous\)$/);
+    expect(fresh.name).not.toMatch(/previous/);
+    expect(JSON.stringify(box.state.presentations.get(deckId))).toContain('A strong quarter, in our words.');
+    expect(cardText(box)).toContain(`https://docs.google.com/presentation/d/${fresh.id}/edit`);
+    expect(box.services.violations).toEqual([]);
+  });
+
+  it('Regenerate that outlasts the card finishes in the background as a regeneration: new docs too, the old ones "(previous)"', () => {
+    const box = sandbox({ executionLimitMs: 360_000 });
+    const finish = () => { while (box.fireNextTrigger()) { /* the background finishes the run */ } };
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package' }, { qbrDate: { dateInput: { msSinceEpoch: Date.UTC(2026, 11, 10) } } }));
+    finish();
+    const docs = () => [...box.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
+    const before = docs().map((f) => f.id);
+    expect(before).toHaveLength(3);
+    box.call('onAction', event('generate', { accountId: 'ACC-001', what: 'package', regenerate: 'yes', step: 'run', qbrDate: '2026-12-10' }));
+    expect(cardText(box)).toContain('Still working');
+    finish();
+    box.call('onAction', event('refreshJob', { accountId: 'ACC-001' }));
+    expect(cardText(box)).toContain('Made from scratch');
+    // Without the flag carried to the trigger, the docs would have been refreshed in place (same three ids).
+    expect(docs()).toHaveLength(6);
+    for (const id of before) expect(box.state.files.get(id)!.name).toMatch(/\(previous\)$/);
     expect(box.services.violations).toEqual([]);
   });
 

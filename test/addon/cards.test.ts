@@ -158,6 +158,8 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
         { kind: 'text', html: 'Last generated 2 days ago (Nov 20, 2026) for the Dec 10, 2026 QBR' },
         { kind: 'buttons', buttons: [{ text: 'Open deck', openLink: { url: 'https://docs.google.com/presentation/d/p1' } }, { text: 'Open prep brief', openLink: { url: 'https://docs.google.com/document/d/b1' } }] },
         { kind: 'text', html: '<font color="#5F6368">Refresh numbers updates this deck and its docs in place: your edits stay, and the results list what moved.</font>' },
+        // Plain, not filled: the rarer choice, behind a confirmation card.
+        { kind: 'buttons', buttons: [{ text: 'Regenerate from scratch', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package', regenerate: 'yes' } } }] },
       ],
     });
     // The same generate action: the Google run updates a package the QBR Log records for this account and date in place.
@@ -173,6 +175,7 @@ describe('a Green account (ACC-001 GlobalTech)', () => {
     const older = madeFor('2026-08-14');
     expect(older.sections[0]!.widgets[0]).toEqual({ kind: 'text', html: 'Last generated 2 days ago (Nov 20, 2026) for the Aug 14, 2026 QBR' });
     expect(older.sections[0]!.widgets[2]).toEqual({ kind: 'text', html: '<font color="#5F6368">Generate makes a deck, a pre-read, an action plan and your prep brief in Drive, Gmail drafts (never sent) and holds on your calendar.</font>' });
+    expect(JSON.stringify(older)).not.toContain('Regenerate from scratch');
     expect(older.footer).toEqual({ primary: { text: 'Generate the package', style: 'filled', color: '#1A73E8', action: { name: 'generate', params: { accountId: 'ACC-001', what: 'package' } } } });
   });
 });
@@ -622,8 +625,9 @@ describe('the results card', () => {
       warnings: ['Value row 12 <no source>'],
     });
     expect(card.header).toEqual({ title: 'GlobalTech', subtitle: 'QBR package ready' });
+    // The deck in the fixed footer: in view however long the card is.
+    expect(card.footer).toEqual({ primary: { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } } });
     expect(buttons(card)).toEqual([
-      { text: 'Open the deck', style: 'filled', color: '#1A73E8', openLink: { url: 'https://docs.google.com/presentation/d/p1' } },
       { text: 'Open pre-read', openLink: { url: 'https://docs.google.com/document/d/d1' } },
       { text: 'Open Gmail drafts', openLink: { url: GMAIL_DRAFTS_URL } },
     ]);

@@ -5,7 +5,7 @@ import { discoveryDir } from '../fake-google/discovery';
 
 export const USED_METHODS = [
   'slides.presentations.create', 'slides.presentations.get', 'slides.presentations.batchUpdate',
-  'drive.files.copy', 'drive.files.create', 'drive.files.update', 'drive.files.list', 'drive.permissions.create',
+  'drive.files.copy', 'drive.files.create', 'drive.files.get', 'drive.files.update', 'drive.files.list', 'drive.permissions.create',
   'docs.documents.get', 'docs.documents.batchUpdate',
   'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list',
   'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch', 'calendar.events.list',

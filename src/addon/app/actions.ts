@@ -15,7 +15,7 @@ import { programCard, writeProgram } from './program';
 import { withProgramButton } from '../cards/program-view';
 import { homeCard, type Host as HostApp } from '../cards/home-view';
 import { managerCard, managerListCard, type ManagerList } from '../cards/manager-view';
-import { bookRunConfirmCard, disconnectConfirmCard, type BookRunPlan } from '../cards/confirm-view';
+import { bookRunConfirmCard, disconnectConfirmCard, regenerateConfirmCard, type BookRunPlan } from '../cards/confirm-view';
 import { errorCard, resultsCard, type ResultsInput } from '../cards/results-view';
 import { settingsCard } from '../cards/settings-view';
 import type { ActionName, ActionResultSpec, ActionSpec, CardSpec, GenerateWhat } from '../cards/spec';
@@ -27,7 +27,7 @@ import { addonHolidays } from '../gas/holidays';
 import type { AccountReview } from '../../core/analysis/types';
 import { latestLog, packageStatus, type PackageStatus } from './package-status';
 import { AddonStore } from './store';
-import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, jobProgress, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
+import { CARD_BUDGET_MS, describeFailure, FOLDER_UNREACHABLE, inPlaceReport, jobProgress, otherWarnings, TEMPLATE_UNREACHABLE, loadBook, queue, runJobSlice, runOne, type Loaded } from './work';
 
 export interface ActionContext {
   host: Host;
@@ -93,21 +93,26 @@ export const HANDLERS: Record<ActionName, Handler> = {
     const accountId = ctx.params.accountId ?? '';
     const what = (ctx.params.what ?? 'package') as GenerateWhat;
     const parts = PARTS[what] ?? null;
-    const qbrDate = ctx.form.qbrDate || null;
-    const share = ctx.form.shareWithChampion === 'yes' || ctx.form.shareWithChampion === 'true';
+    // The confirmation card carries the account card's date and switch as parameters (it has no form of its own).
+    const qbrDate = ctx.form.qbrDate || ctx.params.qbrDate || null;
+    const share = ctx.form.shareWithChampion === 'yes' || ctx.form.shareWithChampion === 'true' || ctx.params.share === 'yes';
     const review = loaded.book.accounts.find((a) => a.id === accountId);
+    const regenerate = ctx.params.regenerate === 'yes' && !parts;
+    if (regenerate && ctx.params.step !== 'run') return show(regenerateConfirmCard({ accountId, accountName: review?.name ?? accountId, qbrDate, share }));
     // Under the user's lock: a background slice working on the same account must not copy the template twice.
     const result = ctx.host.withLock(() => {
       const store = new AddonStore(ctx.host.store);
-      store.forget(accountId, parts);
+      if (regenerate) store.reset(accountId);
+      else store.forget(accountId, parts);
       // A report from an earlier run must not pass for this one's while it finishes in the background.
       store.setChanges(accountId, null);
-      return runOne(ctx.host, loaded, accountId, { qbrDate, share, keepChanges: true, ...(parts ? { parts } : {}) });
+      store.setInPlace(accountId, null);
+      return runOne(ctx.host, loaded, accountId, { qbrDate, share, keepChanges: true, regenerate, ...(parts ? { parts } : {}) });
     });
     if (result === null) return { notification: 'A background run is working on your book; try again in a minute' };
     if (result.kind === 'paused') {
       // Out of the card's 30 seconds: the rest continues in the background, from the saved steps.
-      const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), startedAt: ctx.host.now() });
+      const job = queue(ctx.host, { accountIds: [accountId], done: [], failed: [], qbrDate, share, timezone: ctx.host.timezone, ...(parts ? { parts } : {}), ...(regenerate ? { regenerate: [accountId] } : {}), startedAt: ctx.host.now() });
       const status = review ? accountStatus(ctx, loaded, review, parts ?? undefined) : null;
       return show(resultsCard({
         ...(status ? statusResults(status) : {}), accountName: review?.name ?? accountId, warnings: [], locale: review?.locale ?? 'en-US',
@@ -118,7 +123,8 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return show(resultsCard({
       accountName: review?.name ?? accountId, deckUrl: o.deckUrl,
       docUrls: [...o.docUrls.map((url, i) => ({ title: i === 0 ? 'Pre-read' : 'Action plan', url })), ...(o.prepBriefUrl ? [{ title: 'Prep brief', url: o.prepBriefUrl }] : [])],
-      draftIds: o.draftIds, holds: o.holds, warnings: o.warnings, locale: review?.locale ?? 'en-US', changes: o.changes,
+      draftIds: o.draftIds, holds: o.holds, warnings: otherWarnings(o), locale: review?.locale ?? 'en-US', changes: o.changes,
+      refresh: inPlaceReport(o, regenerate),
     }));
   }),
   runBook: (ctx) => withBook(ctx, (loaded) => {
@@ -160,7 +166,7 @@ export const HANDLERS: Record<ActionName, Handler> = {
     return {
       ...show(resultsCard({
         ...statusResults(status), accountName: review.name, warnings, locale: review.locale,
-        ...(running ? {} : { changes: store.changes(accountId) }),
+        ...(running ? {} : { changes: store.changes(accountId), refresh: store.inPlace(accountId) }),
         inProgress: running ? { done: status.steps.done, total: status.steps.total, accountId, ...(p?.continuation ? { continuation: p.continuation } : {}) } : null,
       }), 'update'),
       ...busy,

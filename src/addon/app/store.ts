@@ -4,6 +4,7 @@
  */
 import type { AccountRunState, RunState } from '../../google/run-state';
 import type { FigureChange } from '../../core/package/changes';
+import type { InPlaceReport } from '../cards/results-view';
 import type { KeyValueStore } from './host';
 
 const K = {
@@ -18,6 +19,8 @@ const K = {
   jobFail: 'qbr.jobfail.',
   /** An account's change report from its last finished run: a refresh finished by a trigger still shows it on Refresh. */
   changes: 'qbr.changes.',
+  /** What that run did in place (the CSM's edits kept), for the same Refresh. */
+  inPlace: 'qbr.inplace.',
 } as const;
 
 /** A property value holds at most 9 KB; the job's own value stays under this, or the job ends visibly. */
@@ -37,6 +40,8 @@ export interface BookJob {
   qbrDate: string | null;
   /** Only some parts (a single account's button), else the whole package. */
   parts?: Partial<Record<'deck' | 'docs' | 'drafts' | 'holds', boolean>>;
+  /** Accounts to make anew ("Regenerate from scratch"), not refreshed in place. */
+  regenerate?: string[];
   /** Share the docs with the champion (the account card's switch), kept for the background part of the run. */
   share?: boolean;
   /** The CSM's time zone: a trigger runs in the script's zone, not the user's. */
@@ -170,6 +175,30 @@ export class AddonStore {
     let keep = changes;
     while (keep.length > 0 && JSON.stringify(keep).length > JOB_VALUE_BUDGET) keep = keep.slice(0, Math.floor(keep.length / 2));
     this.kv.set(K.changes + accountId, JSON.stringify(keep));
+  }
+
+  /** The last finished run's in-place report (null: none, or a first package). */
+  inPlace(accountId: string): InPlaceReport | null {
+    return json<InPlaceReport | null>(this.kv.get(K.inPlace + accountId), null);
+  }
+
+  /** Long edit lists are cut to fit one property (the card counts what it cannot list; the prep brief has them). */
+  setInPlace(accountId: string, report: InPlaceReport | null): void {
+    if (report === null) {
+      this.kv.remove(K.inPlace + accountId);
+      return;
+    }
+    const keep = { ...report };
+    while (JSON.stringify(keep).length > JOB_VALUE_BUDGET && ((keep.edits?.length ?? 0) > 0 || (keep.notes?.length ?? 0) > 0)) {
+      if (keep.notes?.length) keep.notes = keep.notes.slice(0, Math.floor(keep.notes.length / 2));
+      else keep.edits = keep.edits!.slice(0, Math.floor(keep.edits!.length / 2));
+    }
+    this.kv.set(K.inPlace + accountId, JSON.stringify(keep));
+  }
+
+  /** Drops an account's whole run state: "Regenerate from scratch" starts over (drafts and holds are found again by their QBR Log ids). */
+  reset(accountId: string): void {
+    this.kv.remove(K.account + accountId);
   }
 
   forget(accountId: string, parts: Partial<Record<'deck' | 'docs' | 'drafts' | 'holds', boolean>> | null): void {

@@ -15,6 +15,8 @@ import { isoDateIn } from './clock';
 import { addonHolidays } from '../gas/holidays';
 import type { Host } from './host';
 import { AddonStore, type BookJob } from './store';
+import { editedLines } from '../../google/deck-refresh';
+import type { InPlaceReport } from '../cards/results-view';
 
 /** A card action must answer within 30 s; this leaves room to render the card. */
 export const CARD_BUDGET_MS = 22_000;
@@ -41,7 +43,7 @@ export function loadBook(host: Host, trackerId: string, deadline: number, accoun
 export type RunResult = { kind: 'done'; outcome: AccountOutcome } | { kind: 'paused' };
 
 /** One account's package (or some parts of it) until done or out of time; every finished step is saved as it ends. */
-export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qbrDate: string | null; parts?: Partial<Record<PackagePart, boolean>>; share: boolean; keepChanges?: boolean }): RunResult {
+export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qbrDate: string | null; parts?: Partial<Record<PackagePart, boolean>>; share: boolean; keepChanges?: boolean; regenerate?: boolean }): RunResult {
   const store = new AddonStore(host.store);
   const review = loaded.book.accounts.find((a) => a.id === accountId);
   if (!review) throw new Error(`Account ${accountId} is not in the tracker (or it has errors to fix first)`);
@@ -52,16 +54,38 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
     const outcome = driveSync(runAccount(review, {
       exec: loaded.exec, today: loaded.today, now: new Date(host.now()), defaultTimezone: settings.timezone ?? host.timezone,
       tracker: loaded.tracker, folderId: settings.folderId, templateId: template.id, shareWithChampion: opts.share,
-      qbrDate: opts.qbrDate, reviewMinutes: settings.defaultLengthMinutes, holidays: addonHolidays(), ...(opts.parts ? { parts: opts.parts } : {}), state, save, log: () => undefined,
+      qbrDate: opts.qbrDate, reviewMinutes: settings.defaultLengthMinutes, holidays: addonHolidays(), ...(opts.parts ? { parts: opts.parts } : {}), ...(opts.regenerate ? { regenerate: true } : {}), state, save, log: () => undefined,
     }), loaded.transport);
     // Kept for the results card's Refresh; a whole-book run shows none, and 200 reports would crowd the 500 KB of user properties.
-    if (opts.keepChanges) store.setChanges(accountId, outcome.changes);
+    if (opts.keepChanges) {
+      store.setChanges(accountId, outcome.changes);
+      store.setInPlace(accountId, inPlaceReport(outcome, opts.regenerate === true));
+    }
     return { kind: 'done', outcome };
   } catch (e) {
     save();
     if (e instanceof OutOfTime) return { kind: 'paused' };
     throw e;
   }
+}
+
+/** What the run did to the package it found, for the results card; null for a first package. */
+export function inPlaceReport(o: AccountOutcome, regenerated: boolean): InPlaceReport | null {
+  if (regenerated) return { regenerated: true };
+  const r = o.refresh;
+  if (!r && o.docRefresh.length === 0) return null;
+  return {
+    ...(r ? { deck: { rewritten: r.rewritten.length, charts: r.chartsRefreshed } } : {}),
+    docs: o.docRefresh.map((d) => ({ doc: d.doc, outcome: d.outcome, updated: d.updated })),
+    edits: [...(r?.edited ?? []).map((e) => ({ slide: e.slide, label: e.label, ...(e.now ? { now: e.now } : {}) })), ...(r?.deleted ?? []).map((e) => ({ slide: e.slide, label: e.label, gone: true }))],
+    notes: o.docRefresh.flatMap((d) => d.notes),
+  };
+}
+
+/** The run's warnings without the lines the in-place report already says (edits kept, doc notes). */
+export function otherWarnings(o: AccountOutcome): string[] {
+  const said = new Set([...(o.refresh ? editedLines(o.refresh) : []), ...o.docRefresh.flatMap((d) => d.notes)]);
+  return o.warnings.filter((w) => !said.has(w));
 }
 
 /**
@@ -73,7 +97,7 @@ export function queue(host: Host, job: BookJob): BookJob {
   const running = store.job();
   const merged = running && !running.finishedAt;
   const next: BookJob = merged
-    ? { ...running, accountIds: [...running.accountIds, ...job.accountIds.filter((id) => !running.accountIds.includes(id))] }
+    ? { ...running, accountIds: [...running.accountIds, ...job.accountIds.filter((id) => !running.accountIds.includes(id))], ...(job.regenerate ? { regenerate: [...(running.regenerate ?? []), ...job.regenerate] } : {}) }
     : { ...job };
   if (!merged) store.setJob(null); // a finished job's failures go with it
   next.continuation = host.scheduleResume(RESUME_AFTER_MS);
@@ -124,7 +148,7 @@ function slice(host: Host, budgetMs: number): BookJob | null {
   job.attempts = 0;
   for (const id of pending) {
     try {
-      const r = runOne(h, loaded, id, { qbrDate: job.qbrDate, share: job.share ?? false, keepChanges: job.accountIds.length === 1, ...(job.parts ? { parts: job.parts } : {}) });
+      const r = runOne(h, loaded, id, { qbrDate: job.qbrDate, share: job.share ?? false, keepChanges: job.accountIds.length === 1, regenerate: job.regenerate?.includes(id) === true, ...(job.parts ? { parts: job.parts } : {}) });
       if (r.kind === 'paused') return keepGoing(host, store, job);
       job.done.push(id);
     } catch (e) {

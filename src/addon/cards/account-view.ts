@@ -113,7 +113,11 @@ function packageSection(input: AccountInput, fmt: Formatter): SectionSpec {
     if (links.length > 0) widgets.push({ kind: 'buttons', buttons: links });
   }
   if (refreshable(input)) {
-    widgets.push({ kind: 'text', html: colour(GREY, 'Refresh numbers updates this deck and its docs in place: your edits stay, and the results list what moved.') });
+    widgets.push(
+      { kind: 'text', html: colour(GREY, 'Refresh numbers updates this deck and its docs in place: your edits stay, and the results list what moved.') },
+      // Plain, not filled: the rarer choice, asked again on a confirmation card.
+      { kind: 'buttons', buttons: [{ text: 'Regenerate from scratch', action: { name: 'generate', params: { accountId: input.review.id, what: 'package', regenerate: 'yes' } } }] },
+    );
   } else {
     widgets.push({ kind: 'text', html: colour(GREY, willMakeLine(input)) });
   }

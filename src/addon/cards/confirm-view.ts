@@ -1,4 +1,4 @@
-/** Confirmation cards for the two actions that are hard to undo: a whole-book run and disconnecting the tracker. */
+/** Confirmation cards for the actions that are hard to undo: a whole-book run, regenerating a package from scratch, disconnecting the tracker. */
 import type { CardSpec } from './spec';
 import { bold, colour, escapeCardHtml, GREY, PRIMARY } from './text';
 
@@ -52,6 +52,27 @@ export function disconnectConfirmCard(trackerUrl: string): CardSpec {
     }],
     footer: {
       primary: { text: 'Disconnect', style: 'filled', color: PRIMARY, action: { name: 'disconnectTracker', params: { step: 'confirmed' } } },
+      secondary: { text: 'Cancel', action: { name: 'back', loadIndicator: 'none' } },
+    },
+  };
+}
+
+/** "Regenerate from scratch": what happens to the package the CSM has (kept, renamed, with their edits) before anything runs. */
+export function regenerateConfirmCard(p: { accountId: string; accountName: string; qbrDate: string | null; share: boolean }): CardSpec {
+  const params = { accountId: p.accountId, what: 'package', regenerate: 'yes', step: 'run', ...(p.qbrDate ? { qbrDate: p.qbrDate } : {}), ...(p.share ? { share: 'yes' } : {}) };
+  return {
+    name: `confirm:regenerate:${p.accountId}`,
+    header: { title: 'Regenerate from scratch?', subtitle: escapeCardHtml(p.accountName) },
+    sections: [{
+      widgets: [
+        { kind: 'text', html: `This makes ${bold('a new deck and new docs')} (pre-read, action plan, prep brief) from the tracker.` },
+        { kind: 'text', html: '• Your current deck and docs stay in Drive, with your edits, renamed “… (previous)”. Nothing is deleted.' },
+        { kind: 'text', html: '• Gmail drafts and calendar holds are updated, not duplicated.' },
+        { kind: 'text', html: colour(GREY, 'To keep your edits in the deck you have, Cancel and use Refresh numbers.') },
+      ],
+    }],
+    footer: {
+      primary: { text: 'Regenerate', style: 'filled', color: PRIMARY, action: { name: 'generate', params } },
       secondary: { text: 'Cancel', action: { name: 'back', loadIndicator: 'none' } },
     },
   };

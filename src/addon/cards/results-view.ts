@@ -30,9 +30,27 @@ export interface ResultsInput {
    * account's locale and currency, alerts first); null or absent when there was no earlier package.
    */
   changes?: FigureChange[] | null;
+  /** What a re-run did to the deck and docs it found (refreshed in place, the CSM's edits kept), or that it made them anew. */
+  refresh?: InPlaceReport | null;
+}
+
+/** What a re-run did in place, small enough for one saved property (the background-finish path shows it too). */
+export interface InPlaceReport {
+  /** Made from scratch on request: the old deck and docs kept, renamed "… (previous)". */
+  regenerated?: boolean;
+  /** Deck values rewritten and linked charts refreshed (absent: the deck was not refreshed). */
+  deck?: { rewritten: number; charts: number };
+  docs?: { doc: string; outcome: 'refreshed' | 'unchanged' | 'edited' | 'remade'; updated: number }[];
+  /** The CSM's deck edits: kept (with what the tracker says now, when it moved) or left deleted. */
+  edits?: { slide: number | null; label: string; now?: string; gone?: boolean }[];
+  /** The docs' own lines ("pre-read, Value delivered: you edited this; the tracker now says …"). */
+  notes?: string[];
 }
 
 const VISIBLE_CHANGES = 5;
+/** Edits listed one by one; the rest counted (a card holds 100 widgets). */
+const MAX_EDITS = 12;
+const MAX_WARNINGS = 20;
 
 const VISIBLE_HOLDS = 4;
 
@@ -80,7 +98,8 @@ export function resultsCard(input: ResultsInput): CardSpec {
   if (running) sections.push(progressSection(running, input.unit ?? 'step'));
 
   const links: ButtonSpec[] = [];
-  if (input.deckUrl) links.push({ text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } });
+  // The deck is what the CSM came for: its button sits in the fixed footer, in view however long the report above is.
+  const deck: ButtonSpec | null = input.deckUrl ? { text: 'Open the deck', style: 'filled', color: PRIMARY, openLink: { url: input.deckUrl } } : null;
   // "Open pre-read", "Open prep brief": a verb and what it opens, in sentence case.
   for (const d of input.docUrls ?? []) links.push({ text: `Open ${d.title.charAt(0).toLowerCase()}${d.title.slice(1)}`, openLink: { url: d.url } });
   const draftCount = Math.max(input.draftIds?.length ?? 0, input.draftCount ?? 0);
@@ -98,6 +117,8 @@ export function resultsCard(input: ResultsInput): CardSpec {
   }
   // After a refresh the CSM first wants to know what moved (the ⚠ ones to look at in the deck), then to open it.
   if (input.changes) sections.push(changesSection(input.changes));
+  const inPlace = input.refresh ? inPlaceSection(input.refresh) : null;
+  if (inPlace) sections.push(inPlace);
   if (made.length > 0) sections.push({ header: 'Your QBR package', widgets: made });
 
   if (holds.length > 0) {
@@ -110,18 +131,22 @@ export function resultsCard(input: ResultsInput): CardSpec {
       widgets,
     });
   }
-  if (made.length === 0 && holdCount === 0 && !running) {
+  if (made.length === 0 && holdCount === 0 && !running && !inPlace) {
     sections.push({ widgets: [{ kind: 'text', html: 'Nothing was created this time.' }] });
   }
   if (input.warnings.length > 0) {
     sections.push({
       header: `Warnings (${input.warnings.length})`, collapsible: true, uncollapsible: 1,
-      widgets: input.warnings.map((w) => ({ kind: 'text', html: `• ${escapeCardHtml(w)}` })),
+      widgets: [
+        ...input.warnings.slice(0, MAX_WARNINGS).map((w): WidgetSpec => ({ kind: 'text', html: `• ${escapeCardHtml(w)}` })),
+        ...(input.warnings.length > MAX_WARNINGS ? [{ kind: 'text' as const, html: colour(GREY, `${input.warnings.length - MAX_WARNINGS} more — the prep brief lists them all`) }] : []),
+      ],
     });
   }
   return {
     name: 'results',
-    header: { title: input.accountName, subtitle: running ? 'Still working…' : input.changes ? 'Numbers refreshed' : 'QBR package ready' },
+    ...(deck ? { footer: { primary: deck } } : {}),
+    header: { title: input.accountName, subtitle: running ? 'Still working…' : input.refresh?.regenerated ? 'Made anew' : input.changes || input.refresh ? 'Numbers refreshed' : 'QBR package ready' },
     sections,
   };
 }
@@ -148,6 +173,44 @@ function changesSection(changes: FigureChange[]): SectionSpec {
     ...(changes.length > VISIBLE_CHANGES ? { collapsible: true, uncollapsible: Math.max(VISIBLE_CHANGES, alerts) } : {}),
     widgets,
   };
+}
+
+/**
+ * What happened to the CSM's own work: "Deck and docs refreshed in place" with counts, each doc in a word, then each
+ * edit kept or deletion respected (the list folded past three); or, made anew, where the old files went.
+ */
+function inPlaceSection(r: InPlaceReport): SectionSpec | null {
+  if (r.regenerated) {
+    return { header: 'Made from scratch', widgets: [{ kind: 'text', html: 'A new deck and docs. Your previous ones are still in Drive, with your edits, renamed “… (previous)”.' }] };
+  }
+  const docs = r.docs ?? [];
+  if (!r.deck && docs.length === 0) return null;
+  const what = r.deck && docs.length > 0 ? 'Deck and docs' : r.deck ? 'Deck' : 'Docs';
+  const counts = r.deck ? `: ${plural(r.deck.rewritten, 'value')} rewritten${r.deck.charts > 0 ? `, ${plural(r.deck.charts, 'chart')} refreshed` : ''}` : '';
+  const widgets: WidgetSpec[] = [{ kind: 'text', html: `${bold(`${what} refreshed in place`)}${counts}` }];
+  if (docs.length > 0) widgets.push({ kind: 'text', html: docs.map((d) => escapeCardHtml(docLine(d))).join('<br>') });
+  const lines = [
+    ...(r.edits ?? []).map((e) => `${e.slide === null ? (e.gone ? '' : 'A deleted slide, ') : `Slide ${e.slide}, `}${e.label}: ${e.gone ? 'you deleted this; left deleted' : `kept your edit${e.now ? ` (the tracker now says ${e.now})` : ''}`}`),
+    ...(r.notes ?? []),
+  ];
+  for (const l of lines.slice(0, MAX_EDITS)) widgets.push({ kind: 'text', html: `• ${escapeCardHtml(sentence(l))}` });
+  if (lines.length > MAX_EDITS) widgets.push({ kind: 'text', html: colour(GREY, `${lines.length - MAX_EDITS} more — the prep brief lists the edits whose numbers moved`) });
+  const kept = (r.edits ?? []).filter((e) => !e.gone).length + docs.filter((d) => d.outcome === 'edited').length;
+  return {
+    header: kept > 0 ? `Your edits kept (${kept})` : 'Refreshed in place',
+    ...(widgets.length > 5 ? { collapsible: true, uncollapsible: 4 } : {}),
+    widgets,
+  };
+}
+
+const DOC_NAMES: Record<string, string> = { 'pre-read': 'Pre-read', 'action-plan': 'Action plan', 'prep-brief': 'Prep brief' };
+
+function docLine(d: NonNullable<InPlaceReport['docs']>[number]): string {
+  const name = DOC_NAMES[d.doc] ?? d.doc;
+  if (d.outcome === 'unchanged') return `${name}: nothing moved`;
+  if (d.outcome === 'remade') return `${name}: made anew (the old one was gone)`;
+  // Untouched docs are rewritten whole (every paragraph counts as updated): a count there would overstate what moved.
+  return d.outcome === 'edited' ? `${name}: your edits kept, ${plural(d.updated, 'value')} updated` : `${name}: refreshed`;
 }
 
 /** What changeReport writes for a figure that is missing on one side. */

@@ -17,6 +17,7 @@ export const GAS_METHODS = {
   'slides.presentations.batchUpdate': { path: ["Slides","Presentations","batchUpdate"], order: ["presentationId"], body: true, media: false },
   'drive.files.copy': { path: ["Drive","Files","copy"], order: ["fileId"], body: true, media: false },
   'drive.files.create': { path: ["Drive","Files","create"], order: [], body: true, media: true },
+  'drive.files.get': { path: ["Drive","Files","get"], order: ["fileId"], body: false, media: false },
   'drive.files.update': { path: ["Drive","Files","update"], order: ["fileId"], body: true, media: true },
   'drive.files.list': { path: ["Drive","Files","list"], order: [], body: false, media: false },
   'drive.permissions.create': { path: ["Drive","Permissions","create"], order: ["fileId"], body: true, media: false },
