@@ -7,6 +7,9 @@ import { same, sideOf } from '../program/record-text';
 export { sideOf } from '../program/record-text';
 import { forbiddenTerms, leaks } from './audience';
 
+/** An owner or due date a recorded commitment still lacks (the CSM is warned to fill it in): agreed, not still to agree. */
+export const TO_CONFIRM = 'To be confirmed';
+
 /**
  * The commitments as agreed: trimmed, those without an action left out, each text once (case and spacing aside) —
  * the same rule the tracker write-back applies, so the files show exactly what Actions holds for the QBR. A side

@@ -42,7 +42,7 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
       ['Share usage export', null, 'Vendor', null],
     ]);
     // The customer's table first, then ours; the owner and due date in words.
-    expect(f.summary.text).toMatch(/Atlas Manufacturing:\n\nAction +Owner +Due\n[- ]+\nName an EMEA champion +Kevin Walsh +Dec 1, 2026\n\nOur team:\n\nAction +Owner +Due\n[- ]+\nRun EMEA enablement +Jordan Reyes +Nov 25, 2026\nShare usage export +Owner to agree +Date to agree\n/);
+    expect(f.summary.text).toMatch(/Atlas Manufacturing:\n\nAction +Owner +Due\n[- ]+\nName an EMEA champion +Kevin Walsh +Dec 1, 2026\n\nOur team:\n\nAction +Owner +Due\n[- ]+\nRun EMEA enablement +Jordan Reyes +Nov 25, 2026\nShare usage export +To be confirmed +To be confirmed\n/);
     // Before the record the summary's commitments were the open actions (ACC-004's, overdue since July).
     const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).emails.find((e) => e.kind === 'summary')!;
     expect(before.text).toContain('Map ERP fields to the Brightline data model');
@@ -71,9 +71,10 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     const [agreed, carried, paths] = f.actionPlan.sections;
     expect(agreed!.heading).toBe('Agreed in the review');
     expect(agreed!.table!.rows).toEqual([
-      ['—', 'Run EMEA enablement', 'Jordan Reyes', 'Vendor', 'Nov 25, 2026', 'Open'],
-      ['—', 'Name an EMEA champion', 'Kevin Walsh', 'Customer', 'Dec 1, 2026', 'Open'],
-      ['—', 'Share usage export', 'To agree', 'Vendor', 'To agree', 'Open'],
+      ['Run EMEA enablement', 'Jordan Reyes', 'Vendor', 'Nov 25, 2026', 'Open'],
+      ['Name an EMEA champion', 'Kevin Walsh', 'Customer', 'Dec 1, 2026', 'Open'],
+      // Agreed in the room without an owner or a date: "to be confirmed", not the pre-meeting "to agree".
+      ['Share usage export', 'To be confirmed', 'Vendor', 'To be confirmed', 'Open'],
     ]);
     expect(carried!.heading).toBe('Carried over from earlier reviews');
     expect(carried!.table!.rows.map((r) => [r[0], r[5]])).toEqual([['A-402', 'Carried over (was due Jul 31, 2026)'], ['A-404', 'Carried over (was due Sep 30, 2026)']]);
@@ -88,18 +89,41 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
       ['ACC-004|2026-11-18|T+7', '2026-11-26'], ['ACC-004|2026-11-18|T+14', '2026-12-03'],
     ]);
     const [t7, t14] = f.checkIns;
-    expect(t7!.description.split('\n')[2]).toBe('Step T+7 of the Quarterly Business Review held on Thu 2026-11-19.');
+    expect(t7!.description.split('\n')[2]).toBe('Step T+7 of the Quarterly Business Review held on Thu, Nov 19, 2026.');
     expect(t7!.description.split('\n').slice(3)).toEqual([
       '',
       'Commitments from the QBR due by Nov 26, 2026:',
       '- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026',
       'Next due: Name an EMEA champion (Customer: Kevin Walsh), Dec 1, 2026.',
       'Still without a due date:',
-      '- Share usage export (Vendor: owner to agree)',
+      '- Share usage export (Vendor: no owner yet: name one)',
     ]);
     expect(t14!.description).toContain('Commitments from the QBR due by Dec 3, 2026:\n- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026\n- Name an EMEA champion (Customer: Kevin Walsh), due Dec 1, 2026\nStill without');
     // The summary's next steps use the same days.
     expect(f.summary.text).toContain('Check-in on the actions agreed in the review: Nov 26, 2026');
+  });
+
+  it('puts what was agreed first: takeaways, commitments, paths, next steps, then the value recap (the pre-meeting draft led with the value)', () => {
+    const headings = (text: string) => text.split('\n').filter((l) => /^[A-Z][A-Z &]+$/.test(l));
+    expect(headings(f.summary.text)).toEqual(['KEY TAKEAWAYS', 'COMMITMENTS', 'OPPORTUNITIES WE AGREED TO EXPLORE', 'NEXT STEPS', 'VALUE DELIVERED', 'GOALS FOR NEXT QUARTER']);
+    const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).emails.find((e) => e.kind === 'summary')!;
+    expect(headings(before.text)).toEqual(['KEY TAKEAWAYS', 'VALUE DELIVERED', 'COMMITMENTS', 'GOALS FOR NEXT QUARTER', 'NEXT STEPS']);
+  });
+
+  it('addresses those who came: the sponsor who attended is on the summary (Attending said No) and greeted with the champion', () => {
+    // Before the record Sandra Liu (sponsor, Attending = No) was left off; Kevin alone was greeted.
+    expect(f.summary.to.map((a) => a.email)).toEqual(['kevin.walsh@atlasmfg.example']);
+    expect(f.summary.text).toMatch(/^Hi Kevin,/);
+    const withSponsor = ok(followUpFromRecord(atlas, { ...RECORD, attendees: ['Kevin Walsh', 'Sandra Liu (VP Operations)', 'Jordan Reyes'] }, { today: TODAY }));
+    expect(withSponsor.summary.to.map((a) => a.email)).toEqual(['kevin.walsh@atlasmfg.example', 'sandra.liu@atlasmfg.example']);
+    expect(withSponsor.summary.text).toMatch(/^Hi Kevin and Sandra,/);
+    // The sender (the CSM) is never copied to themself.
+    expect(withSponsor.summary.cc).toEqual([]);
+  });
+
+  it('gives the sponsor in the plan\'s contacts the email Stakeholders holds', () => {
+    const contacts = f.actionPlan.sections.find((s) => s.heading === 'Contacts')!;
+    expect(contacts.table!.rows.find((r) => r[0] === 'Sandra Liu')).toEqual(['Sandra Liu', 'Executive sponsor', 'Atlas Manufacturing', 'sandra.liu@atlasmfg.example']);
   });
 
   it('says why there is nothing to follow up for a Tech-Touch account or another account', () => {
