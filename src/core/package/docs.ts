@@ -98,6 +98,9 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
     const inTracker = new Map([...r.actions.items].sort((a, b) => Number(linkedHere(a)) - Number(linkedHere(b))).map((a) => [same(a.action), a]));
     const carried = open.filter((a) => !texts.has(same(a.action)));
     const paths = agreedPaths(record);
+    // The meeting is over: what it left open is "to be confirmed", not "to agree" as the pre-meeting plan says.
+    const carriedRow = (a: (typeof open)[number]) => [a.id, a.action, a.owner ?? TO_CONFIRM, a.side ?? '—',
+      a.status === 'Overdue' ? `New date ${TO_CONFIRM.toLowerCase()}` : a.dueDate ? f.date(a.dueDate) : TO_CONFIRM, actionStatus(f, a)];
     actionSections = [
       {
         heading: 'Agreed in the review',
@@ -106,7 +109,7 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
           ? { table: { columns: columns.slice(1), rows: agreed.map((a) => { const t = inTracker.get(same(a.action)); return [a.action, a.owner ?? TO_CONFIRM, a.side ?? '—', a.due ? f.date(a.due) : TO_CONFIRM, t ? actionStatus(f, t) : 'Open']; }) } }
           : { paragraphs: ['No new actions were set in the review.'] }),
       },
-      ...(carried.length > 0 ? [{ heading: 'Carried over from earlier reviews', table: { columns, rows: carried.map(actionRow) } }] : []),
+      ...(carried.length > 0 ? [{ heading: 'Carried over from earlier reviews', table: { columns, rows: carried.map(carriedRow) } }] : []),
       ...(paths.length > 0 ? [{ heading: 'Opportunities to explore', bullets: paths.map((p) => `${p.opportunity}${p.sponsor ? ` — with ${p.sponsor}` : ''}${p.nextStep ? `; next step: ${p.nextStep}` : ''}`) }] : []),
     ];
   } else {

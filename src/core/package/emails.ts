@@ -31,8 +31,9 @@ export interface PackageLinks {
 export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks, record?: QbrRecord | null): EmailPlan {
   const c = deckContext(r, qbrDate, today);
   const { f } = c;
-  // After the meeting, those who came are addressed (the sponsor who attended is on it), and greeted by name.
-  const who = recipients(r, record?.attendees ?? null);
+  // After the meeting, those who came and those who own a commitment are addressed (the sponsor who attended is on
+  // it, our AE who owns the pricing is copied), and greeted by name.
+  const who = recipients(r, record && record.attendees.length > 0 ? [...record.attendees, ...agreedCommitments(record).flatMap((a) => a.owner ?? [])] : null);
   const greeting = record ? greetAll(who.to.map((a) => a.name), who.greet) : (firstNameOf(who.greet) ?? 'team');
   const takeaways = record ? recordedTakeaways(r, record).shown : [];
   const body = new EmailBody()
@@ -70,8 +71,8 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
     body.heading('Goals for next quarter').list(r.goals.map((g) => `${g.goal}${g.due ? ` — by ${f.date(g.due)}` : ''}${g.owner ? ` (${g.owner})` : ''}`));
   }
   if (!record) nextSteps();
-  body.link('QBR deck', links.deck).link('Mutual action plan', links.actionPlan)
-    .paragraph('Please reply with any corrections; I will update the plan.')
+  attachedOrLinked(body, [['QBR deck', 'the QBR deck', links.deck], ['Mutual action plan', 'the mutual action plan', links.actionPlan]]);
+  body.paragraph('Please reply with any corrections; I will update the plan.')
     .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
   const { html, text } = body.render();
   return {
@@ -94,7 +95,8 @@ function agreedTables(body: EmailBody, r: AccountReview, f: Formatter, record: Q
   if (agreed.length === 0) body.paragraph('We did not set new action items in the meeting; I will share any that come up.');
   if (theirs.length > 0) body.paragraph(`${r.name}:`).table(COMMITMENT_COLUMNS, theirs.map(row));
   if (ours.length > 0) body.paragraph('Our team:').table(COMMITMENT_COLUMNS, ours.map(row));
-  if (other.length > 0) body.paragraph('Shared:').table(COMMITMENT_COLUMNS, other.map(row));
+  // Whose these are was not recorded: "Shared" would claim both sides own them.
+  if (other.length > 0) body.paragraph(theirs.length + ours.length > 0 ? 'Also agreed:' : 'Agreed:').table(COMMITMENT_COLUMNS, other.map(row));
 }
 
 /** Before a record: the open actions, to be confirmed in the room. */
@@ -168,6 +170,17 @@ export function digitalReviewEmail(r: AccountReview, qbrDate: IsoDate, today: Is
     subject: `${r.name} ${quarterName(r.quarter)} Digital Review: your results`,
     html, text, missingRecipients: who.missing,
   };
+}
+
+/**
+ * Web links as links; a file name (the offline package, where the file travels with the draft) said as attached in
+ * one sentence — "QBR deck: deck.pptx" on its own line reads as a link that broke.
+ */
+function attachedOrLinked(body: EmailBody, items: [label: string, phrase: string, href: string | null][]): void {
+  const isFile = (href: string | null) => href !== null && !/^(https?:|mailto:)/i.test(href);
+  for (const [label, , href] of items) if (href !== null && !isFile(href)) body.link(label, href);
+  const files = items.filter(([, , href]) => isFile(href));
+  if (files.length > 0) body.paragraph(`Attached: ${files.map(([, phrase, href]) => `${phrase} (${href})`).join(' and ')}.`);
 }
 
 /** Everyone addressed, by first name ("Kevin and Sandra", "Priya, Daniel and Marcus"); more than three: "all". */

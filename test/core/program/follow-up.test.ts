@@ -78,6 +78,9 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     ]);
     expect(carried!.heading).toBe('Carried over from earlier reviews');
     expect(carried!.table!.rows.map((r) => [r[0], r[5]])).toEqual([['A-402', 'Carried over (was due Jul 31, 2026)'], ['A-404', 'Carried over (was due Sep 30, 2026)']]);
+    // After the meeting an overdue item's new date is to be confirmed; "New date to agree" was the pre-meeting question.
+    expect(carried!.table!.rows.map((r) => r[4])).toEqual(['New date to be confirmed', 'New date to be confirmed']);
+    expect(f.actionPlan.sections.flatMap((s) => s.table?.rows ?? []).flat().filter((c) => /to agree/i.test(c))).toEqual([]);
     expect(paths!.bullets).toEqual(['Quality analytics pilot — with Sandra Liu; next step: Scope in January']);
     expect(f.actionPlan.subtitle).toBe('Agreed at the quarterly business review on Thursday, Nov 19, 2026');
   });
@@ -119,6 +122,33 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     expect(withSponsor.summary.text).toMatch(/^Hi Kevin and Sandra,/);
     // The sender (the CSM) is never copied to themself.
     expect(withSponsor.summary.cc).toEqual([]);
+  });
+
+  it('says the offline files are attached, in one sentence, and links Google files', () => {
+    const files = ok(followUpFromRecord(atlas, RECORD, { today: TODAY, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } }));
+    expect(files.summary.text).toContain('Attached: the QBR deck (deck.pptx) and the mutual action plan (action-plan.docx).\n');
+    expect(files.summary.text).not.toContain('QBR deck: deck.pptx');
+    const web = ok(followUpFromRecord(atlas, RECORD, { today: TODAY, links: { deck: 'https://docs.google.com/presentation/d/D/edit', preRead: null, actionPlan: 'https://docs.google.com/document/d/P/edit' } }));
+    expect(web.summary.html).toContain('<a href="https://docs.google.com/document/d/P/edit" style="color:#0F9D9A">Mutual action plan</a>');
+    expect(web.summary.text).not.toContain('Attached');
+  });
+
+  it('also addresses the owner of a commitment who was not in the room, ours copied, and does not call an unsided one shared', () => {
+    const globaltech = example.accounts.find((a) => a.id === 'ACC-001')!;
+    const g = ok(followUpFromRecord(globaltech, {
+      ...RECORD, accountId: 'ACC-001', attendees: ['Priya Raman', 'Maya Patel'],
+      commitments: [
+        { action: 'Prepare multi-year pricing options', owner: 'Chris Donovan', side: 'Vendor', due: '2027-01-15' },
+        { action: 'Confirm the EU seat count', owner: 'Daniel Okafor', side: 'Customer', due: '2026-12-15' },
+        { action: 'Agree the pilot scope', owner: null, side: null, due: null },
+      ],
+    }, { today: TODAY }));
+    // Marcus Lee (Attending = Yes before the meeting) did not come and owns nothing: left off.
+    expect(g.summary.to.map((a) => a.name)).toEqual(['Priya Raman', 'Daniel Okafor']);
+    expect(g.summary.cc.map((a) => a.name)).toEqual(['Chris Donovan']);
+    expect(g.summary.text).toMatch(/^Hi Priya and Daniel,/);
+    expect(g.summary.text).toContain('\nAlso agreed:\n');
+    expect(g.summary.text).not.toContain('Shared:');
   });
 
   it('gives the sponsor in the plan\'s contacts the email Stakeholders holds', () => {
