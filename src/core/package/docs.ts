@@ -8,7 +8,7 @@ import type { DocPlan, DocSection, HoldPlan } from './types';
 import { technicalAttendees } from './deck/next-slides';
 import type { QbrRecord } from '../program/record';
 import { same } from '../program/record-text';
-import { agreedCommitments, agreedPaths, nextQbrAfterHeld, TO_CONFIRM } from './recorded';
+import { agreedCommitments, agreedPaths, byDue, nextQbrAfterHeld, TO_CONFIRM } from './recorded';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
 export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DocPlan {
@@ -91,7 +91,7 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
   const actionRow = (a: (typeof open)[number]) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', actionDue(f, a, 'To agree'), actionStatus(f, a)];
   let actionSections: DocSection[];
   if (record) {
-    const agreed = agreedCommitments(record);
+    const agreed = byDue(agreedCommitments(record));
     const texts = new Set(agreed.map((a) => same(a.action)));
     // Once written back, a commitment is an Actions row: its ID and any status change since are shown.
     const linkedHere = (a: (typeof open)[number]) => a.linkedTo?.trim() === record.qbrDate || a.linkedTo?.trim() === record.held;

@@ -12,7 +12,7 @@ import type { Formatter } from './format';
 import { isUnavailable } from './audience';
 import { recipients } from './recipients';
 import type { QbrRecord } from '../program/record';
-import { agreedCommitments, agreedPaths, nextQbrAfterHeld, recordedTakeaways, sideOf, TO_CONFIRM } from './recorded';
+import { agreedCommitments, agreedPaths, byDue, nextQbrAfterHeld, recordedTakeaways, sideOf, TO_CONFIRM } from './recorded';
 
 export { recipients } from './recipients';
 
@@ -86,7 +86,7 @@ const COMMITMENT_COLUMNS = ['Action', 'Owner', 'Due'];
 
 /** Exactly the recorded commitments, the customer's first, then ours, then any whose side was not said. */
 function agreedTables(body: EmailBody, r: AccountReview, f: Formatter, record: QbrRecord): void {
-  const agreed = agreedCommitments(record);
+  const agreed = byDue(agreedCommitments(record));
   // Agreed in the room but not pinned down: said plainly, not as a question still open before the meeting.
   const row = (a: (typeof agreed)[number]) => [a.action, a.owner ?? TO_CONFIRM, a.due ? f.date(a.due) : TO_CONFIRM];
   const theirs = agreed.filter((a) => sideOf(a.side) === 'Customer');

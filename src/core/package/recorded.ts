@@ -25,6 +25,13 @@ export function agreedCommitments(record: QbrRecord): Commitment[] {
   });
 }
 
+/** The same commitments soonest due first, those without a date last (the record's order otherwise): what is due first is read first. */
+export function byDue<T extends { due: IsoDate | null }>(list: T[]): T[] {
+  const key = (c: T) => c.due ?? '9999-12-31';
+  // Array.prototype.sort is stable: equal dates keep the record's order.
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 export function agreedPaths(record: QbrRecord): ExpansionPath[] {
   const seen = new Set<string>();
   return record.expansionPaths.flatMap((p) => {

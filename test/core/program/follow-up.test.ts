@@ -151,6 +151,22 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     expect(g.summary.text).not.toContain('Shared:');
   });
 
+  it('lists what is due first first, undated last, in the plan and in each side of the summary', () => {
+    const g = ok(followUpFromRecord(atlas, {
+      ...RECORD,
+      commitments: [
+        { action: 'Later one', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-12-20' },
+        { action: 'No date yet', owner: 'Jordan Reyes', side: 'Vendor', due: null },
+        { action: 'Sooner one', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-30' },
+        { action: 'Theirs', owner: 'Kevin Walsh', side: 'Customer', due: '2026-12-31' },
+      ],
+    }, { today: TODAY }));
+    expect(g.actionPlan.sections[0]!.table!.rows.map((r) => r[0])).toEqual(['Sooner one', 'Later one', 'Theirs', 'No date yet']);
+    expect(g.summary.text).toMatch(/Our team:\n\nAction +Owner +Due\n[- ]+\nSooner one .*\nLater one .*\nNo date yet /);
+    // The record (and the tracker's IDs) keep the order it was typed in.
+    expect(g.commitments.map((c) => c.action)).toEqual(['Later one', 'No date yet', 'Sooner one', 'Theirs']);
+  });
+
   it('gives the sponsor in the plan\'s contacts the email Stakeholders holds', () => {
     const contacts = f.actionPlan.sections.find((s) => s.heading === 'Contacts')!;
     expect(contacts.table!.rows.find((r) => r[0] === 'Sandra Liu')).toEqual(['Sandra Liu', 'Executive sponsor', 'Atlas Manufacturing', 'sandra.liu@atlasmfg.example']);
