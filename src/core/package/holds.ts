@@ -182,6 +182,10 @@ function commitmentsDue(record: HoldRecord, by: IsoDate): string[] {
   const next = record.commitments.filter((c) => c.due !== null && c.due > by).sort((a, b) => (a.due! < b.due! ? -1 : 1))[0];
   if (next) out.push(`Next due: ${next.action} (${who(next)}), ${f.date(next.due!)}.`);
   if (undated.length > 0) out.push('Still without a due date:', ...undated.map((c) => `- ${c.action} (${who(c)})`));
+  // An owner-less commitment due later is named now too: the check-in is where it gets an owner, not its due day.
+  const shown = new Set([...due, ...undated, ...(next ? [next] : [])]);
+  const ownerless = record.commitments.filter((c) => c.owner === null && !shown.has(c));
+  if (ownerless.length > 0) out.push('Still without an owner:', ...ownerless.map((c) => `- ${c.action} (${c.side ?? 'side not said'}), due ${f.date(c.due!)}`));
   return out;
 }
 

@@ -167,6 +167,25 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     expect(g.commitments.map((c) => c.action)).toEqual(['Later one', 'No date yet', 'Sooner one', 'Theirs']);
   });
 
+  it('names on the check-ins a commitment still without an owner even when it is due later', () => {
+    const g = ok(followUpFromRecord(atlas, {
+      ...RECORD,
+      commitments: [
+        { action: 'Run EMEA enablement', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-25' },
+        { action: 'Name an EMEA champion', owner: 'Kevin Walsh', side: 'Customer', due: '2026-12-01' },
+        { action: 'Plan the Q1 roadmap session', owner: null, side: 'Vendor', due: '2027-01-20' },
+      ],
+    }, { today: TODAY }));
+    // T+7 is Thu Nov 26: EMEA enablement is due by then, the champion is next; the roadmap session (Jan 20) has no owner.
+    expect(g.checkIns[0]!.description.split('\n').slice(4)).toEqual([
+      'Commitments from the QBR due by Nov 26, 2026:',
+      '- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026',
+      'Next due: Name an EMEA champion (Customer: Kevin Walsh), Dec 1, 2026.',
+      'Still without an owner:',
+      '- Plan the Q1 roadmap session (Vendor), due Jan 20, 2027',
+    ]);
+  });
+
   it('gives the sponsor in the plan\'s contacts the email Stakeholders holds', () => {
     const contacts = f.actionPlan.sections.find((s) => s.heading === 'Contacts')!;
     expect(contacts.table!.rows.find((r) => r[0] === 'Sandra Liu')).toEqual(['Sandra Liu', 'Executive sponsor', 'Atlas Manufacturing', 'sandra.liu@atlasmfg.example']);
