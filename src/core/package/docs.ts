@@ -121,7 +121,10 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
   return {
     kind: 'action-plan', audience: 'customer',
     title: `${r.name} — mutual action plan`,
-    subtitle: `Agreed at the ${r.reviewType.toLowerCase()} on ${f.longDate(record?.held ?? qbrDate)}`,
+    // Before a record nothing is agreed yet: "Agreed at" over a list of earlier open actions claimed the opposite.
+    subtitle: record
+      ? `Agreed at the ${r.reviewType.toLowerCase()} on ${f.longDate(record.held)}`
+      : `To agree at the ${r.reviewType.toLowerCase()} on ${f.longDate(qbrDate)}`,
     sections: [
       ...actionSections,
       ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, f.progress)]) } }] : []),

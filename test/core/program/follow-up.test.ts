@@ -83,6 +83,9 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     expect(f.actionPlan.sections.flatMap((s) => s.table?.rows ?? []).flat().filter((c) => /to agree/i.test(c))).toEqual([]);
     expect(paths!.bullets).toEqual(['Quality analytics pilot — with Sandra Liu; next step: Scope in January']);
     expect(f.actionPlan.subtitle).toBe('Agreed at the quarterly business review on Thursday, Nov 19, 2026');
+    // Before the record the plan claimed "Agreed at" over the earlier open actions.
+    const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).docs.find((d) => d.kind === 'action-plan')!;
+    expect(before.subtitle).toBe('To agree at the quarterly business review on Wednesday, Nov 18, 2026');
   });
 
   it('counts the follow-up holds from the held day and lists on T+7 and T+14 the commitments due by then', () => {
