@@ -110,6 +110,8 @@ function table(columns: string[], rows: string[][]): Table {
 /** Roughly one character of 10pt Arial (bold header included), and a cell's side padding plus slack, in twips. */
 const CHAR = 118;
 const PAD = CELL_MARGINS.left + CELL_MARGINS.right + 80;
+/** Characters up to which a cell is never wrapped ("Dec 18, 2026", "Jordan Reyes"). */
+const SHORT = 12;
 
 /**
  * Splits the text width between columns by how much each holds (longest entry, clamped), so a
@@ -120,7 +122,8 @@ export function columnWidths(columns: string[], rows: string[][]): number[] {
   const cells = columns.map((header, i) => [header, ...rows.map((row) => clean(row[i] ?? ''))]);
   const weights = cells.map((texts) => Math.min(Math.max(...texts.map((t) => t.length), 6), 42));
   // A very long token (a URL) may still wrap rather than squeeze every other column.
-  const minima = cells.map((texts) => Math.min(Math.max(...texts.map(longestWord)) * CHAR + PAD, TEXT_WIDTH * 0.4));
+  // A short cell (a date such as "Dec 18, 2026", a name) is kept on one line: "Dec / 18, / 2026" in three lines reads broken.
+  const minima = cells.map((texts) => Math.min(Math.max(...texts.map((t) => (clean(t).length <= SHORT ? clean(t).length : longestWord(t)))) * CHAR + PAD, TEXT_WIDTH * 0.4));
   const scale = Math.min(1, TEXT_WIDTH / minima.reduce((a, b) => a + b, 0));
   const floor = minima.map((m) => m * scale);
 

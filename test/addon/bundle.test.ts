@@ -160,7 +160,7 @@ describe('the built bundle', () => {
     expect(starts).not.toContain('2026-11-26');
     const prep = events.find((e) => e.start?.dateTime?.startsWith('2026-11-25'))!;
     expect(prep.summary).toMatch(/Data pull & prep begins/);
-    expect(prep.description).toContain('Moved from Thu 2026-11-26 because of Thanksgiving Day.');
+    expect(prep.description).toContain('Moved from Thu, Nov 26, 2026 because of Thanksgiving Day.');
     expect(box.services.violations).toEqual([]);
   });
 

@@ -223,9 +223,10 @@ describe('recordQbr: the follow-up rewritten from the record', () => {
     expect(docIds()).toEqual(docs);
     const plan = documentText(fake.state.documents.get(docs[1]!));
     const agreed = plan.tables[0]!;
+    // No tracker ID column for the customer: the action, owner, side, due date and status.
     expect(agreed.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual([
-      ['ACC-001-QBR20261210-1', 'Run EMEA enablement', 'Maya Patel', 'Vendor', 'Dec 17, 2026'],
-      ['ACC-001-QBR20261210-2', 'Name an EMEA champion', 'Priya Raman', 'Customer', 'Dec 24, 2026'],
+      ['Run EMEA enablement', 'Maya Patel', 'Vendor', 'Dec 17, 2026', 'Open'],
+      ['Name an EMEA champion', 'Priya Raman', 'Customer', 'Dec 24, 2026', 'Open'],
     ]);
     expect(plan.headings.filter((h) => h.level === 'TITLE')).toEqual([{ level: 'TITLE', text: 'GlobalTech — mutual action plan' }]); // the old content is gone, not appended to
     expect(fake.state.events.get('primary')!.size).toBe(events);

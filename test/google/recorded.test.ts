@@ -105,7 +105,8 @@ describe('qbr generate --google for a recorded QBR date', () => {
     const plan = [...fake.state.files.values()].find((f) => f.appProperties?.qbrPackage === 'ACC-004|2026-11-18|action-plan' && !f.trashed)!;
     const text = documentText(fake.state.documents.get(plan.id)).text;
     expect(text).toContain('Agreed in the review');
-    expect(text).toMatch(/A-901\s*Run EMEA enablement\s*Jordan Reyes\s*Vendor\s*Nov 25, 2026\s*Open/);
+    expect(text).toMatch(/Run EMEA enablement\s*Jordan Reyes\s*Vendor\s*Nov 25, 2026\s*Open/);
+    expect(text).not.toContain('A-901'); // the tracker's ID stays in the tracker
     const log = sheetRows('QBR Log');
     const rows = log.filter((r) => r[0] === 'ACC-004');
     expect(rows).toHaveLength(1);

@@ -220,4 +220,12 @@ describe('columnWidths', () => {
     expect(due).toBeGreaterThanOrEqual('2027-01-15'.length * 100 + 220);
     expect(notes).toBeGreaterThan(TEXT_WIDTH / 2);
   });
+
+  it('keeps a short cell such as a date on one line: "Dec 18, 2026" never breaks into three', () => {
+    const rows = [['Share the SSO federation delivery date with the EU subsidiary team', 'Maya Patel', 'Vendor', 'Dec 18, 2026', 'Open']];
+    const [, owner, , due] = columnWidths(['Action', 'Owner', 'Side', 'Due', 'Status'], rows);
+    // 12 characters at ~100 twips at least, plus the 220 of padding (before: only its longest word, "2026,").
+    expect(due).toBeGreaterThanOrEqual('Dec 18, 2026'.length * 100 + 220);
+    expect(owner).toBeGreaterThanOrEqual('Maya Patel'.length * 100 + 220);
+  });
 });

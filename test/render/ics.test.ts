@@ -52,7 +52,7 @@ describe('icsFor', () => {
   it('carries description, status, transparency, a stamp of `now` and a 15-minute reminder', () => {
     const e = byStep(list, 'QBR GlobalTech: Customer input request');
     expect(e.description).toContain('Ask the champion for their priorities and any data they want reviewed.');
-    expect(e.description).toContain('Step T-10 of the Quarterly Business Review on Thu 2026-11-12.');
+    expect(e.description).toContain('Step T-10 of the Quarterly Business Review on Thu, Nov 12, 2026.');
     expect(e.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
     expect(e.component.getFirstPropertyValue('transp')).toBe('OPAQUE');
     expect(e.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-10-01T12:00:00Z');

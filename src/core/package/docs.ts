@@ -8,7 +8,7 @@ import type { DocPlan, DocSection, HoldPlan } from './types';
 import { technicalAttendees } from './deck/next-slides';
 import type { QbrRecord } from '../program/record';
 import { same } from '../program/record-text';
-import { agreedCommitments, agreedPaths, nextQbrAfterHeld } from './recorded';
+import { agreedCommitments, agreedPaths, byDue, nextQbrAfterHeld, TO_CONFIRM } from './recorded';
 
 /** Customer-facing (SPEC §4.0): shared challenges only, no severity or ARR at risk; gaps are left out, not named. */
 export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, reviewMinutes: number | null = null): DocPlan {
@@ -61,6 +61,11 @@ export function preReadDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate, r
   };
 }
 
+function sponsorEmail(r: AccountReview): string | null {
+  const name = r.people.executiveSponsor?.trim().toLowerCase();
+  return r.people.stakeholders.find((p) => p.side === 'Customer' && p.name.trim().toLowerCase() === name && p.email)?.email?.trim() ?? null;
+}
+
 /** The follow-ups the customer takes part in (SPEC §4.3): not our "send summary" or the internal survey. */
 export function customerSteps(holds: HoldPlan[]): { label: string; date: IsoDate }[] {
   const words: Record<number, string> = { 7: 'Check-in on the actions agreed in the review', 14: 'Progress update on our commitments' };
@@ -78,28 +83,33 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
   const done = r.actions.items.filter((a) => a.status === 'Complete');
   const contacts = [
     ...(r.people.champion && !c.changes.some((x) => x.name === r.people.champion) ? [[r.people.champion, 'Champion', r.name, r.people.championEmail ?? '—']] : []),
-    ...(r.people.executiveSponsor && !c.changes.some((x) => x.name === r.people.executiveSponsor) ? [[r.people.executiveSponsor, 'Executive sponsor', r.name, '—']] : []),
+    // The sponsor's email is in Stakeholders (Accounts has none): a plan naming a sponsor without a way to reach them reads unfinished.
+    ...(r.people.executiveSponsor && !c.changes.some((x) => x.name === r.people.executiveSponsor) ? [[r.people.executiveSponsor, 'Executive sponsor', r.name, sponsorEmail(r) ?? '—']] : []),
     ...(r.people.csm ? [[r.people.csm, 'Customer success manager', 'Our team', r.people.csmEmail ?? '—']] : []),
   ];
   const columns = ['ID', 'Action', 'Owner', 'Side', 'Due', 'Status'];
   const actionRow = (a: (typeof open)[number]) => [a.id, a.action, a.owner ?? 'To agree', a.side ?? '—', actionDue(f, a, 'To agree'), actionStatus(f, a)];
   let actionSections: DocSection[];
   if (record) {
-    const agreed = agreedCommitments(record);
+    const agreed = byDue(agreedCommitments(record));
     const texts = new Set(agreed.map((a) => same(a.action)));
     // Once written back, a commitment is an Actions row: its ID and any status change since are shown.
     const linkedHere = (a: (typeof open)[number]) => a.linkedTo?.trim() === record.qbrDate || a.linkedTo?.trim() === record.held;
     const inTracker = new Map([...r.actions.items].sort((a, b) => Number(linkedHere(a)) - Number(linkedHere(b))).map((a) => [same(a.action), a]));
     const carried = open.filter((a) => !texts.has(same(a.action)));
     const paths = agreedPaths(record);
+    // The meeting is over: what it left open is "to be confirmed", not "to agree" as the pre-meeting plan says.
+    const carriedRow = (a: (typeof open)[number]) => [a.id, a.action, a.owner ?? TO_CONFIRM, a.side ?? '—',
+      a.status === 'Overdue' ? `New date ${TO_CONFIRM.toLowerCase()}` : a.dueDate ? f.date(a.dueDate) : TO_CONFIRM, actionStatus(f, a)];
     actionSections = [
       {
         heading: 'Agreed in the review',
         ...(agreed.length > 0
-          ? { table: { columns, rows: agreed.map((a) => { const t = inTracker.get(same(a.action)); return [t?.id ?? '—', a.action, a.owner ?? 'To agree', a.side ?? '—', a.due ? f.date(a.due) : 'To agree', t ? actionStatus(f, t) : 'Open']; }) } }
+          // No ID column: "ACC-001-QBR20261210-1" is the tracker's key, a quarter of the page the customer's actions need.
+          ? { table: { columns: columns.slice(1), rows: agreed.map((a) => { const t = inTracker.get(same(a.action)); return [a.action, a.owner ?? TO_CONFIRM, a.side ?? '—', a.due ? f.date(a.due) : TO_CONFIRM, t ? actionStatus(f, t) : 'Open']; }) } }
           : { paragraphs: ['No new actions were set in the review.'] }),
       },
-      ...(carried.length > 0 ? [{ heading: 'Carried over from earlier reviews', table: { columns, rows: carried.map(actionRow) } }] : []),
+      ...(carried.length > 0 ? [{ heading: 'Carried over from earlier reviews', table: { columns, rows: carried.map(carriedRow) } }] : []),
       ...(paths.length > 0 ? [{ heading: 'Opportunities to explore', bullets: paths.map((p) => `${p.opportunity}${p.sponsor ? ` — with ${p.sponsor}` : ''}${p.nextStep ? `; next step: ${p.nextStep}` : ''}`) }] : []),
     ];
   } else {
@@ -111,7 +121,10 @@ export function actionPlanDoc(r: AccountReview, qbrDate: IsoDate, today: IsoDate
   return {
     kind: 'action-plan', audience: 'customer',
     title: `${r.name} — mutual action plan`,
-    subtitle: `Agreed at the ${r.reviewType.toLowerCase()} on ${f.longDate(record?.held ?? qbrDate)}`,
+    // Before a record nothing is agreed yet: "Agreed at" over a list of earlier open actions claimed the opposite.
+    subtitle: record
+      ? `Agreed at the ${r.reviewType.toLowerCase()} on ${f.longDate(record.held)}`
+      : `To agree at the ${r.reviewType.toLowerCase()} on ${f.longDate(qbrDate)}`,
     sections: [
       ...actionSections,
       ...(r.goals.length > 0 ? [{ heading: 'Success-plan goals', table: { columns: ['Goal', 'Success criteria', 'Owner', 'Due', 'Progress'], rows: r.goals.map((g) => [g.goal, g.successCriteria ?? '—', g.owner ?? '—', g.due ? f.date(g.due) : '—', orDash(g.progress, f.progress)]) } }] : []),

@@ -12,7 +12,7 @@ import type { Formatter } from './format';
 import { isUnavailable } from './audience';
 import { recipients } from './recipients';
 import type { QbrRecord } from '../program/record';
-import { agreedCommitments, agreedPaths, nextQbrAfterHeld, recordedTakeaways, sideOf } from './recorded';
+import { agreedCommitments, agreedPaths, byDue, nextQbrAfterHeld, recordedTakeaways, sideOf, TO_CONFIRM } from './recorded';
 
 export { recipients } from './recipients';
 
@@ -31,22 +31,28 @@ export interface PackageLinks {
 export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate, holds: HoldPlan[], links: PackageLinks, record?: QbrRecord | null): EmailPlan {
   const c = deckContext(r, qbrDate, today);
   const { f } = c;
-  const who = recipients(r);
-  const firstName = firstNameOf(who.greet) ?? 'team';
+  // After the meeting, those who came and those who own a commitment are addressed (the sponsor who attended is on
+  // it, our AE who owns the pricing is copied), and greeted by name.
+  const who = recipients(r, record && record.attendees.length > 0 ? [...record.attendees, ...agreedCommitments(record).flatMap((a) => a.owner ?? [])] : null);
+  const greeting = record ? greetAll(who.to.map((a) => a.name), who.greet) : (firstNameOf(who.greet) ?? 'team');
   const takeaways = record ? recordedTakeaways(r, record).shown : [];
   const body = new EmailBody()
-    .paragraph(`Hi ${firstName},`)
+    .paragraph(`Hi ${greeting},`)
     .paragraph(`Thank you for your time at our ${r.reviewType.toLowerCase()} on ${f.date(record?.held ?? qbrDate)}. Here is a summary of what we covered and what each of us committed to.`)
     .heading('Key takeaways')
     // A record without takeaways keeps the quarter's numbers as the takeaways, rather than an empty heading.
     .list(takeaways.length > 0 ? takeaways : keyTakeaways(c));
-  body.heading('Value delivered');
-  if (r.value.quarterTotal !== null) {
-    body.paragraph(`${f.moneyShort(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : ''}.`)
-      .list(r.value.lines.filter((l) => l.value !== null).map((l) => `${l.category}: ${f.money(l.value!)}${l.description ? ` — ${l.description}` : ''}${l.source ? ` (source: ${l.source})` : ''}`));
-  } else {
-    body.paragraph(`We still need to quantify ${c.quarterName}'s value together; I will follow up with a proposal.`);
-  }
+  const value = () => {
+    body.heading('Value delivered');
+    if (r.value.quarterTotal !== null) {
+      body.paragraph(`${f.moneyShort(r.value.quarterTotal)} in ${c.quarterName}${r.value.roi !== null ? `, ${f.roiHeadline(r.value.roi)}` : ''}.`)
+        .list(r.value.lines.filter((l) => l.value !== null).map((l) => `${l.category}: ${f.money(l.value!)}${l.description ? ` — ${l.description}` : ''}${l.source ? ` (source: ${l.source})` : ''}`));
+    } else {
+      body.paragraph(`We still need to quantify ${c.quarterName}'s value together; I will follow up with a proposal.`);
+    }
+  };
+  // Before the meeting the value leads; after it, what was agreed does (the value was the meeting's, a recap now).
+  if (!record) value();
   body.heading('Commitments');
   if (record) agreedTables(body, r, f, record);
   else openActionTables(body, r, f);
@@ -54,16 +60,19 @@ export function summaryEmail(r: AccountReview, qbrDate: IsoDate, today: IsoDate,
   if (paths.length > 0) {
     body.heading('Opportunities we agreed to explore').list(paths.map((p) => `${p.opportunity}${p.sponsor ? ` — with ${p.sponsor}` : ''}${p.nextStep ? `; next step: ${p.nextStep}` : ''}`));
   }
-  if (r.goals.length > 0) {
-    body.heading('Goals for next quarter').list(r.goals.map((g) => `${g.goal}${g.due ? ` — by ${f.date(g.due)}` : ''}${g.owner ? ` (${g.owner})` : ''}`));
-  }
   // Only the steps the customer takes part in: our own "send summary" and the survey are not theirs.
-  body.heading('Next steps').list([
+  const nextSteps = () => body.heading('Next steps').list([
     ...customerSteps(holds).map((h) => `${h.label}: ${f.date(h.date)}`),
     `Next review due: ${f.date(record ? nextQbrAfterHeld(r, record) : nextReviewAfter(c))}`,
   ]);
-  body.link('QBR deck', links.deck).link('Mutual action plan', links.actionPlan)
-    .paragraph('Please reply with any corrections; I will update the plan.')
+  if (record) nextSteps();
+  if (record) value();
+  if (r.goals.length > 0) {
+    body.heading('Goals for next quarter').list(r.goals.map((g) => `${g.goal}${g.due ? ` — by ${f.date(g.due)}` : ''}${g.owner ? ` (${g.owner})` : ''}`));
+  }
+  if (!record) nextSteps();
+  attachedOrLinked(body, [['QBR deck', 'the QBR deck', links.deck], ['Mutual action plan', 'the mutual action plan', links.actionPlan]]);
+  body.paragraph('Please reply with any corrections; I will update the plan.')
     .paragraph(`Best regards,\n${r.people.csm ?? ''}`.trim());
   const { html, text } = body.render();
   return {
@@ -77,15 +86,17 @@ const COMMITMENT_COLUMNS = ['Action', 'Owner', 'Due'];
 
 /** Exactly the recorded commitments, the customer's first, then ours, then any whose side was not said. */
 function agreedTables(body: EmailBody, r: AccountReview, f: Formatter, record: QbrRecord): void {
-  const agreed = agreedCommitments(record);
-  const row = (a: (typeof agreed)[number]) => [a.action, a.owner ?? 'Owner to agree', a.due ? f.date(a.due) : 'Date to agree'];
+  const agreed = byDue(agreedCommitments(record));
+  // Agreed in the room but not pinned down: said plainly, not as a question still open before the meeting.
+  const row = (a: (typeof agreed)[number]) => [a.action, a.owner ?? TO_CONFIRM, a.due ? f.date(a.due) : TO_CONFIRM];
   const theirs = agreed.filter((a) => sideOf(a.side) === 'Customer');
   const ours = agreed.filter((a) => sideOf(a.side) === 'Vendor');
   const other = agreed.filter((a) => sideOf(a.side) === null);
   if (agreed.length === 0) body.paragraph('We did not set new action items in the meeting; I will share any that come up.');
   if (theirs.length > 0) body.paragraph(`${r.name}:`).table(COMMITMENT_COLUMNS, theirs.map(row));
   if (ours.length > 0) body.paragraph('Our team:').table(COMMITMENT_COLUMNS, ours.map(row));
-  if (other.length > 0) body.paragraph('Shared:').table(COMMITMENT_COLUMNS, other.map(row));
+  // Whose these are was not recorded: "Shared" would claim both sides own them.
+  if (other.length > 0) body.paragraph(theirs.length + ours.length > 0 ? 'Also agreed:' : 'Agreed:').table(COMMITMENT_COLUMNS, other.map(row));
 }
 
 /** Before a record: the open actions, to be confirmed in the room. */
@@ -159,6 +170,25 @@ export function digitalReviewEmail(r: AccountReview, qbrDate: IsoDate, today: Is
     subject: `${r.name} ${quarterName(r.quarter)} Digital Review: your results`,
     html, text, missingRecipients: who.missing,
   };
+}
+
+/**
+ * Web links as links; a file name (the offline package, where the file travels with the draft) said as attached in
+ * one sentence — "QBR deck: deck.pptx" on its own line reads as a link that broke.
+ */
+function attachedOrLinked(body: EmailBody, items: [label: string, phrase: string, href: string | null][]): void {
+  const isFile = (href: string | null) => href !== null && !/^(https?:|mailto:)/i.test(href);
+  for (const [label, , href] of items) if (href !== null && !isFile(href)) body.link(label, href);
+  const files = items.filter(([, , href]) => isFile(href));
+  if (files.length > 0) body.paragraph(`Attached: ${files.map(([, phrase, href]) => `${phrase} (${href})`).join(' and ')}.`);
+}
+
+/** Everyone addressed, by first name ("Kevin and Sandra", "Priya, Daniel and Marcus"); more than three: "all". */
+function greetAll(names: (string | null)[], fallback: string | null): string {
+  const first = [...new Set(names.map(firstNameOf).filter((n): n is string => n !== null && n !== ''))];
+  if (first.length === 0) return firstNameOf(fallback) ?? 'team';
+  if (first.length > 3) return 'all';
+  return first.length === 1 ? first[0]! : `${first.slice(0, -1).join(', ')} and ${first[first.length - 1]}`;
 }
 
 function firstNameOf(name: string | null): string | null {

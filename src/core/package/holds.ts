@@ -15,6 +15,8 @@ export interface HoldInput {
   /** `Quarterly Business Review`, `Executive Business Review` … as the tracker names it. */
   reviewType: string;
   deckLink?: string | null;
+  /** How dates read in the descriptions (the account's locale); absent: en-US. */
+  locale?: string;
   /** The run's today: steps dated before it are not created but returned as missed. Absent: every step is kept. */
   today?: IsoDate;
   /** Non-working days (weekends and the country's public holidays); absent: weekends only. */
@@ -152,12 +154,14 @@ function workday(date: IsoDate, beforeQbr: boolean, calendar: WorkCalendar): { d
 function describe(input: HoldInput, s: { offset: number; what: string }, nominal: IsoDate, date: IsoDate, reasons: string[]): string {
   const t = `T${s.offset >= 0 ? '+' : ''}${s.offset}`;
   const review = input.reviewType.trim();
-  const held = s.offset > 0 && input.record ? ` held on ${dayLabel(input.record.held)}` : ` on ${dayLabel(input.qbrDate)}`;
+  // Dates as the rest of the package writes them: a description mixing "Thu 2026-12-10" and "Dec 17, 2026" reads as two systems.
+  const day = (d: IsoDate) => `${WEEKDAYS[weekday(d)]}, ${formatter(input.record?.locale ?? input.locale ?? 'en-US', 'USD').date(d)}`;
+  const held = s.offset > 0 && input.record ? ` held on ${day(input.record.held)}` : ` on ${day(input.qbrDate)}`;
   const lines = [s.what, '', `Step ${t} of the ${review || 'QBR'}${held}.`];
   if (date !== nominal) {
     const holidays = reasons.filter((r) => r !== 'weekend');
     const why = holidays.length === 0 ? 'it falls on a weekend' : `of ${holidays.join(' and ')}${reasons.includes('weekend') ? ' and the weekend' : ''}`;
-    lines.push(`Moved from ${dayLabel(nominal)} because ${why}.`);
+    lines.push(`Moved from ${day(nominal)} because ${why}.`);
   }
   if (input.record && (s.offset === 7 || s.offset === 14)) lines.push('', ...commitmentsDue(input.record, date));
   const link = input.deckLink?.trim();
@@ -168,7 +172,8 @@ function describe(input: HoldInput, s: { offset: number; what: string }, nominal
 /** What the check-in is for: every commitment due by that day (an earlier one too: is it done?), then those still without a date. */
 function commitmentsDue(record: HoldRecord, by: IsoDate): string[] {
   const f = formatter(record.locale, 'USD');
-  const who = (c: HoldRecord['commitments'][number]) => [c.side, c.owner ?? 'owner to agree'].filter(Boolean).join(': ');
+  // Agreed without an owner: the check-in is where the CSM gets one named.
+  const who = (c: HoldRecord['commitments'][number]) => [c.side, c.owner ?? 'no owner yet: name one'].filter(Boolean).join(': ');
   const due = record.commitments.filter((c) => c.due !== null && c.due <= by).sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
   const undated = record.commitments.filter((c) => c.due === null);
   const out = due.length > 0
@@ -177,15 +182,15 @@ function commitmentsDue(record: HoldRecord, by: IsoDate): string[] {
   const next = record.commitments.filter((c) => c.due !== null && c.due > by).sort((a, b) => (a.due! < b.due! ? -1 : 1))[0];
   if (next) out.push(`Next due: ${next.action} (${who(next)}), ${f.date(next.due!)}.`);
   if (undated.length > 0) out.push('Still without a due date:', ...undated.map((c) => `- ${c.action} (${who(c)})`));
+  // An owner-less commitment due later is named now too: the check-in is where it gets an owner, not its due day.
+  const shown = new Set([...due, ...undated, ...(next ? [next] : [])]);
+  const ownerless = record.commitments.filter((c) => c.owner === null && !shown.has(c));
+  if (ownerless.length > 0) out.push('Still without an owner:', ...ownerless.map((c) => `- ${c.action} (${c.side ?? 'side not said'}), due ${f.date(c.due!)}`));
   return out;
 }
 
 function hhmm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function dayLabel(date: IsoDate): string {
-  return `${WEEKDAYS[weekday(date)]} ${date}`;
 }
 
 /** RFC 4648 §7 base32hex, lowercase, unpadded. */

@@ -89,7 +89,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
 
   if (calendar.problem) findings.push(`Calendar holds: ${calendar.problem}; ${calendar.country ? `using ${calendar.country} (${calendar.basis})` : 'only weekends are skipped'}`);
   const { holds, missed: due } = planHoldSchedule({
-    accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar,
+    accountId: r.id, accountName: r.name, variant: r.deck, qbrDate, timezone: r.timezone, reviewType: r.reviewType, deckLink: links.deck, today, calendar, locale: r.locale,
     ...(record ? { record: { held: record.held, commitments: agreedCommitments(record), locale: r.locale } } : {}),
   });
   // After a recorded QBR the prep steps and the meeting itself are done, not missed: only passed follow-ups are.

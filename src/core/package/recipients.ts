@@ -15,8 +15,10 @@ export interface Recipients {
  * people without an email are named, not dropped silently.
  * Someone marked leaving or away is not addressed (SPEC §4.1): the other customer attendees are, or else the
  * executive sponsor; `skipped` says who was left off and why, for the prep brief.
+ * `attended` (the record's attendees, SPEC §4.5): after the meeting, those who came count as the attendees, whatever
+ * the Attending column said before it.
  */
-export function recipients(r: AccountReview): Recipients & { skipped: string[]; greet: string | null } {
+export function recipients(r: AccountReview, attended: string[] | null = null): Recipients & { skipped: string[]; greet: string | null } {
   const changes = peopleChanges(r);
   const skipped: string[] = [];
   const to: Address[] = [];
@@ -37,9 +39,12 @@ export function recipients(r: AccountReview): Recipients & { skipped: string[]; 
     seen.add(key);
     list.push({ name, email });
   };
+  // "Dana Lee (CFO)" in a record is the stakeholder Dana Lee.
+  const came = attended && attended.length > 0 ? new Set(attended.map((a) => a.replace(/\([^)]*\)\s*$/, '').trim().toLowerCase())) : null;
+  const attending = (p: { name: string; attending: boolean | null }) => (came ? came.has(p.name.trim().toLowerCase()) : p.attending === true);
   add(to, r.people.champion, r.people.championEmail, 'champion');
   for (const p of r.people.stakeholders) {
-    if (p.side === 'Customer' && p.attending === true) add(to, p.name, p.email, 'attendee');
+    if (p.side === 'Customer' && attending(p)) add(to, p.name, p.email, 'attendee');
   }
   if (to.length === 0 && skipped.length > 0 && r.people.executiveSponsor) {
     const sponsor = r.people.stakeholders.find((p) => p.name === r.people.executiveSponsor && p.side !== 'Vendor');
@@ -51,7 +56,7 @@ export function recipients(r: AccountReview): Recipients & { skipped: string[]; 
   const sender = (p: { name: string; email: string | null }) =>
     r.people.csmEmail ? p.email?.trim().toLowerCase() === r.people.csmEmail.trim().toLowerCase() : p.name === r.people.csm;
   for (const p of r.people.stakeholders) {
-    if (p.side === 'Vendor' && p.attending === true && !sender(p)) add(cc, p.name, p.email, 'attendee');
+    if (p.side === 'Vendor' && attending(p) && !sender(p)) add(cc, p.name, p.email, 'attendee');
   }
   // Greet the champion, unless they are away: then the first person actually addressed.
   const greet = (isUnavailable(changes, r.people.champion) ? to[0]?.name : r.people.champion) ?? null;

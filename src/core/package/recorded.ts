@@ -7,6 +7,9 @@ import { same, sideOf } from '../program/record-text';
 export { sideOf } from '../program/record-text';
 import { forbiddenTerms, leaks } from './audience';
 
+/** An owner or due date a recorded commitment still lacks (the CSM is warned to fill it in): agreed, not still to agree. */
+export const TO_CONFIRM = 'To be confirmed';
+
 /**
  * The commitments as agreed: trimmed, those without an action left out, each text once (case and spacing aside) —
  * the same rule the tracker write-back applies, so the files show exactly what Actions holds for the QBR. A side
@@ -20,6 +23,13 @@ export function agreedCommitments(record: QbrRecord): Commitment[] {
     seen.add(same(action));
     return [{ action, owner: c.owner?.trim() || null, side: sideOf(c.side) ?? (c.side?.trim() || null), due: c.due }];
   });
+}
+
+/** The same commitments soonest due first, those without a date last (the record's order otherwise): what is due first is read first. */
+export function byDue<T extends { due: IsoDate | null }>(list: T[]): T[] {
+  const key = (c: T) => c.due ?? '9999-12-31';
+  // Array.prototype.sort is stable: equal dates keep the record's order.
+  return [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function agreedPaths(record: QbrRecord): ExpansionPath[] {

@@ -36,7 +36,7 @@ export interface FollowUp {
 /**
  * The follow-up from a record. `options` are the package's (today, links, holidays, review minutes); its `qbrDate`
  * and `record` are set from `record`. Pass the review read AFTER the record was written back when you can: the action
- * plan then shows each commitment's Action ID. A Tech-Touch account has no meeting to follow up: an error, in words.
+ * plan then shows each commitment's status as Actions holds it. A Tech-Touch account has no meeting to follow up: an error, in words.
  *
  * @example const f = followUpFromRecord(review, record, { today: '2026-11-20', links, holidays });
  *   if ('error' in f) report(f.error); else { draft(f.summary); doc(f.actionPlan); calendar(f.holds); }

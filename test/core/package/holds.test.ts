@@ -93,11 +93,11 @@ describe('planHolds', () => {
     const holds = planHolds({ ...base, deckLink: 'https://docs.google.com/presentation/d/abc' });
     const input = holds.find((h) => h.offset === -10)!;
     expect(input.description).toContain('Ask the champion for their priorities and any data they want reviewed.');
-    expect(input.description).toContain('Step T-10 of the Quarterly Business Review on Thu 2026-12-10.');
+    expect(input.description).toContain('Step T-10 of the Quarterly Business Review on Thu, Dec 10, 2026.');
     expect(input.description).toContain('Deck: https://docs.google.com/presentation/d/abc');
     expect(input.description).not.toContain('Moved');
-    expect(holds.find((h) => h.offset === -5)!.description).toContain('Moved from Sat 2026-12-05 because it falls on a weekend.');
-    expect(holds.find((h) => h.offset === 2)!.description).toContain('Moved from Sat 2026-12-12');
+    expect(holds.find((h) => h.offset === -5)!.description).toContain('Moved from Sat, Dec 5, 2026 because it falls on a weekend.');
+    expect(holds.find((h) => h.offset === 2)!.description).toContain('Moved from Sat, Dec 12, 2026');
     expect(planHolds(base)[0]!.description).not.toContain('Deck:');
   });
 

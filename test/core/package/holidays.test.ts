@@ -51,7 +51,7 @@ describe('planHoldSchedule on working days', () => {
     expect(plain['T-14']).toBe('2026-11-26 09:30-10:00');
     expect(us['T-14']).toBe('2026-11-25 09:30-10:00');
     const hold = planHoldSchedule({ ...base, calendar: US }).holds[0]!;
-    expect(hold.description).toContain('Moved from Thu 2026-11-26 because of Thanksgiving Day.');
+    expect(hold.description).toContain('Moved from Thu, Nov 26, 2026 because of Thanksgiving Day.');
     // Every other step is where the weekend rule put it.
     expect({ ...us, 'T-14': plain['T-14'] }).toEqual(plain);
   });
@@ -62,7 +62,7 @@ describe('planHoldSchedule on working days', () => {
     expect(after['T+7']).toBe('2026-12-28 09:30-10:00');
     expect(after['T+14']).toBe('2027-01-04 09:30-10:00');
     const christmas = planHoldSchedule({ ...base, qbrDate: '2026-12-18', calendar: US }).holds.find((h) => h.offset === 7)!;
-    expect(christmas.description).toContain('Moved from Fri 2026-12-25 because of Christmas Day and the weekend.');
+    expect(christmas.description).toContain('Moved from Fri, Dec 25, 2026 because of Christmas Day and the weekend.');
     // smb QBR Mon 2026-12-28: T-2 Sat 12-26 → Fri 12-25 is Christmas → Thu 12-24.
     expect(byStep({ ...base, variant: 'smb', qbrDate: '2026-12-28', calendar: US })).toEqual({
       'T-7': '2026-12-21 09:30-10:00', 'T-2': '2026-12-24 09:30-10:00', 'T+1': '2026-12-29 09:30-10:00', 'T+14': '2027-01-11 09:30-10:00',

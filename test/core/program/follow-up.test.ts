@@ -42,7 +42,7 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
       ['Share usage export', null, 'Vendor', null],
     ]);
     // The customer's table first, then ours; the owner and due date in words.
-    expect(f.summary.text).toMatch(/Atlas Manufacturing:\n\nAction +Owner +Due\n[- ]+\nName an EMEA champion +Kevin Walsh +Dec 1, 2026\n\nOur team:\n\nAction +Owner +Due\n[- ]+\nRun EMEA enablement +Jordan Reyes +Nov 25, 2026\nShare usage export +Owner to agree +Date to agree\n/);
+    expect(f.summary.text).toMatch(/Atlas Manufacturing:\n\nAction +Owner +Due\n[- ]+\nName an EMEA champion +Kevin Walsh +Dec 1, 2026\n\nOur team:\n\nAction +Owner +Due\n[- ]+\nRun EMEA enablement +Jordan Reyes +Nov 25, 2026\nShare usage export +To be confirmed +To be confirmed\n/);
     // Before the record the summary's commitments were the open actions (ACC-004's, overdue since July).
     const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).emails.find((e) => e.kind === 'summary')!;
     expect(before.text).toContain('Map ERP fields to the Brightline data model');
@@ -71,14 +71,21 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
     const [agreed, carried, paths] = f.actionPlan.sections;
     expect(agreed!.heading).toBe('Agreed in the review');
     expect(agreed!.table!.rows).toEqual([
-      ['—', 'Run EMEA enablement', 'Jordan Reyes', 'Vendor', 'Nov 25, 2026', 'Open'],
-      ['—', 'Name an EMEA champion', 'Kevin Walsh', 'Customer', 'Dec 1, 2026', 'Open'],
-      ['—', 'Share usage export', 'To agree', 'Vendor', 'To agree', 'Open'],
+      ['Run EMEA enablement', 'Jordan Reyes', 'Vendor', 'Nov 25, 2026', 'Open'],
+      ['Name an EMEA champion', 'Kevin Walsh', 'Customer', 'Dec 1, 2026', 'Open'],
+      // Agreed in the room without an owner or a date: "to be confirmed", not the pre-meeting "to agree".
+      ['Share usage export', 'To be confirmed', 'Vendor', 'To be confirmed', 'Open'],
     ]);
     expect(carried!.heading).toBe('Carried over from earlier reviews');
     expect(carried!.table!.rows.map((r) => [r[0], r[5]])).toEqual([['A-402', 'Carried over (was due Jul 31, 2026)'], ['A-404', 'Carried over (was due Sep 30, 2026)']]);
+    // After the meeting an overdue item's new date is to be confirmed; "New date to agree" was the pre-meeting question.
+    expect(carried!.table!.rows.map((r) => r[4])).toEqual(['New date to be confirmed', 'New date to be confirmed']);
+    expect(f.actionPlan.sections.flatMap((s) => s.table?.rows ?? []).flat().filter((c) => /to agree/i.test(c))).toEqual([]);
     expect(paths!.bullets).toEqual(['Quality analytics pilot — with Sandra Liu; next step: Scope in January']);
     expect(f.actionPlan.subtitle).toBe('Agreed at the quarterly business review on Thursday, Nov 19, 2026');
+    // Before the record the plan claimed "Agreed at" over the earlier open actions.
+    const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).docs.find((d) => d.kind === 'action-plan')!;
+    expect(before.subtitle).toBe('To agree at the quarterly business review on Wednesday, Nov 18, 2026');
   });
 
   it('counts the follow-up holds from the held day and lists on T+7 and T+14 the commitments due by then', () => {
@@ -88,18 +95,103 @@ describe('the follow-up from a recorded QBR (SPEC §4.5)', () => {
       ['ACC-004|2026-11-18|T+7', '2026-11-26'], ['ACC-004|2026-11-18|T+14', '2026-12-03'],
     ]);
     const [t7, t14] = f.checkIns;
-    expect(t7!.description.split('\n')[2]).toBe('Step T+7 of the Quarterly Business Review held on Thu 2026-11-19.');
+    expect(t7!.description.split('\n')[2]).toBe('Step T+7 of the Quarterly Business Review held on Thu, Nov 19, 2026.');
     expect(t7!.description.split('\n').slice(3)).toEqual([
       '',
       'Commitments from the QBR due by Nov 26, 2026:',
       '- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026',
       'Next due: Name an EMEA champion (Customer: Kevin Walsh), Dec 1, 2026.',
       'Still without a due date:',
-      '- Share usage export (Vendor: owner to agree)',
+      '- Share usage export (Vendor: no owner yet: name one)',
     ]);
     expect(t14!.description).toContain('Commitments from the QBR due by Dec 3, 2026:\n- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026\n- Name an EMEA champion (Customer: Kevin Walsh), due Dec 1, 2026\nStill without');
     // The summary's next steps use the same days.
     expect(f.summary.text).toContain('Check-in on the actions agreed in the review: Nov 26, 2026');
+  });
+
+  it('puts what was agreed first: takeaways, commitments, paths, next steps, then the value recap (the pre-meeting draft led with the value)', () => {
+    const headings = (text: string) => text.split('\n').filter((l) => /^[A-Z][A-Z &]+$/.test(l));
+    expect(headings(f.summary.text)).toEqual(['KEY TAKEAWAYS', 'COMMITMENTS', 'OPPORTUNITIES WE AGREED TO EXPLORE', 'NEXT STEPS', 'VALUE DELIVERED', 'GOALS FOR NEXT QUARTER']);
+    const before = buildPackage(atlas, { today: TODAY, qbrDate: '2026-11-18' }).emails.find((e) => e.kind === 'summary')!;
+    expect(headings(before.text)).toEqual(['KEY TAKEAWAYS', 'VALUE DELIVERED', 'COMMITMENTS', 'GOALS FOR NEXT QUARTER', 'NEXT STEPS']);
+  });
+
+  it('addresses those who came: the sponsor who attended is on the summary (Attending said No) and greeted with the champion', () => {
+    // Before the record Sandra Liu (sponsor, Attending = No) was left off; Kevin alone was greeted.
+    expect(f.summary.to.map((a) => a.email)).toEqual(['kevin.walsh@atlasmfg.example']);
+    expect(f.summary.text).toMatch(/^Hi Kevin,/);
+    const withSponsor = ok(followUpFromRecord(atlas, { ...RECORD, attendees: ['Kevin Walsh', 'Sandra Liu (VP Operations)', 'Jordan Reyes'] }, { today: TODAY }));
+    expect(withSponsor.summary.to.map((a) => a.email)).toEqual(['kevin.walsh@atlasmfg.example', 'sandra.liu@atlasmfg.example']);
+    expect(withSponsor.summary.text).toMatch(/^Hi Kevin and Sandra,/);
+    // The sender (the CSM) is never copied to themself.
+    expect(withSponsor.summary.cc).toEqual([]);
+  });
+
+  it('says the offline files are attached, in one sentence, and links Google files', () => {
+    const files = ok(followUpFromRecord(atlas, RECORD, { today: TODAY, links: { deck: 'deck.pptx', preRead: 'pre-read.docx', actionPlan: 'action-plan.docx' } }));
+    expect(files.summary.text).toContain('Attached: the QBR deck (deck.pptx) and the mutual action plan (action-plan.docx).\n');
+    expect(files.summary.text).not.toContain('QBR deck: deck.pptx');
+    const web = ok(followUpFromRecord(atlas, RECORD, { today: TODAY, links: { deck: 'https://docs.google.com/presentation/d/D/edit', preRead: null, actionPlan: 'https://docs.google.com/document/d/P/edit' } }));
+    expect(web.summary.html).toContain('<a href="https://docs.google.com/document/d/P/edit" style="color:#0F9D9A">Mutual action plan</a>');
+    expect(web.summary.text).not.toContain('Attached');
+  });
+
+  it('also addresses the owner of a commitment who was not in the room, ours copied, and does not call an unsided one shared', () => {
+    const globaltech = example.accounts.find((a) => a.id === 'ACC-001')!;
+    const g = ok(followUpFromRecord(globaltech, {
+      ...RECORD, accountId: 'ACC-001', attendees: ['Priya Raman', 'Maya Patel'],
+      commitments: [
+        { action: 'Prepare multi-year pricing options', owner: 'Chris Donovan', side: 'Vendor', due: '2027-01-15' },
+        { action: 'Confirm the EU seat count', owner: 'Daniel Okafor', side: 'Customer', due: '2026-12-15' },
+        { action: 'Agree the pilot scope', owner: null, side: null, due: null },
+      ],
+    }, { today: TODAY }));
+    // Marcus Lee (Attending = Yes before the meeting) did not come and owns nothing: left off.
+    expect(g.summary.to.map((a) => a.name)).toEqual(['Priya Raman', 'Daniel Okafor']);
+    expect(g.summary.cc.map((a) => a.name)).toEqual(['Chris Donovan']);
+    expect(g.summary.text).toMatch(/^Hi Priya and Daniel,/);
+    expect(g.summary.text).toContain('\nAlso agreed:\n');
+    expect(g.summary.text).not.toContain('Shared:');
+  });
+
+  it('lists what is due first first, undated last, in the plan and in each side of the summary', () => {
+    const g = ok(followUpFromRecord(atlas, {
+      ...RECORD,
+      commitments: [
+        { action: 'Later one', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-12-20' },
+        { action: 'No date yet', owner: 'Jordan Reyes', side: 'Vendor', due: null },
+        { action: 'Sooner one', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-30' },
+        { action: 'Theirs', owner: 'Kevin Walsh', side: 'Customer', due: '2026-12-31' },
+      ],
+    }, { today: TODAY }));
+    expect(g.actionPlan.sections[0]!.table!.rows.map((r) => r[0])).toEqual(['Sooner one', 'Later one', 'Theirs', 'No date yet']);
+    expect(g.summary.text).toMatch(/Our team:\n\nAction +Owner +Due\n[- ]+\nSooner one .*\nLater one .*\nNo date yet /);
+    // The record (and the tracker's IDs) keep the order it was typed in.
+    expect(g.commitments.map((c) => c.action)).toEqual(['Later one', 'No date yet', 'Sooner one', 'Theirs']);
+  });
+
+  it('names on the check-ins a commitment still without an owner even when it is due later', () => {
+    const g = ok(followUpFromRecord(atlas, {
+      ...RECORD,
+      commitments: [
+        { action: 'Run EMEA enablement', owner: 'Jordan Reyes', side: 'Vendor', due: '2026-11-25' },
+        { action: 'Name an EMEA champion', owner: 'Kevin Walsh', side: 'Customer', due: '2026-12-01' },
+        { action: 'Plan the Q1 roadmap session', owner: null, side: 'Vendor', due: '2027-01-20' },
+      ],
+    }, { today: TODAY }));
+    // T+7 is Thu Nov 26: EMEA enablement is due by then, the champion is next; the roadmap session (Jan 20) has no owner.
+    expect(g.checkIns[0]!.description.split('\n').slice(4)).toEqual([
+      'Commitments from the QBR due by Nov 26, 2026:',
+      '- Run EMEA enablement (Vendor: Jordan Reyes), due Nov 25, 2026',
+      'Next due: Name an EMEA champion (Customer: Kevin Walsh), Dec 1, 2026.',
+      'Still without an owner:',
+      '- Plan the Q1 roadmap session (Vendor), due Jan 20, 2027',
+    ]);
+  });
+
+  it('gives the sponsor in the plan\'s contacts the email Stakeholders holds', () => {
+    const contacts = f.actionPlan.sections.find((s) => s.heading === 'Contacts')!;
+    expect(contacts.table!.rows.find((r) => r[0] === 'Sandra Liu')).toEqual(['Sandra Liu', 'Executive sponsor', 'Atlas Manufacturing', 'sandra.liu@atlasmfg.example']);
   });
 
   it('says why there is nothing to follow up for a Tech-Touch account or another account', () => {
