@@ -106,5 +106,23 @@ describe('qbr generate for a QBR already recorded', () => {
     expect(plan).not.toContain('Agreed in the review');
     // The record's commitments are now open actions of the account, carried into the next review's plan.
     expect(plan).toContain('Run EMEA enablement');
+    // The recorded QBR is the last one (Accounts still says May 14): the next review looks back to Nov 19, and the
+    // completion counts its two commitments, both past due by Feb 19 and not done: 0 of 2.
+    const brief = await docxText(readFileSync(join(to, 'ACC-004', 'prep-brief.docx')));
+    expect(brief).toContain('Last QBR: Nov 19, 2026.');
+    expect(brief).not.toContain('Last QBR: May 14, 2026.');
+  });
+
+  it('the recorded QBR is the account\'s last QBR: the next one is due a cadence after it was held', async () => {
+    const r = await qbr('analyze', '--tracker', tracker, '--account', 'ACC-004', '--today', '2026-11-20', '--json');
+    const review = (JSON.parse(r.stdout) as { accounts: { id: string; lastQbrDate: string; nextQbrDue: string; overdue: boolean; actions: { basis: string; completionRate: number | null } }[] }).accounts[0]!;
+    expect(review).toMatchObject({ lastQbrDate: '2026-11-19', nextQbrDue: '2027-02-19', overdue: false });
+    // Its two commitments (Linked To the planned 2026-11-18), neither done yet: 0 %.
+    expect(review.actions).toMatchObject({ basis: 'last-qbr', completionRate: 0 });
+  });
+
+  it('the package rebuilt for the recorded QBR looks back to the QBR before it, not to itself', async () => {
+    const brief = await docxText(readFileSync(join(folder, 'prep-brief.docx')));
+    expect(brief).toContain('Last QBR: May 14, 2026.');
   });
 });

@@ -15,7 +15,7 @@ import { opportunities, riskReview } from './risks';
 import { isOverdue, nextQbrDue, REVIEW_PLANS, segmentFromArr, segmentFromText } from './segment';
 import type { AccountReview, BookReview, Health, QuarterSnapshot } from './types';
 import { valueLine, valueSummary } from './value';
-import { heldRecords } from '../program/record';
+import { heldRecords, lastQbr } from '../program/record';
 
 export interface AnalyzeOptions {
   today: IsoDate;
@@ -94,7 +94,10 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     else warn('accounts', a.row, 'Segment', a.segment, `unknown segment "${a.segment}"; ${segment} is used from ARR`);
   }
   const plan = REVIEW_PLANS[segment];
-  const due = nextQbrDue(a.lastQbrDate, a.contractStart, plan.cadenceMonths);
+  const recorded = heldRecords(a.accountId, { qbrRecord: rowsOf('qbrRecord'), actions: rowsOf('actions'), opportunities: rowsOf('opportunities'), dateOrder: settings.dateOrder, logTab: tabName('qbrLog') });
+  // A QBR held and recorded after the Accounts `Last QBR Date` is the last QBR (recording does not touch Accounts).
+  const last = lastQbr(a.lastQbrDate, recorded, today);
+  const due = nextQbrDue(last.date, a.contractStart, plan.cadenceMonths);
   if (due === null) warn('accounts', a.row, 'Last QBR Date', null, 'neither Last QBR Date nor Contract Start is set, so the next QBR due date is unknown');
 
   // Quarters, health and trends.
@@ -152,7 +155,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
   const opps = opportunities(rowsOf('opportunities'));
   for (const p of opps.problems) warn('opportunities', p.row, p.column, p.value, p.message);
 
-  const actions = actionSummary(rowsOf('actions').map((r) => actionReview(r, today)), a.lastQbrDate, settings.dateOrder);
+  const actions = actionSummary(rowsOf('actions').map((r) => actionReview(r, today)), last.linkedTo, settings.dateOrder);
   const ren = renewal(a.renewalDate, today);
   if (ren.date === null) warn('accounts', a.row, 'Renewal Date', null, 'no Renewal Date, so days to renewal and the renewal focus are unknown');
   else if (ren.daysToRenewal! < 0) warn('accounts', a.row, 'Renewal Date', ren.date, 'the Renewal Date has passed; update it after the renewal');
@@ -160,7 +163,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
   return {
     id: a.accountId, name: a.name, arr: a.arr, segment, ...plan,
     quarter: quarterLabel(quarter), nextQbrDue: due, overdue: isOverdue(due, a.qbrDate, today),
-    qbrDate: a.qbrDate, lastQbrDate: a.lastQbrDate, contractStart: a.contractStart, licensedSeats: a.licensedSeats,
+    qbrDate: a.qbrDate, lastQbrDate: last.date, sheetLastQbrDate: a.lastQbrDate, dateOrder: settings.dateOrder, contractStart: a.contractStart, licensedSeats: a.licensedSeats,
     health, history, trends: trends(current, previous),
     value: valueSummary(lines, a.arr), outcomes, risks,
     opportunities: { total: opps.total, weighted: opps.weighted, items: opps.items },
@@ -172,7 +175,7 @@ function analyzeAccount(a: RowOf<'accounts'>, groups: Groups, tracker: Tracker, 
     roadmap: roadmapFor(a.accountId, tracker.rows.roadmap),
     sla: { firstResponseHours: settings.slaHours.firstResponse, resolutionHours: settings.slaHours.resolution },
     goals: goalsFor(rowsOf('goals')),
-    recorded: heldRecords(a.accountId, { qbrRecord: rowsOf('qbrRecord'), actions: rowsOf('actions'), opportunities: rowsOf('opportunities'), dateOrder: settings.dateOrder, logTab: tabName('qbrLog') }),
+    recorded,
     locale: a.locale ?? settings.locale,
     currency: (a.currency ?? settings.currency).toUpperCase(),
     timezone: a.timezone ?? settings.timezone,

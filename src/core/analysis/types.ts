@@ -177,7 +177,12 @@ export interface AccountReview {
   nextQbrDue: IsoDate | null;
   overdue: boolean;
   qbrDate: IsoDate | null;
+  /** The later of the Accounts `Last QBR Date` and the latest QBR held and recorded by today. */
   lastQbrDate: IsoDate | null;
+  /** The Accounts `Last QBR Date` as written (a package for an earlier QBR date looks back from it). */
+  sheetLastQbrDate?: IsoDate | null;
+  /** The tracker's Settings date order, for text dates read again later (an action's `Linked To`). */
+  dateOrder?: 'MDY' | 'DMY';
   contractStart: IsoDate | null;
   licensedSeats: number | null;
   health: Health;

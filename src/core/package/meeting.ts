@@ -1,5 +1,6 @@
 /** SPEC §4.1: the account as it will be on its QBR date (action statuses, renewal), and the warnings a CSM must see before the meeting. */
-import { statusOn } from '../analysis/actions';
+import { actionSummary, statusOn } from '../analysis/actions';
+import { lastQbr } from '../program/record';
 import { renewal } from '../analysis/renewal';
 import type { AccountReview, Person } from '../analysis/types';
 import { daysBetween, type IsoDate } from '../dates';
@@ -13,9 +14,15 @@ import { formatter } from './format';
 export function asOfMeeting(r: AccountReview, qbrDate: IsoDate): AccountReview {
   const items = r.actions.items.map((a) => ({ ...a, status: statusOn(a.writtenStatus, a.dueDate, qbrDate) }));
   const ren = renewal(r.renewal.date, qbrDate);
+  // The last QBR came from a recorded one on or after this meeting (a package rebuilt for a QBR already held): the
+  // meeting looks back to the QBR before it, and its action completion is counted against that one's commitments.
+  const sheet = r.sheetLastQbrDate === undefined ? r.lastQbrDate : r.sheetLastQbrDate;
+  const back = r.lastQbrDate !== null && r.lastQbrDate !== sheet && r.lastQbrDate >= qbrDate ? lastQbr(sheet, r.recorded ?? [], qbrDate, qbrDate) : null;
+  const summary = back ? actionSummary(items, back.linkedTo, r.dateOrder ?? 'MDY') : { ...r.actions, items, overdue: items.filter((a) => a.status === 'Overdue').map((a) => a.id) };
   return {
     ...r,
-    actions: { ...r.actions, items, overdue: items.filter((a) => a.status === 'Overdue').map((a) => a.id) },
+    ...(back ? { lastQbrDate: back.date } : {}),
+    actions: summary,
     renewal: { date: ren.date, daysToRenewal: ren.daysToRenewal, monthsToRenewal: ren.monthsToRenewal, focus: ren.focus },
   };
 }

@@ -268,3 +268,16 @@ function assemble(id: string, qbrDate: IsoDate, log: RowOf<'qbrRecord'> | undefi
     commitments, expansionPaths,
   };
 }
+
+/**
+ * The last QBR before `before` (exclusive; or on/before `today`, inclusive): the later of the Accounts `Last QBR Date`
+ * and the latest recorded QBR held by then. `linkedTo` is what its commitments' `Linked To` names: the recorded QBR's
+ * planned date, else the date itself.
+ */
+export function lastQbr(sheet: IsoDate | null, recorded: readonly QbrRecord[], today: IsoDate, before?: IsoDate): { date: IsoDate | null; linkedTo: IsoDate | null } {
+  const within = (d: IsoDate) => (before !== undefined ? d < before : d <= today);
+  let best: { date: IsoDate | null; linkedTo: IsoDate | null } = sheet !== null && within(sheet) ? { date: sheet, linkedTo: sheet } : { date: null, linkedTo: null };
+  for (const r of recorded) if (within(r.held) && (best.date === null || r.held > best.date)) best = { date: r.held, linkedTo: r.qbrDate };
+  // An Accounts date the cutoff excludes is kept when nothing recorded replaces it (it was the only date known before).
+  return best.date === null && before === undefined ? { date: sheet, linkedTo: sheet } : best;
+}
