@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { analyzeWorkbook, type AccountReview, type BookReview } from '../src/core';
+import { analyzeWorkbook, programOfWorkbook, type AccountReview, type BookReview } from '../src/core';
+import { recordCard } from '../src/addon/cards/record-view';
+import { programCard } from '../src/addon/cards/program-view';
 import { buildPackage } from '../src/core/package/package';
 import { changesFor, keyFigures } from '../src/core/package/changes';
 import { readXlsx } from '../src/workbook/xlsx';
@@ -36,7 +38,8 @@ function bigBook(book: BookReview, n: number): BookReview {
 }
 
 async function cards(): Promise<Record<string, CardSpec>> {
-  const book = analyzeWorkbook(await readXlsx(join(ROOT, 'examples', 'tracker.xlsx')), { today: TODAY });
+  const workbook = await readXlsx(join(ROOT, 'examples', 'tracker.xlsx'));
+  const book = analyzeWorkbook(workbook, { today: TODAY });
   const big = bigBook(book, 200);
   const red = book.accounts.find((a) => a.overdue && a.deck !== null) ?? book.accounts[0]!;
   const pkg = buildPackage(red, { today: TODAY });
@@ -79,6 +82,9 @@ async function cards(): Promise<Record<string, CardSpec>> {
     }),
     'confirm-regenerate': regenerateConfirmCard({ accountId: red.id, accountName: red.name, qbrDate: pkg.qbrDate, share: false }),
     'manager-200': managerCard({ book: big, today: TODAY, log }),
+    // After the QBR: the form the CSM fills the day after, and the manager's program card (SPEC §4.5).
+    record: recordCard({ review: red, qbrDate: pkg.qbrDate, rows: 3, paths: 1 }),
+    program: programCard({ view: programOfWorkbook(workbook, TODAY), locale: red.locale, currency: red.currency }),
     error: failureCard(new ApiError(404, 'Requested entity was not found.', 'notFound', 'sheets.spreadsheets.get'), undefined, { retry: { name: 'openHome' }, trackerUrl: TRACKER }),
   };
 }
