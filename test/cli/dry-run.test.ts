@@ -24,8 +24,9 @@ it('--dry-run plans every Google call from a local tracker, makes none and needs
   expect(ids[0]).toBe('drive.files.copy');
   expect(ids.filter((i) => i === 'slides.presentations.get')).toHaveLength(1); // read the copy once
   expect(ids.filter((i) => i === 'slides.presentations.batchUpdate')).toHaveLength(1); // one fill
-  // The tracker write-back is planned too: the chart tab (made on a first run) and one values.batchUpdate.
-  expect(ids.filter((i) => i === 'sheets.spreadsheets.values.batchUpdate')).toHaveLength(1);
+  // The tracker write-back is planned too: the chart tab (made on a first run), the deck's record logged as soon as the
+  // deck is filled (a run that pauses keeps it), and the QBR Log row with the rest: two values.batchUpdate.
+  expect(ids.filter((i) => i === 'sheets.spreadsheets.values.batchUpdate')).toHaveLength(2);
   expect(ids.filter((i) => i === 'sheets.spreadsheets.batchUpdate').length).toBeGreaterThanOrEqual(1);
   expect(ids.filter((i) => i === 'calendar.events.insert')).toHaveLength(11);
   expect(ids.filter((i) => i === 'gmail.users.drafts.create')).toHaveLength(2);
