@@ -17,7 +17,7 @@ import { docCalls, docRequests } from './docs';
 import { findByAppPropertyCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { docReadCall, fillOnce, withRevision } from './fill-once';
-import { draftCall } from './gmail';
+import { draftCall, draftIdsCell, draftMessageCall, keptDraftNote } from './gmail';
 import { makeHold, previousRun } from './package-run';
 import { actionsAppend, logFieldsWrite, opportunitiesAppend, type LogField, type ValueWrite } from './sheets';
 import { ensureSheet, tabState, writeValues, type GoogleTracker } from './tracker-io';
@@ -129,7 +129,8 @@ export interface FollowUpRun {
 }
 
 export interface FollowUpOutcome {
-  summaryDraft: { id: string; messageId: string | null } | null;
+  /** `kept`: the CSM had edited the draft since we wrote it, so it was left as they made it. */
+  summaryDraft: { id: string; messageId: string | null; kept: boolean } | null;
   actionPlanUrl: string | null;
   checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' }[];
   warnings: string[];
@@ -178,15 +179,29 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
 
   let summaryDraft: FollowUpOutcome['summaryDraft'] = null;
   try {
-    const call = draftCall(plans.summary, { existingDraftId: previous.drafts.summary ?? null, ...(g.from ? { from: g.from } : {}), date: rfc5322Date(g.now.getTime()), bindAs: 'summaryDraftId' });
-    const withMessage = (c: ApiCall): ApiCall => ({ ...c, bind: { ...c.bind, summaryMessageId: 'message.id' } });
-    yield* g.exec.run({ ...withMessage(call), ...(call.fallback?.call ? { fallback: { ...call.fallback, call: withMessage(call.fallback.call) } } : {}) });
-    summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId: (g.exec.value<string>('summaryMessageId') as string | undefined) ?? null };
-    if (summaryDraft.id !== previous.drafts.summary) {
-      // A new draft: the log points at it from now on, so the next save updates it rather than drafting again.
-      const drafts = { ...previous.drafts, summary: summaryDraft.id };
+    const known = previous.drafts.summary;
+    let existing = known?.id ?? null;
+    let kept: string | null = null;
+    if (known?.messageId) {
+      // A summary the CSM edited since we wrote it is theirs: kept, not rewritten, and no second draft made.
+      const now = (yield* g.exec.run(draftMessageCall(known.id, 'summaryMessageNow'))) as { message?: { id?: string } } | null;
+      if (now === null) existing = null;
+      else if (now.message?.id && now.message.id !== known.messageId) kept = now.message.id;
+    }
+    if (kept && known) {
+      // The message id the draft has now (the CSM's), for a link that opens it; the log keeps ours.
+      summaryDraft = { id: known.id, messageId: kept, kept: true };
+      warnings.push(keptDraftNote('summary'));
+    } else {
+      const call = draftCall(plans.summary, { existingDraftId: existing, ...(g.from ? { from: g.from } : {}), date: rfc5322Date(g.now.getTime()), bindAs: 'summaryDraftId' });
+      const withMessage = (c: ApiCall): ApiCall => ({ ...c, bind: { ...c.bind, summaryMessageId: 'message.id' } });
+      yield* g.exec.run({ ...withMessage(call), ...(call.fallback?.call ? { fallback: { ...call.fallback, call: withMessage(call.fallback.call) } } : {}) });
+      const messageId = (g.exec.value<string>('summaryMessageId') as string | undefined) ?? null;
+      summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId, kept: false };
+      // The log points at the draft and at the message now in it, so the next save or run updates this draft
+      // (not a new one) and tells a later edit of the CSM's from ours.
+      const draftId = draftIdsCell({ ...previous.drafts, summary: { id: summaryDraft.id, messageId } });
       const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
-      const draftId = Object.entries(drafts).map(([k, id]) => `${k}=${id}`).join(', ');
       yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: g.accountId, qbrDate: g.qbrDate, values: { draftId } }));
     }
   } catch (e) {
