@@ -17,6 +17,8 @@ import { docCalls, docRequests } from './docs';
 import { findByAppPropertyCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { docReadCall, fillOnce, withRevision } from './fill-once';
+import { docRecordText, recordOf } from './doc-record';
+import { refreshInPlace } from './doc-refresh';
 import { draftCall, draftIdsCell, draftMessageCall, keptDraftNote } from './gmail';
 import { makeHold, previousRun } from './package-run';
 import { actionsAppend, logFieldsWrite, opportunitiesAppend, type LogField, type ValueWrite } from './sheets';
@@ -166,13 +168,30 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
     warnings.push(`${what} (${e.message}); save again to retry`);
   };
 
+  // The QBR Log fields this save changes (the action plan's Doc Record, the summary's Draft ID), in one write at the end.
+  const logValues: Partial<Record<LogField, string>> = {};
   let actionPlanUrl: string | null = null;
   try {
-    const made = yield* rewriteDoc(g, plans.actionPlan, planId, tag);
+    const record = previous.docRecord['action-plan'];
+    let made: string | null = null;
+    if (planId && record?.id === planId) {
+      // The doc as the CSM left it: their edited paragraphs kept (and reported), the untouched ones rewritten.
+      const done = yield* refreshInPlace(g.exec, plans.actionPlan, record);
+      warnings.push(...done.notes);
+      const same = done.refresh?.keptAsIs ?? [];
+      if (same.length) warnings.push(`action plan: you edited ${same.slice(0, 3).join('; ')}${same.length > 3 ? ` and ${same.length - 3} more` : ''}, so ${same.length === 1 ? 'it was' : 'they were'} kept as you left ${same.length === 1 ? 'it' : 'them'}`);
+      if (done.refresh) made = planId;
+    } else if (planId) warnings.push(WHOLE_REWRITE);
+    made ??= yield* rewriteDoc(g, plans.actionPlan, made === null && record?.id === planId ? null : planId, tag);
     actionPlanUrl = docUrl(made);
     const again = made !== planId ? g.build(links(made)) : plans;
     if ('error' in again) return again;
     plans = again;
+    if (made === planId) {
+      // What the doc now holds, so the next generate run compares against it rather than against the package before.
+      const text = docRecordText({ ...previous.docRecord, 'action-plan': recordOf(plans.actionPlan, made) });
+      if (text) logValues.docRecord = text;
+    }
   } catch (e) {
     soft(e, 'The action plan could not be rewritten');
   }
@@ -200,12 +219,18 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
       summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId, kept: false };
       // The log points at the draft and at the message now in it, so the next save or run updates this draft
       // (not a new one) and tells a later edit of the CSM's from ours.
-      const draftId = draftIdsCell({ ...previous.drafts, summary: { id: summaryDraft.id, messageId } });
-      const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
-      yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: g.accountId, qbrDate: g.qbrDate, values: { draftId } }));
+      logValues.draftId = draftIdsCell({ ...previous.drafts, summary: { id: summaryDraft.id, messageId } });
     }
   } catch (e) {
     soft(e, 'The summary draft could not be rewritten');
+  }
+  if (Object.keys(logValues).length > 0) {
+    try {
+      const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
+      yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: g.accountId, qbrDate: g.qbrDate, values: logValues }));
+    } catch (e) {
+      soft(e, 'The QBR Log could not be updated with the rewritten summary draft and action plan');
+    }
   }
 
   const checkIns: FollowUpOutcome['checkIns'] = [];
@@ -221,6 +246,8 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
 }
 
 type RestDocument = { revisionId?: string; body?: { content?: { endIndex?: number }[] } };
+
+const WHOLE_REWRITE = 'The action plan was rewritten whole from the record: it was made by an older version that kept no record of what it wrote in the doc, so edits made in it could not be told apart and are not kept (a later save or run keeps them)';
 
 /**
  * The doc rewritten in place: everything but the body's final newline deleted, then the plan written, in ONE

@@ -23,6 +23,8 @@ import { readXlsx } from '../../src/workbook/xlsx';
 import { seedSpreadsheet } from '../fake-google/seed';
 import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
 import { editDraft } from '../fake-google/user-edits';
+import { documentText } from '../fake-google/apis/docs';
+import { editDocAsUser } from '../fake-google/apis/docs-user';
 
 const SHEET = '1DraftsKeptTrackerSpreadsheet0123456789';
 const work = mkdtempSync(join(tmpdir(), 'qbr-drafts-kept-'));
@@ -208,5 +210,62 @@ describe('a run of only some parts (the add-on\'s buttons)', () => {
       for (const h of made) before[h] = logCell(h);
     }
     expect(fake.violations).toEqual([]);
+  }, 90_000);
+});
+
+describe('a record save rewrites the action plan in place', () => {
+  const planId = () => [...logCell('Doc URL').matchAll(/\/d\/([\w-]+)/g)].map((m) => m[1]!)[1]!;
+  const planText = () => documentText(fake.state.documents.get(planId()));
+  const docWrites = (id: string, from: number) => fake.calls.slice(from).filter((c) => c.methodId === 'docs.documents.batchUpdate' && c.params.documentId === id && c.status < 300);
+  const OURS = 'Nominate a power user in each product team (Sep 26, 2026)';
+  const THEIRS = 'Nominate a power user in each product team (Sep 26, 2026): done, 6 of 7 teams';
+
+  it('keeps the paragraph the CSM edited, writes the commitments, reports it; the next generate run writes nothing to it', async () => {
+    await generate();
+    const id = planId();
+    editDocAsUser(fake.state, id, { replaceText: { find: OURS, replace: THEIRS } });
+    const recordBefore = logCell('Doc Record');
+
+    const from = fake.calls.length;
+    const out = await record();
+    expect(out).toMatchObject({ actionPlanUrl: `https://docs.google.com/document/d/${id}/edit` });
+    expect(planId()).toBe(id);
+    const plan = planText();
+    expect(plan.bullets).toContain(THEIRS);
+    expect(plan.bullets).not.toContain(OURS);
+    expect(plan.tables.flat().map((r) => r.join(' | '))).toEqual(expect.arrayContaining([expect.stringContaining('Run EMEA enablement | Maya Patel | Vendor | Dec 17, 2026')]));
+    // Refreshed in place, one guarded batch: not deleted and written again.
+    const writes = docWrites(id, from);
+    expect(writes).toHaveLength(1);
+    expect((writes[0]!.body as { writeControl?: { requiredRevisionId?: string } }).writeControl?.requiredRevisionId).toBeTruthy();
+    expect('warnings' in out && out.warnings.join('\n')).toContain('action plan: you edited Completed since the last review, item 2, so it was kept as you left it');
+    // The commitments' section went in whole, heading and table, as a fresh fill writes it.
+    expect(plan.headings.map((h) => h.text)).toContain('Agreed in the review');
+    expect(plan.headings.map((h) => h.text).slice(0, 4)).toEqual(['GlobalTech — mutual action plan', 'Agreed at the quarterly business review on Thursday, Dec 10, 2026', 'Agreed in the review', 'Carried over from earlier reviews']);
+    expect('warnings' in out && out.warnings.join('\n')).not.toContain('rewritten whole');
+    // The QBR Log's Doc Record now describes what the doc holds, for the next run.
+    expect(logCell('Doc Record')).not.toBe(recordBefore);
+    expect(JSON.parse(logCell('Doc Record'))['action-plan'].id).toBe(id);
+
+    // The package for the held, recorded QBR is built from the record: it matches the doc, so nothing is written to it.
+    const gen = fake.calls.length;
+    await generate('2026-12-11');
+    expect(docWrites(id, gen)).toEqual([]);
+    expect(planText().bullets).toContain(THEIRS);
+    expect(fake.violations).toEqual([]);
+  }, 90_000);
+
+  it('a doc with no record (an older row) is still rewritten whole, and the warning says why', async () => {
+    await generate();
+    const id = planId();
+    const row = rows('QBR Log')[1]!;
+    row[(rows('QBR Log')[0] as unknown[]).indexOf('Doc Record')] = '';
+    editDocAsUser(fake.state, id, { replaceText: { find: OURS, replace: THEIRS } });
+    const out = await record();
+    expect('warnings' in out && out.warnings.join('\n')).toContain('The action plan was rewritten whole from the record');
+    expect(planText().bullets).not.toContain(THEIRS);
+    expect(planText().tables.flat().map((r) => r.join(' | '))).toEqual(expect.arrayContaining([expect.stringContaining('Run EMEA enablement')]));
+    // From now on it has a record: the next save keeps an edit.
+    expect(JSON.parse(logCell('Doc Record'))['action-plan'].id).toBe(id);
   }, 90_000);
 });
