@@ -224,6 +224,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
   }
   const known = new Set(recorded.map(([k]) => k));
   const { inserts, notAdded } = additions(lines, known, found, plan);
+  const removals = goneSections(recorded, byKey, found, paras);
   // From the end of the doc backwards, so each index is still where the read found it (an addition after a
   // paragraph goes before that paragraph's own rewrite, which only touches what comes before it).
   const edits = [
@@ -232,6 +233,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
       { insertText: { location: { index: para.start }, text } },
     ] })),
     ...inserts,
+    ...removals,
   ];
   const requests = edits.sort((a, b) => b.at - a.at).flatMap((e) => e.requests);
   return { mode: 'patch', requests, updated: replace.length, added: lines.filter((l) => !known.has(l.key)).length - notAdded.length, edited, notAdded, keptAsIs };
@@ -300,4 +302,31 @@ function wholeSections(run: PlanLine[], lines: PlanLine[]): number[] | null {
   if (sections.some((x) => x === undefined)) return null;
   const inRun = new Set(run);
   return lines.every((l) => !sections.includes(l.section) || inRun.has(l)) ? (sections as number[]) : null;
+}
+
+/**
+ * Sections of the last package that this one no longer has (the open actions a recorded QBR now shows as agreed and
+ * carried over), deleted whole — heading, text and table — when the doc still holds exactly what the tool wrote in
+ * them and nothing the user typed in between; a section the user touched, or the doc's last one, stays.
+ */
+function goneSections(recorded: [string, string][], byKey: Map<string, PlanLine>, found: Map<string, DocParagraph>, paras: DocParagraph[]): { at: number; requests: unknown[] }[] {
+  const sectionOf = (key: string) => (/^([^.]+)\./.exec(key)?.[1] ?? null);
+  const live = new Set([...byKey.keys()].map(sectionOf));
+  const groups = new Map<string, [string, string][]>();
+  for (const entry of recorded) {
+    const sec = sectionOf(entry[0]);
+    if (sec && !live.has(sec)) groups.set(sec, [...(groups.get(sec) ?? []), entry]);
+  }
+  const out: { at: number; requests: unknown[] }[] = [];
+  for (const entries of groups.values()) {
+    const at = entries.map(([k, old]) => { const p = found.get(k); return p && p.hash === old ? paras.indexOf(p) : -1; });
+    if (at.some((i) => i < 0) || !entries[0]![0].endsWith('.h')) continue;
+    const first = at[0]!;
+    const last = Math.max(...at);
+    const next = paras[last + 1];
+    const mine = new Set(at);
+    if (!next || paras.slice(first, last + 1).some((p, i) => !mine.has(first + i) && p.text.trim() !== '')) continue;
+    out.push({ at: paras[first]!.start, requests: [{ deleteContentRange: { range: { startIndex: paras[first]!.start, endIndex: next.start } } }] });
+  }
+  return out;
 }

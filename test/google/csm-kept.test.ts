@@ -241,7 +241,9 @@ describe('a record save rewrites the action plan in place', () => {
     expect('warnings' in out && out.warnings.join('\n')).toContain('action plan: you edited Completed since the last review, item 2, so it was kept as you left it');
     // The commitments' section went in whole, heading and table, as a fresh fill writes it.
     expect(plan.headings.map((h) => h.text)).toContain('Agreed in the review');
-    expect(plan.headings.map((h) => h.text).slice(0, 4)).toEqual(['GlobalTech — mutual action plan', 'Agreed at the quarterly business review on Thursday, Dec 10, 2026', 'Agreed in the review', 'Carried over from earlier reviews']);
+    // …and the "Open actions" section the record's "Carried over" replaces, untouched by the CSM, is gone (no rows twice).
+    expect(plan.headings.map((h) => h.text)).toEqual(['GlobalTech — mutual action plan', 'Agreed at the quarterly business review on Thursday, Dec 10, 2026', 'Agreed in the review', 'Carried over from earlier reviews', 'Success-plan goals', 'Milestones', 'Completed since the last review', 'Contacts']);
+    expect(plan.tables.flat().filter((r) => r[0] === 'A-104')).toHaveLength(1);
     expect('warnings' in out && out.warnings.join('\n')).not.toContain('rewritten whole');
     // The QBR Log's Doc Record now describes what the doc holds, for the next run.
     expect(logCell('Doc Record')).not.toBe(recordBefore);
