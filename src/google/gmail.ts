@@ -108,15 +108,15 @@ export function draftIdsCell(drafts: Partial<Record<DraftKind, KnownDraft>>): st
 }
 
 /**
- * Reads the draft's current message id (format=minimal: no body fetched), bound as `bindAs`; null when the draft is
+ * Reads the draft's current message id (format=minimal: no body fetched) from the answer; null when the draft is
  * gone. Gmail gives a draft a new message id on every save, the user's autosave as much as drafts.update, so a
- * message id other than the one we last wrote means the CSM has edited the draft since.
+ * message id other than the one we last wrote means the CSM has edited the draft since. Nothing is bound: a dry
+ * run's placeholder answer then holds no message id, and plans the update.
  */
-export function draftMessageCall(draftId: string, bindAs: string): ApiCall {
+export function draftMessageCall(draftId: string): ApiCall {
   return {
     id: 'gmail.users.drafts.get',
     params: { userId: 'me', id: draftId, format: 'minimal' },
-    bind: { [bindAs]: 'message.id' },
     note: 'Check whether you edited the draft since the last run',
     fallback: { on: [404] },
   };

@@ -161,7 +161,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     let existing = known?.id ?? null;
     if (known?.messageId && !st.pending?.includes(marker)) {
       // The CSM's draft is theirs once edited (its message id moved since we wrote it): kept, never overwritten.
-      const now = (yield* g.exec.run(draftMessageCall(known.id, `${kind}MessageNow`))) as { message?: { id?: string } } | null;
+      const now = (yield* g.exec.run(draftMessageCall(known.id))) as { message?: { id?: string } } | null;
       if (now === null) existing = null;
       else if (now.message?.id && now.message.id !== known.messageId) {
         st.drafts[kind] = known.id;

@@ -203,7 +203,7 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
     let kept: string | null = null;
     if (known?.messageId) {
       // A summary the CSM edited since we wrote it is theirs: kept, not rewritten, and no second draft made.
-      const now = (yield* g.exec.run(draftMessageCall(known.id, 'summaryMessageNow'))) as { message?: { id?: string } } | null;
+      const now = (yield* g.exec.run(draftMessageCall(known.id))) as { message?: { id?: string } } | null;
       if (now === null) existing = null;
       else if (now.message?.id && now.message.id !== known.messageId) kept = now.message.id;
     }
