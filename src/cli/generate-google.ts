@@ -152,7 +152,8 @@ export function templateUnreachable(e: ApiError, flags: Pick<GoogleFlags, 'templ
 
 function summary(o: AccountOutcome, calls: number): string {
   const line = [o.deckUrl ? `deck ${o.deckUrl}` : 'digital review', `${o.docUrls.length} docs`, `${o.draftIds.length} drafts`, `${o.eventIds.length} holds${o.missedHolds.length ? ` (${o.missedHolds.length} already past, not created)` : ''}`, `${calls} calls`].join(', ');
-  return `${line}${refreshLines(o)}${docLines(o)}${movedLines(o)}`;
+  const kept = o.keptDrafts.map((k) => `\n    ${k} draft: you edited it, so it was kept`).join('');
+  return `${line}${refreshLines(o)}${docLines(o)}${kept}${movedLines(o)}`;
 }
 
 /** A refresh in place under the account's line: what was rewritten, what the CSM edited (kept) or deleted (left deleted). */

@@ -62,7 +62,7 @@ export async function recordGoogle(flags: RecordGoogleFlags, io: CommandIo): Pro
       `Recorded the QBR of ${field(out.accountId)} on ${out.qbrDate} (held ${record.held}) in the Google Sheet:`,
       `  Actions: ${out.appended.actions.length} new commitment(s); Opportunities: ${out.appended.opportunities.length} new path(s); QBR Log row updated`,
       ...out.alreadyThere.map((a) => `  already there, not added again: ${field(a)}`),
-      `  summary draft: ${out.summaryDraft ? `rewritten (draft ${out.summaryDraft.id})` : 'not rewritten'}`,
+      `  summary draft: ${out.summaryDraft ? (out.summaryDraft.kept ? `you edited it, so it was kept (draft ${out.summaryDraft.id})` : `rewritten (draft ${out.summaryDraft.id})`) : 'not rewritten'}`,
       `  action plan: ${out.actionPlanUrl ?? 'not rewritten'}`,
       ...out.checkIns.map((h) => `  hold ${field(h.title)} ${h.date}: ${h.made === 'deleted' ? 'you deleted it, so it stays deleted' : 'lists the commitments due'}`),
       ...lines,

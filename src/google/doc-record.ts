@@ -3,7 +3,7 @@
  * package (the QBR Log's Doc Record), and the one batchUpdate that brings a doc the user may have edited up to date.
  */
 import type { DocPlan } from '../core/package/types';
-import { docRequests, oneLine, paragraph } from './docs';
+import { docRequests, oneLine, paragraph, sectionRequests } from './docs';
 
 /** What the tool last wrote in one doc: the whole text's hash, and each generated paragraph's `[key, text hash]` in reading order. */
 export interface DocRecordEntry {
@@ -23,6 +23,8 @@ export interface PlanLine {
   text: string;
   /** Title, subtitle, heading, paragraph, bullet or table cell. */
   kind: 't' | 's' | 'h' | 'p' | 'b' | 'c';
+  /** The plan section it belongs to (none for the title and subtitle). */
+  section?: number;
 }
 
 /** A Google cell holds at most 50,000 characters; the record stays well under it. */
@@ -51,14 +53,16 @@ function normalize(s: string): string {
 /** The paragraphs `docRequests` writes, in the order a reader meets them (cells row by row), empty ones left out. */
 export function planLines(plan: DocPlan): PlanLine[] {
   const lines: PlanLine[] = [];
+  let at: number | undefined;
   const add = (key: string, label: string, text: string) => {
     const kind = (/\.([hpb])/.exec(key)?.[1] ?? (key.includes('.r') ? 'c' : key)) as PlanLine['kind'];
-    if (text.trim() !== '') lines.push({ key, label, text, kind });
+    if (text.trim() !== '') lines.push({ key, label, text, kind, ...(at === undefined ? {} : { section: at }) });
   };
   add('t', 'title', oneLine(plan.title));
   if (plan.subtitle.trim() !== '') add('s', 'subtitle', oneLine(plan.subtitle));
   const seen = new Map<string, number>();
-  for (const section of plan.sections) {
+  for (const [index, section] of plan.sections.entries()) {
+    at = index;
     const heading = oneLine(section.heading);
     const n = seen.get(heading) ?? 0;
     seen.set(heading, n + 1);
@@ -166,6 +170,8 @@ export interface DocRefresh {
   edited: { label: string; now: string }[];
   /** New in this package with no place in the edited doc (a new bullet, a new section): not added. */
   notAdded: { label: string; now: string }[];
+  /** Generated paragraphs the user changed whose value did not move: kept as the user left them. */
+  keptAsIs?: string[];
 }
 
 /**
@@ -201,6 +207,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
   const replace: { para: DocParagraph; text: string }[] = [];
   const found = new Map<string, DocParagraph>();
   const edited: DocRefresh['edited'] = [];
+  const keptAsIs: string[] = [];
   let cursor = 0;
   for (const [key, old] of recorded) {
     const line = byKey.get(key);
@@ -213,9 +220,11 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
       found.set(key, paras[j]!);
       if (line && want !== null && paras[j]!.hash === old && want !== old) replace.push({ para: paras[j]!, text: line.text });
     } else if (line && want !== old) edited.push({ label: line.label, now: line.text });
+    else if (line) keptAsIs.push(line.label);
   }
   const known = new Set(recorded.map(([k]) => k));
-  const { inserts, notAdded } = additions(lines, known, found);
+  const { inserts, notAdded } = additions(lines, known, found, plan);
+  const removals = goneSections(recorded, byKey, found, paras);
   // From the end of the doc backwards, so each index is still where the read found it (an addition after a
   // paragraph goes before that paragraph's own rewrite, which only touches what comes before it).
   const edits = [
@@ -224,9 +233,10 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
       { insertText: { location: { index: para.start }, text } },
     ] })),
     ...inserts,
+    ...removals,
   ];
   const requests = edits.sort((a, b) => b.at - a.at).flatMap((e) => e.requests);
-  return { mode: 'patch', requests, updated: replace.length, added: lines.filter((l) => !known.has(l.key)).length - notAdded.length, edited, notAdded };
+  return { mode: 'patch', requests, updated: replace.length, added: lines.filter((l) => !known.has(l.key)).length - notAdded.length, edited, notAdded, keptAsIs };
 }
 
 /**
@@ -234,7 +244,7 @@ export function refreshDoc(entry: DocRecordEntry, plan: DocPlan, doc: RestDoc): 
  * Enter at its end): a new bullet after the last one keeps the list; a new section gets its heading and plain
  * paragraphs. Lines that cannot be placed (table cells, or after a table cell) are reported instead.
  */
-function additions(lines: PlanLine[], known: Set<string>, found: Map<string, DocParagraph>): { inserts: { at: number; requests: unknown[] }[]; notAdded: { label: string; now: string }[] } {
+function additions(lines: PlanLine[], known: Set<string>, found: Map<string, DocParagraph>, plan: DocPlan): { inserts: { at: number; requests: unknown[] }[]; notAdded: { label: string; now: string }[] } {
   const inserts: { at: number; requests: unknown[] }[] = [];
   const notAdded: { label: string; now: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -244,6 +254,20 @@ function additions(lines: PlanLine[], known: Set<string>, found: Map<string, Doc
     i--;
     const before = lines[lines.indexOf(run[0]!) - 1];
     const anchor = before ? found.get(before.key) : undefined;
+    const whole = wholeSections(run, lines);
+    // (Sections of text only are typed in below, as before, with no empty paragraph left after them.)
+    if (whole && whole.some((k) => plan.sections[k]?.table) && anchor && !anchor.inTable && before!.kind !== 'c') {
+      // New whole sections (a table too: the commitments agreed at the QBR) go in as a fresh fill writes them, into an
+      // empty paragraph typed after the one before them; that paragraph is made plain first (it takes the style of the one before).
+      const at = anchor.end + 1;
+      inserts.push({ at: anchor.end, requests: [
+        { insertText: { location: { index: anchor.end }, text: '\n' } },
+        { deleteParagraphBullets: { range: { startIndex: at, endIndex: at + 1 } } },
+        { updateParagraphStyle: { range: { startIndex: at, endIndex: at + 1 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType' } },
+        ...sectionRequests(whole.map((k) => plan.sections[k]!), at),
+      ] });
+      continue;
+    }
     const placeable = run.filter((l) => l.kind === 'h' || l.kind === 'p' || l.kind === 'b');
     notAdded.push(...run.filter((l) => !placeable.includes(l)).map((l) => ({ label: l.label, now: l.text })));
     if (!anchor || anchor.inTable || placeable.length === 0 || before!.kind === 'c') {
@@ -269,4 +293,40 @@ function additions(lines: PlanLine[], known: Set<string>, found: Map<string, Doc
     inserts.push({ at: anchor.end, requests });
   }
   return { inserts, notAdded };
+}
+
+/** The sections `run` holds every line of, starting with a heading, in order; null when it holds part of one. */
+function wholeSections(run: PlanLine[], lines: PlanLine[]): number[] | null {
+  if (run[0]?.kind !== 'h') return null;
+  const sections = [...new Set(run.map((l) => l.section))];
+  if (sections.some((x) => x === undefined)) return null;
+  const inRun = new Set(run);
+  return lines.every((l) => !sections.includes(l.section) || inRun.has(l)) ? (sections as number[]) : null;
+}
+
+/**
+ * Sections of the last package that this one no longer has (the open actions a recorded QBR now shows as agreed and
+ * carried over), deleted whole — heading, text and table — when the doc still holds exactly what the tool wrote in
+ * them and nothing the user typed in between; a section the user touched, or the doc's last one, stays.
+ */
+function goneSections(recorded: [string, string][], byKey: Map<string, PlanLine>, found: Map<string, DocParagraph>, paras: DocParagraph[]): { at: number; requests: unknown[] }[] {
+  const sectionOf = (key: string) => (/^([^.]+)\./.exec(key)?.[1] ?? null);
+  const live = new Set([...byKey.keys()].map(sectionOf));
+  const groups = new Map<string, [string, string][]>();
+  for (const entry of recorded) {
+    const sec = sectionOf(entry[0]);
+    if (sec && !live.has(sec)) groups.set(sec, [...(groups.get(sec) ?? []), entry]);
+  }
+  const out: { at: number; requests: unknown[] }[] = [];
+  for (const entries of groups.values()) {
+    const at = entries.map(([k, old]) => { const p = found.get(k); return p && p.hash === old ? paras.indexOf(p) : -1; });
+    if (at.some((i) => i < 0) || !entries[0]![0].endsWith('.h')) continue;
+    const first = at[0]!;
+    const last = Math.max(...at);
+    const next = paras[last + 1];
+    const mine = new Set(at);
+    if (!next || paras.slice(first, last + 1).some((p, i) => !mine.has(first + i) && p.text.trim() !== '')) continue;
+    out.push({ at: paras[first]!.start, requests: [{ deleteContentRange: { range: { startIndex: paras[first]!.start, endIndex: next.start } } }] });
+  }
+  return out;
 }

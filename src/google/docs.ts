@@ -62,8 +62,26 @@ export function shareCall(docId: string, email: string): ApiCall {
  * Indices are UTF-16 code units (Location.index), which is what JavaScript's `length` counts.
  */
 export function docRequests(plan: DocPlan): unknown[] {
+  const w = writerAt(1);
+  w.block([oneLine(plan.title)], 'TITLE');
+  if (plan.subtitle.trim() !== '') w.block([oneLine(plan.subtitle)], 'SUBTITLE');
+  for (const section of plan.sections) w.section(section);
+  return w.requests;
+}
+
+/**
+ * Sections written into the empty paragraph that starts at `at` (a new doc's last one, or one typed into a doc the
+ * CSM edited), front to back, exactly as a fresh fill writes them; that empty paragraph stays after them.
+ */
+export function sectionRequests(sections: DocSection[], at: number): unknown[] {
+  const w = writerAt(at);
+  for (const section of sections) w.section(section);
+  return w.requests;
+}
+
+function writerAt(start: number) {
   const requests: unknown[] = [];
-  let at = 1;
+  let at = start;
 
   const block = (lines: string[], style: NamedStyle, bullets = false): void => {
     if (lines.length === 0) return;
@@ -109,15 +127,13 @@ export function docRequests(plan: DocPlan): unknown[] {
     at = start + 2 + rows * (2 * cols + 1) + written;
   };
 
-  block([oneLine(plan.title)], 'TITLE');
-  if (plan.subtitle.trim() !== '') block([oneLine(plan.subtitle)], 'SUBTITLE');
-  for (const section of plan.sections) {
-    block([oneLine(section.heading)], 'HEADING_1');
-    block((section.paragraphs ?? []).map(paragraph), 'NORMAL_TEXT');
-    block((section.bullets ?? []).map(oneLine), 'NORMAL_TEXT', true);
-    if (section.table) table(section.table);
-  }
-  return requests;
+  const section = (s: DocSection): void => {
+    block([oneLine(s.heading)], 'HEADING_1');
+    block((s.paragraphs ?? []).map(paragraph), 'NORMAL_TEXT');
+    block((s.bullets ?? []).map(oneLine), 'NORMAL_TEXT', true);
+    if (s.table) table(s.table);
+  };
+  return { requests, block, section };
 }
 
 /**

@@ -87,3 +87,42 @@ function domainOf(from: Address | undefined): string {
   const domain = from?.email.split('@')[1]?.trim().toLowerCase() ?? '';
   return /^[a-z0-9.-]+$/.test(domain) ? domain : 'qbr-facilitator.invalid';
 }
+
+export type DraftKind = 'summary' | 'invitation';
+/** A draft the tool made, and the id of the message it last wrote in it (null for a row written before it was kept). */
+export interface KnownDraft {
+  id: string;
+  messageId: string | null;
+}
+
+/**
+ * The QBR Log's Draft ID cell: `summary=r123/m456, invitation=r7/m8`. The message id after the slash came later: a
+ * cell without it (an older run's) reads as before, and an older reader stops at the slash and still finds the id.
+ */
+export function parseDraftIds(cell: string): Partial<Record<DraftKind, KnownDraft>> {
+  return Object.fromEntries([...cell.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)(?:\/([A-Za-z0-9_-]+))?/g)].map((m) => [m[1], { id: m[2]!, messageId: m[3] ?? null }]));
+}
+
+export function draftIdsCell(drafts: Partial<Record<DraftKind, KnownDraft>>): string {
+  return Object.entries(drafts).filter(([, d]) => d).map(([k, d]) => `${k}=${d!.id}${d!.messageId ? `/${d!.messageId}` : ''}`).join(', ');
+}
+
+/**
+ * Reads the draft's current message id (format=minimal: no body fetched) from the answer; null when the draft is
+ * gone. Gmail gives a draft a new message id on every save, the user's autosave as much as drafts.update, so a
+ * message id other than the one we last wrote means the CSM has edited the draft since. Nothing is bound: a dry
+ * run's placeholder answer then holds no message id, and plans the update.
+ */
+export function draftMessageCall(draftId: string): ApiCall {
+  return {
+    id: 'gmail.users.drafts.get',
+    params: { userId: 'me', id: draftId, format: 'minimal' },
+    note: 'Check whether you edited the draft since the last run',
+    fallback: { on: [404] },
+  };
+}
+
+/** The warning for a draft kept because the CSM edited it. */
+export function keptDraftNote(kind: DraftKind): string {
+  return `${kind} draft: you edited it, so it was kept as you left it and not rewritten; to get the tool's new version, delete the draft and run again`;
+}

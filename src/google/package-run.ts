@@ -23,7 +23,7 @@ import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './d
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
-import { draftCall, findDraftCall } from './gmail';
+import { draftCall, draftIdsCell, draftMessageCall, findDraftCall, keptDraftNote, parseDraftIds, type DraftKind, type KnownDraft } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import { CHART_TAB, deckRecordCell, deckRecordOf, editedLines, refreshDeck, type DeckRecord, type RefreshReport } from './deck-refresh';
 import { logFieldsWrite, type ActionRow, type QbrLogRow } from './sheets';
@@ -77,6 +77,8 @@ export interface AccountOutcome {
   deckRecord: DeckRecord | null;
   /** What a refresh in place did to the deck (edited elements kept, deleted ones left, values rewritten); null when the deck was made fresh. */
   refresh: RefreshReport | null;
+  /** Drafts the CSM edited since the tool last wrote them: kept as they are, not rewritten (SPEC §4.4). */
+  keptDrafts: DraftKind[];
   /** What this run did to each Doc the QBR Log already pointed at (SPEC §4.4); empty on a first generation. */
   docRefresh: DocRefreshOutcome[];
 }
@@ -149,21 +151,39 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   const docRefresh: DocRefreshOutcome[] = [];
   // Regenerating from scratch is the whole package: the Docs too are made anew (the old ones kept, renamed), not refreshed.
   if (first.deck && want('docs')) yield* makeDocs(review, forDocs, st, g, g.regenerate ? { ...previous, docRecord: {} } : previous, tag, warnings, docRefresh);
+  // A part not made this run (the add-on's buttons) is still the package's: what the QBR Log row had for it stands.
+  const made = madeOrLogged(st, previous, want);
   const links = {
-    deck: st.deckId ? deckUrl(st.deckId) : null,
-    preRead: st.docs?.['pre-read'] ? docUrl(st.docs['pre-read'].id) : null,
-    actionPlan: st.docs?.['action-plan'] ? docUrl(st.docs['action-plan'].id) : null,
+    deck: made.deckId ? deckUrl(made.deckId) : null,
+    preRead: made.docs['pre-read'] ? docUrl(made.docs['pre-read']) : null,
+    actionPlan: made.docs['action-plan'] ? docUrl(made.docs['action-plan']) : null,
   };
   const pkg = buildPackage(review, { today: g.today, qbrDate: first.qbrDate, links, reviewMinutes: g.reviewMinutes ?? null, holidays, previous: previous.figures });
 
   st.drafts ??= {};
+  const keptDrafts: DraftKind[] = [];
   const from = review.people.csmEmail && isMailbox(review.people.csmEmail) ? { name: review.people.csm, email: review.people.csmEmail } : undefined;
   for (const email of want('drafts') ? pkg.emails : []) {
     const kind = email.kind === 'invitation' ? 'invitation' : 'summary';
     if (st.drafts[kind]) continue;
     const bindAs = `${kind}DraftId`;
     const marker = `${tag}|draft|${kind}`;
-    let existing = previous.drafts[kind] ?? null;
+    const known = previous.drafts[kind];
+    let existing = known?.id ?? null;
+    if (known?.messageId && !st.pending?.includes(marker)) {
+      // The CSM's draft is theirs once edited (its message id moved since we wrote it): kept, never overwritten.
+      const now = (yield* g.exec.run(draftMessageCall(known.id))) as { message?: { id?: string } } | null;
+      if (now === null) existing = null;
+      else if (now.message?.id && now.message.id !== known.messageId) {
+        st.drafts[kind] = known.id;
+        // Our message id stays in the log, so every later run sees the edit too.
+        (st.draftMessages ??= {})[kind] = known.messageId;
+        keptDrafts.push(kind);
+        warnings.push(keptDraftNote(kind));
+        g.save();
+        continue;
+      }
+    }
     if (!existing && st.pending?.includes(marker)) {
       // The run died after asking Gmail for this draft: find it by its Message-ID rather than make a second one.
       yield* g.exec.run(findDraftCall(email, from, bindAs));
@@ -172,8 +192,11 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     (st.pending ??= []).push(marker);
     g.save();
     const attachments = email.meeting ? [meetingAttachment(email.meeting, { now: g.now, defaultTimezone: g.defaultTimezone })] : [];
-    yield* g.exec.run(draftCall(email, { existingDraftId: existing, from, date: rfc5322Date(g.now.getTime()), bindAs, attachments }));
+    const reply = (yield* g.exec.run(draftCall(email, { existingDraftId: existing, from, date: rfc5322Date(g.now.getTime()), bindAs, attachments }))) as { message?: { id?: string } } | null;
     st.drafts[kind] = String(g.exec.value(bindAs));
+    // The message id Gmail gave what we wrote: the next run tells the CSM's edits from ours by it.
+    if (reply?.message?.id) (st.draftMessages ??= {})[kind] = reply.message.id;
+    else delete st.draftMessages?.[kind];
     st.pending = st.pending.filter((p) => p !== marker);
     g.save();
   }
@@ -209,7 +232,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   }
 
   // Every hold made for this QBR so far (this run or an earlier partial one): the log row lists them all.
-  const eventIds = st.holds.map(holdEventId);
+  const eventIds = want('holds') ? st.holds.map(holdEventId) : [...new Set([...previous.eventIds, ...st.holds.map(holdEventId)])];
   if (g.tracker && (g.parts || !st.trackerWritten)) {
     // What the docs now hold, for the next run's refresh: the plans they were filled or refreshed from (not kept in
     // the run state, which the add-on stores in a user property of a few KB); docs not made this run keep their record.
@@ -221,7 +244,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     // Logged above when this run wrote the deck; a deck written by an interrupted run whose record never reached the
     // log gets an empty cell, so an out-of-date record of the same deck is never compared against it.
     const record = deckCell ?? (st.deckRecordLogged || !st.deckId || !want('deck') ? null : '');
-    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, st, eventIds, warnings, g.now, docRecordText(docRecord)), deckRecord: record }, followUpActions(review, pkg));
+    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, madeOrLogged(st, previous, want), eventIds, warnings, g.now, docRecordText(docRecord)), deckRecord: record }, followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
   }
@@ -230,12 +253,12 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   return {
     accountId: review.id, qbrDate: pkg.qbrDate, deckUrl: links.deck,
     docUrls: [links.preRead, links.actionPlan].filter((x): x is string => x !== null),
-    prepBriefUrl: st.docs?.['prep-brief'] ? docUrl(st.docs['prep-brief'].id) : null,
+    prepBriefUrl: made.docs['prep-brief'] ? docUrl(made.docs['prep-brief']) : null,
     draftIds: Object.values(st.drafts).filter((x): x is string => Boolean(x)),
     eventIds, holds: pkg.holds.filter((h) => st.holds!.includes(h.key)).map((h) => ({ title: h.title, date: h.date })),
     missedHolds: pkg.missedHolds.map((m) => ({ step: m.step, date: m.date })), warnings, changes: pkg.changes ?? null,
     deckRecord: written && st.deckId ? { deckId: st.deckId, qbrDate: pkg.qbrDate, elements: written } : null, refresh,
-    docRefresh,
+    docRefresh, keptDrafts,
   };
 }
 
@@ -444,7 +467,10 @@ interface PreviousRun {
   docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
   /** What the tool last wrote in those docs (the QBR Log's Doc Record). */
   docRecord: DocRecord;
-  drafts: Partial<Record<'summary' | 'invitation', string>>;
+  /** The drafts it made, with the message id it last wrote in each (to tell the CSM's edits from ours). */
+  drafts: Partial<Record<DraftKind, KnownDraft>>;
+  /** The holds' event ids the row lists. */
+  eventIds: string[];
   /** The Deck Record cell as written (a refresh where nothing moved need not write it again). */
   recordText: string;
   /** The row lists Calendar holds: a re-run lists them in one call instead of one insert attempt each. */
@@ -459,11 +485,11 @@ export function previousRun(tracker: GoogleTracker | null, accountId: string, qb
     const d = parseDate(r.qbrDate as Cell);
     if (!d.ok || d.value !== qbrDate) continue;
     const docs = ids(r.docUrl);
-    const drafts = Object.fromEntries([...r.draftId.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)].map((m) => [m[1], m[2]]));
+    const drafts = parseDraftIds(r.draftId);
     const deckId = ids(r.deckUrl)[0] ?? null;
-    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts, recordText: r.deckRecord, logged: r.eventIds.trim() !== '' };
+    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts, eventIds: r.eventIds.split(',').map((x) => x.trim()).filter(Boolean), recordText: r.deckRecord, logged: r.eventIds.trim() !== '' };
   }
-  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {}, recordText: '', logged: false };
+  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {}, eventIds: [], recordText: '', logged: false };
 }
 
 /**
@@ -488,14 +514,29 @@ function figuresOf(text: string): KeyFigures | null {
   }
 }
 
-function logRow(review: AccountReview, pkg: QbrPackage, st: AccountRunState, eventIds: string[], warnings: string[], now: Date, docRecord: string | null): QbrLogRow {
+/** The files of the package: this run's, and for a part not made this run, the ones the QBR Log row points at. */
+interface PackageFiles {
+  deckId: string | null;
+  docs: Partial<Record<DocKind, string>>;
+  drafts: Partial<Record<DraftKind, KnownDraft>>;
+}
+
+function madeOrLogged(st: AccountRunState, previous: PreviousRun, want: (part: PackagePart) => boolean): PackageFiles {
+  const docs: Partial<Record<DocKind, string>> = want('docs') ? {} : { ...previous.docs };
+  for (const [k, d] of Object.entries(st.docs ?? {})) if (d) docs[k as DocKind] = d.id;
+  const drafts: Partial<Record<DraftKind, KnownDraft>> = want('drafts') ? {} : { ...previous.drafts };
+  for (const [k, id] of Object.entries(st.drafts ?? {})) if (id) drafts[k as DraftKind] = { id, messageId: st.draftMessages?.[k as DraftKind] ?? null };
+  return { deckId: st.deckId ?? (want('deck') ? null : previous.deckId), docs, drafts };
+}
+
+function logRow(review: AccountReview, pkg: QbrPackage, files: PackageFiles, eventIds: string[], warnings: string[], now: Date, docRecord: string | null): QbrLogRow {
   return {
     accountId: review.id,
     qbrDate: pkg.qbrDate,
-    deckUrl: st.deckId ? deckUrl(st.deckId) : null,
+    deckUrl: files.deckId ? deckUrl(files.deckId) : null,
     // Pre-read, action plan, then the internal prep brief: re-runs read them back in this order.
-    docUrl: (['pre-read', 'action-plan', 'prep-brief'] as const).map((k) => st.docs?.[k]?.id).filter(Boolean).map((id) => docUrl(id!)).join(', ') || null,
-    draftId: Object.entries(st.drafts ?? {}).map(([k, id]) => `${k}=${id}`).join(', ') || null,
+    docUrl: (['pre-read', 'action-plan', 'prep-brief'] as const).map((k) => files.docs[k]).filter(Boolean).map((id) => docUrl(id!)).join(', ') || null,
+    draftId: draftIdsCell(files.drafts) || null,
     eventIds,
     generatedAt: now.toISOString(),
     warnings,

@@ -17,7 +17,9 @@ import { docCalls, docRequests } from './docs';
 import { findByAppPropertyCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { docReadCall, fillOnce, withRevision } from './fill-once';
-import { draftCall } from './gmail';
+import { docRecordText, recordOf } from './doc-record';
+import { refreshInPlace } from './doc-refresh';
+import { draftCall, draftIdsCell, draftMessageCall, keptDraftNote } from './gmail';
 import { listHolds, makeHold, previousRun } from './package-run';
 import { actionsAppend, logFieldsWrite, opportunitiesAppend, type LogField, type ValueWrite } from './sheets';
 import { ensureSheet, tabState, writeValues, type GoogleTracker } from './tracker-io';
@@ -129,7 +131,8 @@ export interface FollowUpRun {
 }
 
 export interface FollowUpOutcome {
-  summaryDraft: { id: string; messageId: string | null } | null;
+  /** `kept`: the CSM had edited the draft since we wrote it, so it was left as they made it. */
+  summaryDraft: { id: string; messageId: string | null; kept: boolean } | null;
   actionPlanUrl: string | null;
   checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' }[];
   warnings: string[];
@@ -165,32 +168,69 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
     warnings.push(`${what} (${e.message}); save again to retry`);
   };
 
+  // The QBR Log fields this save changes (the action plan's Doc Record, the summary's Draft ID), in one write at the end.
+  const logValues: Partial<Record<LogField, string>> = {};
   let actionPlanUrl: string | null = null;
   try {
-    const made = yield* rewriteDoc(g, plans.actionPlan, planId, tag);
+    const record = previous.docRecord['action-plan'];
+    let made: string | null = null;
+    if (planId && record?.id === planId) {
+      // The doc as the CSM left it: their edited paragraphs kept (and reported), the untouched ones rewritten.
+      const done = yield* refreshInPlace(g.exec, plans.actionPlan, record);
+      warnings.push(...done.notes);
+      const same = done.refresh?.keptAsIs ?? [];
+      if (same.length) warnings.push(`action plan: you edited ${same.slice(0, 3).join('; ')}${same.length > 3 ? ` and ${same.length - 3} more` : ''}, so ${same.length === 1 ? 'it was' : 'they were'} kept as you left ${same.length === 1 ? 'it' : 'them'}`);
+      if (done.refresh) made = planId;
+    } else if (planId) warnings.push(WHOLE_REWRITE);
+    made ??= yield* rewriteDoc(g, plans.actionPlan, made === null && record?.id === planId ? null : planId, tag);
     actionPlanUrl = docUrl(made);
     const again = made !== planId ? g.build(links(made)) : plans;
     if ('error' in again) return again;
     plans = again;
+    if (made === planId) {
+      // What the doc now holds, so the next generate run compares against it rather than against the package before.
+      const text = docRecordText({ ...previous.docRecord, 'action-plan': recordOf(plans.actionPlan, made) });
+      if (text) logValues.docRecord = text;
+    }
   } catch (e) {
     soft(e, 'The action plan could not be rewritten');
   }
 
   let summaryDraft: FollowUpOutcome['summaryDraft'] = null;
   try {
-    const call = draftCall(plans.summary, { existingDraftId: previous.drafts.summary ?? null, ...(g.from ? { from: g.from } : {}), date: rfc5322Date(g.now.getTime()), bindAs: 'summaryDraftId' });
-    const withMessage = (c: ApiCall): ApiCall => ({ ...c, bind: { ...c.bind, summaryMessageId: 'message.id' } });
-    yield* g.exec.run({ ...withMessage(call), ...(call.fallback?.call ? { fallback: { ...call.fallback, call: withMessage(call.fallback.call) } } : {}) });
-    summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId: (g.exec.value<string>('summaryMessageId') as string | undefined) ?? null };
-    if (summaryDraft.id !== previous.drafts.summary) {
-      // A new draft: the log points at it from now on, so the next save updates it rather than drafting again.
-      const drafts = { ...previous.drafts, summary: summaryDraft.id };
-      const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
-      const draftId = Object.entries(drafts).map(([k, id]) => `${k}=${id}`).join(', ');
-      yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: g.accountId, qbrDate: g.qbrDate, values: { draftId } }));
+    const known = previous.drafts.summary;
+    let existing = known?.id ?? null;
+    let kept: string | null = null;
+    if (known?.messageId) {
+      // A summary the CSM edited since we wrote it is theirs: kept, not rewritten, and no second draft made.
+      const now = (yield* g.exec.run(draftMessageCall(known.id))) as { message?: { id?: string } } | null;
+      if (now === null) existing = null;
+      else if (now.message?.id && now.message.id !== known.messageId) kept = now.message.id;
+    }
+    if (kept && known) {
+      // The message id the draft has now (the CSM's), for a link that opens it; the log keeps ours.
+      summaryDraft = { id: known.id, messageId: kept, kept: true };
+      warnings.push(keptDraftNote('summary'));
+    } else {
+      const call = draftCall(plans.summary, { existingDraftId: existing, ...(g.from ? { from: g.from } : {}), date: rfc5322Date(g.now.getTime()), bindAs: 'summaryDraftId' });
+      const withMessage = (c: ApiCall): ApiCall => ({ ...c, bind: { ...c.bind, summaryMessageId: 'message.id' } });
+      yield* g.exec.run({ ...withMessage(call), ...(call.fallback?.call ? { fallback: { ...call.fallback, call: withMessage(call.fallback.call) } } : {}) });
+      const messageId = (g.exec.value<string>('summaryMessageId') as string | undefined) ?? null;
+      summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId, kept: false };
+      // The log points at the draft and at the message now in it, so the next save or run updates this draft
+      // (not a new one) and tells a later edit of the CSM's from ours.
+      logValues.draftId = draftIdsCell({ ...previous.drafts, summary: { id: summaryDraft.id, messageId } });
     }
   } catch (e) {
     soft(e, 'The summary draft could not be rewritten');
+  }
+  if (Object.keys(logValues).length > 0) {
+    try {
+      const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
+      yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: g.accountId, qbrDate: g.qbrDate, values: logValues }));
+    } catch (e) {
+      soft(e, 'The QBR Log could not be updated with the rewritten summary draft and action plan');
+    }
   }
 
   const checkIns: FollowUpOutcome['checkIns'] = [];
@@ -208,6 +248,8 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
 }
 
 type RestDocument = { revisionId?: string; body?: { content?: { endIndex?: number }[] } };
+
+const WHOLE_REWRITE = 'The action plan was rewritten whole from the record: it was made by an older version that kept no record of what it wrote in the doc, so edits made in it could not be told apart and are not kept (a later save or run keeps them)';
 
 /**
  * The doc rewritten in place: everything but the body's final newline deleted, then the plan written, in ONE

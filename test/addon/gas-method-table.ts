@@ -7,7 +7,7 @@ export const USED_METHODS = [
   'slides.presentations.create', 'slides.presentations.get', 'slides.presentations.batchUpdate',
   'drive.files.copy', 'drive.files.create', 'drive.files.get', 'drive.files.update', 'drive.files.list', 'drive.permissions.create',
   'docs.documents.get', 'docs.documents.batchUpdate',
-  'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list',
+  'gmail.users.drafts.create', 'gmail.users.drafts.update', 'gmail.users.drafts.list', 'gmail.users.drafts.get',
   'calendar.events.insert', 'calendar.events.get', 'calendar.events.patch', 'calendar.events.list',
   'sheets.spreadsheets.get', 'sheets.spreadsheets.create', 'sheets.spreadsheets.batchUpdate', 'sheets.spreadsheets.values.batchGet', 'sheets.spreadsheets.values.batchUpdate',
 ];

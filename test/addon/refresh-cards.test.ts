@@ -10,7 +10,7 @@ const count = (card: CardSpec) => card.sections.reduce((n, s) => n + s.widgets.l
 
 /** A refresh as runAccount reports it: one KPI the CSM reworded (its number moved), one chart deleted, the pre-read edited. */
 const outcome: AccountOutcome = {
-  accountId: 'ACC-001', qbrDate: '2026-12-10', deckUrl: DECK, docUrls: [], prepBriefUrl: null, draftIds: [], eventIds: [], holds: [], missedHolds: [],
+  accountId: 'ACC-001', qbrDate: '2026-12-10', deckUrl: DECK, docUrls: [], prepBriefUrl: null, draftIds: [], eventIds: [], holds: [], missedHolds: [], keptDrafts: [],
   warnings: [
     'Slide 3, KPI "Value delivered": you edited this, so it was kept; the tracker now says $126K',
     'pre-read, Value delivered: you edited this; the tracker now says “$126K”',

@@ -40,3 +40,14 @@ export function editTableCell(state: FakeState, presentationId: string, tableId:
   const cellLocation = { rowIndex, columnIndex };
   userEdit(state, presentationId, [{ deleteText: { objectId: tableId, cellLocation, textRange: { type: 'ALL' } } }, { insertText: { objectId: tableId, cellLocation, insertionIndex: 0, text } }]);
 }
+
+/**
+ * The CSM edits a Gmail draft (the web UI's autosave, or iOS): the draft keeps its id, but Gmail stores the edited
+ * message under a NEW message id, as a drafts.update does (google_workspace_mcp PR #920 tested both).
+ */
+export function editDraft(state: FakeState, draftId: string, edit: (rfc822: string) => string): void {
+  const draft = state.drafts.get(draftId);
+  if (!draft) throw new Error(`no draft ${draftId}`);
+  const text = edit(Buffer.from(draft.message.raw, 'base64url').toString('utf8'));
+  draft.message = { id: state.nextId('msg'), raw: Buffer.from(text, 'utf8').toString('base64url') };
+}

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { EmailPlan } from '../../src/core/package/types';
-import { draftCall } from '../../src/google/gmail';
+import { draftCall, draftIdsCell, draftMessageCall, parseDraftIds } from '../../src/google/gmail';
 import type { ApiCall } from '../../src/google/types';
 import { allDiscoveryProblems } from './discovery-check';
 
@@ -106,5 +106,21 @@ describe('never send', () => {
     for (const existing of [null, 'r-1']) {
       for (const id of ids(draftCall(plan, { existingDraftId: existing, date: DATE, bindAs: 'd' }))) expect(id).not.toMatch(/send$/);
     }
+  });
+});
+
+describe('the QBR Log Draft ID cell', () => {
+  it('keeps the message id after the draft id, and reads a cell an older run wrote without it', () => {
+    expect(parseDraftIds('summary=r-12/msg34, invitation=r-56/msg78')).toEqual({ summary: { id: 'r-12', messageId: 'msg34' }, invitation: { id: 'r-56', messageId: 'msg78' } });
+    expect(parseDraftIds('summary=r-12, invitation=r-56')).toEqual({ summary: { id: 'r-12', messageId: null }, invitation: { id: 'r-56', messageId: null } });
+    expect(draftIdsCell({ summary: { id: 'r-12', messageId: 'msg34' }, invitation: { id: 'r-56', messageId: null } })).toBe('summary=r-12/msg34, invitation=r-56');
+    // What an older reader's /(summary|invitation)=([A-Za-z0-9_-]+)/ takes from the new cell: still the draft id.
+    expect([...'summary=r-12/msg34'.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)][0]![2]).toBe('r-12');
+  });
+
+  it('checks a draft with a minimal read, a 404 (the CSM deleted it) answering null', () => {
+    const call = draftMessageCall('r-12');
+    expect(call).toMatchObject({ id: 'gmail.users.drafts.get', params: { userId: 'me', id: 'r-12', format: 'minimal' }, fallback: { on: [404] } });
+    expect(allDiscoveryProblems([call])).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { analyzeWorkbook } from '../../core';
 import type { BookReview } from '../../core/analysis/types';
 import { driveSync, Executor } from '../../google/execute';
 import { runAccount, type AccountOutcome, type PackagePart } from '../../google/package-run';
+import { keptDraftNote } from '../../google/gmail';
 import { ensureTemplate } from '../../google/template-run';
 import { readGoogleTracker, type GoogleTracker } from '../../google/tracker-io';
 import { addonApiFailure } from './errors';
@@ -73,18 +74,19 @@ export function runOne(host: Host, loaded: Loaded, accountId: string, opts: { qb
 export function inPlaceReport(o: AccountOutcome, regenerated: boolean): InPlaceReport | null {
   if (regenerated) return { regenerated: true };
   const r = o.refresh;
-  if (!r && o.docRefresh.length === 0) return null;
+  if (!r && o.docRefresh.length === 0 && o.keptDrafts.length === 0) return null;
   return {
     ...(r ? { deck: { rewritten: r.rewritten.length, charts: r.chartsRefreshed } } : {}),
     docs: o.docRefresh.map((d) => ({ doc: d.doc, outcome: d.outcome, updated: d.updated })),
     edits: [...(r?.edited ?? []).map((e) => ({ slide: e.slide, label: e.label, ...(e.now ? { now: e.now } : {}) })), ...(r?.deleted ?? []).map((e) => ({ slide: e.slide, label: e.label, gone: true }))],
-    notes: o.docRefresh.flatMap((d) => d.notes),
+    // A Gmail draft the CSM edited is theirs too: kept, and said with the other edits.
+    notes: [...o.docRefresh.flatMap((d) => d.notes), ...o.keptDrafts.map(keptDraftNote)],
   };
 }
 
 /** The run's warnings without the lines the in-place report already says (edits kept, doc notes). */
 export function otherWarnings(o: AccountOutcome): string[] {
-  const said = new Set([...(o.refresh ? editedLines(o.refresh) : []), ...o.docRefresh.flatMap((d) => d.notes)]);
+  const said = new Set([...(o.refresh ? editedLines(o.refresh) : []), ...o.docRefresh.flatMap((d) => d.notes), ...o.keptDrafts.map(keptDraftNote)]);
   return o.warnings.filter((w) => !said.has(w));
 }
 

@@ -26,6 +26,7 @@ export const GAS_METHODS = {
   'gmail.users.drafts.create': { path: ["Gmail","Users","Drafts","create"], order: ["userId"], body: true, media: true },
   'gmail.users.drafts.update': { path: ["Gmail","Users","Drafts","update"], order: ["userId","id"], body: true, media: true },
   'gmail.users.drafts.list': { path: ["Gmail","Users","Drafts","list"], order: ["userId"], body: false, media: false },
+  'gmail.users.drafts.get': { path: ["Gmail","Users","Drafts","get"], order: ["userId","id"], body: false, media: false },
   'calendar.events.insert': { path: ["Calendar","Events","insert"], order: ["calendarId"], body: true, media: false },
   'calendar.events.get': { path: ["Calendar","Events","get"], order: ["calendarId","eventId"], body: false, media: false },
   'calendar.events.patch': { path: ["Calendar","Events","patch"], order: ["calendarId","eventId"], body: true, media: false },
