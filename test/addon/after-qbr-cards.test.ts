@@ -46,7 +46,7 @@ describe('the record form read back', () => {
     const got = readRecordForm(f, TODAY);
     expect(got).toEqual({
       errors: {
-        held: 'The QBR cannot be recorded as held after today (2026-12-11).',
+        held: 'The QBR cannot be recorded as held after today (Dec 11, 2026).',
         c2action: 'Write what was agreed, or clear this commitment’s owner and due date.',
         p1arr: 'Write the potential ARR as a number, like 36000 (not “36k”).',
         p1opportunity: 'Name the opportunity, or clear this path’s other fields.',

@@ -1,6 +1,7 @@
 /** Recording a QBR from the add-on (SPEC §4.5): which QBR the account card offers to record, the form read back as a record, and the save. */
 import type { AccountReview } from '../../core/analysis/types';
 import { isIsoDate, type IsoDate } from '../../core/dates';
+import { formatter } from '../../core/package/format';
 import type { Indicator } from '../../core/program/program';
 import type { QbrRecord } from '../../core/program/record';
 import { parseDate } from '../../core/tracker/cells';
@@ -69,7 +70,7 @@ export function readRecordForm(f: RecordForm, today: IsoDate): { record: QbrReco
   const v = (name: string) => (f.form[name] ?? '').trim();
   const held = v('held');
   if (!isIsoDate(held)) errors.held = 'Choose the day the QBR was held.';
-  else if (held > today) errors.held = `The QBR cannot be recorded as held after today (${today}).`;
+  else if (held > today) errors.held = `The QBR cannot be recorded as held after today (${formatter(f.review.locale, f.review.currency).date(today)}).`;
   const indicators = Object.fromEntries(INDICATORS.map(([name]) => [name, (['Green', 'Yellow', 'Red'].includes(v(name)) ? v(name) : null) as Indicator | null])) as QbrRecord['indicators'];
 
   const commitments: QbrRecord['commitments'] = [];
