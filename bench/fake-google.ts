@@ -12,24 +12,23 @@ export interface BenchGoogle {
   fake: FakeGoogle;
   /** `qbr generate --google` for one account on Nov 22, 2026, into `dir` under a scratch folder; its exit code. */
   generate(account: string, dir: string, ...extra: string[]): Promise<number>;
-  /** Stops the fake and removes the scratch folder. */
-  close(): Promise<void>;
 }
 
-export async function benchFakeGoogle(sheet: string): Promise<BenchGoogle> {
+/** Runs `body` against a fresh fake, prints how many requests broke the discovery documents, then stops the fake. */
+export async function withBenchFakeGoogle(sheet: string, body: (google: BenchGoogle) => Promise<void>): Promise<void> {
   process.env.QBR_ACCESS_TOKEN = 'test-token';
   const wb = await readXlsx(join(__dirname, '..', 'examples', 'tracker.xlsx'));
   const fake = await startFakeGoogle({ scopes: scopesFor(false) });
   seedSpreadsheet(fake.state, sheet, Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => c ?? null))])));
   const out = mkdtempSync(join(tmpdir(), 'qbr-bench-google-'));
   const io = { stdout: () => undefined, stderr: () => undefined, now: () => new Date('2026-11-22T15:00:00Z') };
-  return {
-    fake,
-    generate: (account, dir, ...extra) =>
-      run(['generate', '--google', '--tracker', sheet, '--today', '2026-11-22', '--api-root', fake.url, '--account', account, '--out', join(out, dir), ...extra], io),
-    close: async () => {
-      await fake.close();
-      rmSync(out, { recursive: true, force: true });
-    },
-  };
+  const generate: BenchGoogle['generate'] = (account, dir, ...extra) =>
+    run(['generate', '--google', '--tracker', sheet, '--today', '2026-11-22', '--api-root', fake.url, '--account', account, '--out', join(out, dir), ...extra], io);
+  try {
+    await body({ fake, generate });
+    console.log(`  validation violations: ${fake.violations.length}`);
+  } finally {
+    await fake.close();
+    rmSync(out, { recursive: true, force: true });
+  }
 }

@@ -3,14 +3,13 @@
  * Google's per-API clients (@googleapis/*) against the loopback fake. Goals: ≤ 2 Slides batchUpdates per deck, the enterprise package in ≤ 20 calls.
  */
 import { performance } from 'node:perf_hooks';
-import { benchFakeGoogle } from './fake-google';
+import { withBenchFakeGoogle } from './fake-google';
 
 const SHEET = '1BenchTrackerSpreadsheetId0123456789';
 const ACCOUNTS: [string, string][] = [['ACC-002', 'ebr'], ['ACC-001', 'enterprise'], ['ACC-005', 'midmarket'], ['ACC-007', 'smb'], ['ACC-008', 'digital']];
 
 async function main(): Promise<void> {
-  const { fake, generate, close } = await benchFakeGoogle(SHEET);
-  try {
+  await withBenchFakeGoogle(SHEET, async ({ fake, generate }) => {
     // First run: finds no template, builds the built-in one (run-level calls, reported apart).
     let mark = fake.calls.length;
     await generate('ACC-006', 'warm');
@@ -28,10 +27,7 @@ async function main(): Promise<void> {
       const slidesWrites = calls.filter((m) => m === 'slides.presentations.batchUpdate').length;
       console.log(`  ${variant.padEnd(10)} ${String(calls.length).padStart(3)} calls  (${[...byKind].map(([k, v]) => `${k} ${v}`).join(', ')}); Slides batchUpdates ${slidesWrites}; ${ms.toFixed(0)} ms; exit ${code}`);
     }
-    console.log(`  validation violations: ${fake.violations.length}`);
-  } finally {
-    await close();
-  }
+  });
 }
 
 main().catch((e) => {
