@@ -5,43 +5,30 @@
  * Goal: a refresh costs no more calls than a fresh package, and fewer when little moved; a refresh with nothing moved
  * makes no Slides write.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { run } from '../src/cli/main';
-import { scopesFor } from '../src/transport/auth';
-import { readXlsx } from '../src/workbook/xlsx';
-import { seedSpreadsheet } from '../test/fake-google/seed';
-import { startFakeGoogle } from '../test/fake-google/server';
+import { withBenchFakeGoogle } from './fake-google';
 
 const SHEET = '1BenchRefreshSpreadsheetId0123456789';
 const READS = new Set(['sheets.spreadsheets.get', 'sheets.spreadsheets.values.batchGet', 'drive.files.list']);
 
 async function main(): Promise<void> {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  const wb = await readXlsx(join(__dirname, '..', 'examples', 'tracker.xlsx'));
-  const fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => c ?? null))])));
-  const out = mkdtempSync(join(tmpdir(), 'qbr-bench-refresh-'));
-  const io = { stdout: () => undefined, stderr: () => undefined, now: () => new Date('2026-11-22T15:00:00Z') };
-  let n = 0;
-  const once = async (label: string, ...extra: string[]) => {
-    const mark = fake.calls.length;
-    const t = performance.now();
-    const code = await run(['generate', '--google', '--tracker', SHEET, '--today', '2026-11-22', '--api-root', fake.url, '--account', 'ACC-001', '--out', join(out, `run-${++n}`), ...extra], io);
-    const ms = performance.now() - t;
-    const calls = fake.calls.slice(mark).filter((c) => c.status < 300 && !READS.has(c.methodId));
-    // The deck's own calls: Slides, the template copy and the "(previous)" rename, the chart tab's batch.
-    const deckFiles = new Set([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate).map((f) => f.id));
-    const deck = calls.filter((c) => c.methodId.startsWith('slides.') || c.methodId === 'sheets.spreadsheets.batchUpdate' || (c.methodId.startsWith('drive.') && deckFiles.has(String(c.params.fileId))));
-    const slidesWrites = calls.filter((c) => c.methodId === 'slides.presentations.batchUpdate').length;
-    console.log(`  ${label.padEnd(34)} deck ${String(deck.length).padStart(2)} calls (${[...new Set(deck.map((c) => c.methodId))].map((m) => `${m.replace(/^(\w+)\..*\.(\w+)$/, '$1 $2')} ${deck.filter((c) => c.methodId === m).length}`).join(', ')}); Slides writes ${slidesWrites}; whole package ${calls.length} calls, ${ms.toFixed(0)} ms; exit ${code}`);
-    return { deck: deck.length, whole: calls.length, slidesWrites, ms };
-  };
-  try {
+  await withBenchFakeGoogle(SHEET, async ({ fake, generate }) => {
+    let n = 0;
+    const once = async (label: string, ...extra: string[]) => {
+      const mark = fake.calls.length;
+      const t = performance.now();
+      const code = await generate('ACC-001', `run-${++n}`, ...extra);
+      const ms = performance.now() - t;
+      const calls = fake.calls.slice(mark).filter((c) => c.status < 300 && !READS.has(c.methodId));
+      // The deck's own calls: Slides, the template copy and the "(previous)" rename, the chart tab's batch.
+      const deckFiles = new Set([...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate).map((f) => f.id));
+      const deck = calls.filter((c) => c.methodId.startsWith('slides.') || c.methodId === 'sheets.spreadsheets.batchUpdate' || (c.methodId.startsWith('drive.') && deckFiles.has(String(c.params.fileId))));
+      const slidesWrites = calls.filter((c) => c.methodId === 'slides.presentations.batchUpdate').length;
+      console.log(`  ${label.padEnd(34)} deck ${String(deck.length).padStart(2)} calls (${[...new Set(deck.map((c) => c.methodId))].map((m) => `${m.replace(/^(\w+)\..*\.(\w+)$/, '$1 $2')} ${deck.filter((c) => c.methodId === m).length}`).join(', ')}); Slides writes ${slidesWrites}; whole package ${calls.length} calls, ${ms.toFixed(0)} ms; exit ${code}`);
+      return { deck: deck.length, whole: calls.length, slidesWrites, ms };
+    };
     // Builds the built-in template first, so no measured run pays for it.
-    await run(['generate', '--google', '--tracker', SHEET, '--today', '2026-11-22', '--api-root', fake.url, '--account', 'ACC-006', '--out', join(out, 'warm')], io);
+    await generate('ACC-006', 'warm');
     console.log('refresh in place vs a fresh package (ACC-001, enterprise deck; tracker reads excluded):');
     const fresh = await once('fresh package (first run)');
     const hours = fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === 'Value')!.values.find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
@@ -52,11 +39,7 @@ async function main(): Promise<void> {
     const ok = moved.deck <= regen.deck && moved.deck <= fresh.deck && still.deck < moved.deck && still.slidesWrites === 0
       && moved.whole <= fresh.whole && still.whole < moved.whole;
     console.log(`  goal: a refresh costs no more deck calls than a fresh package (${moved.deck} ≤ first ${fresh.deck}, ≤ regenerate ${regen.deck}), fewer when nothing moved (${still.deck}), and no Slides write then (${still.slidesWrites}); whole package ${moved.whole} ≤ ${fresh.whole} calls, ${still.whole} when nothing moved: ${ok ? 'met' : 'NOT MET'}`);
-    console.log(`  validation violations: ${fake.violations.length}`);
-  } finally {
-    await fake.close();
-    rmSync(out, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((e) => {

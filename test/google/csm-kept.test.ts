@@ -3,66 +3,25 @@
  * save — the real CLI and googleapis clients over loopback against the fake, which gives a draft a new message id on
  * every save, the user's edits as much as drafts.update (as Gmail does).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { OAuth2Client } from 'google-auth-library';
-import { run } from '../../src/cli/main';
-import { driveAsync, Executor, type Transport } from '../../src/google/execute';
+import { driveAsync, Executor } from '../../src/google/execute';
 import { readGoogleTracker } from '../../src/google/tracker-io';
 import { runAccount } from '../../src/google/package-run';
 import { analyzeWorkbook } from '../../src/core';
 import { recordQbr } from '../../src/google/record-run';
 import type { QbrRecord } from '../../src/core/program/record';
-import { googleapisTransport } from '../../src/transport/googleapis';
-import { Pacer } from '../../src/transport/pace';
-import { defaultRetry } from '../../src/transport/retry';
-import { scopesFor } from '../../src/transport/auth';
-import { readXlsx } from '../../src/workbook/xlsx';
-import { seedSpreadsheet } from '../fake-google/seed';
-import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
 import { editDraft } from '../fake-google/user-edits';
 import { documentText } from '../fake-google/apis/docs';
 import { editDocAsUser } from '../fake-google/apis/docs-user';
+import { fake, generate as generateRun, sheetRows as rows, transport, useFakeGoogle } from '../helpers/google-fake';
 
 const SHEET = '1DraftsKeptTrackerSpreadsheet0123456789';
-const work = mkdtempSync(join(tmpdir(), 'qbr-drafts-kept-'));
-let fake: FakeGoogle;
-let tabs: Record<string, unknown[][]>;
-let clockMs = 0;
-const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
+useFakeGoogle({ sheet: SHEET });
 
-beforeAll(async () => {
-  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
-  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-beforeEach(async () => {
-  fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, structuredClone(tabs));
-});
-afterEach(() => fake.close());
-
-let n = 0;
 async function generate(today = '2026-11-22') {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  let stderr = '';
-  try {
-    const code = await run(['generate', '--google', '--tracker', SHEET, '--account', 'ACC-001', '--qbr-date', '2026-12-10', '--today', today, '--api-root', fake.url, '--out', join(work, `gen-${++n}`)], {
-      stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date(`${today}T15:00:00Z`), timer,
-    });
-    expect([code, fake.violations]).toEqual([0, []]);
-  } finally {
-    delete process.env.QBR_ACCESS_TOKEN;
-  }
+  const { code, stderr } = await generateRun(['--account', 'ACC-001', '--qbr-date', '2026-12-10'], today);
+  expect([code, fake.violations]).toEqual([0, []]);
   return stderr;
-}
-
-function transport(): Transport {
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: 'test-token' });
-  return googleapisTransport({ auth, rootUrl: fake.url, retry: defaultRetry({ sleep: timer.sleep }), pacer: new Pacer({ limit: 60, windowMs: 60_000, now: timer.now, sleep: timer.sleep }) });
 }
 
 const RECORD: QbrRecord = {
@@ -81,7 +40,6 @@ async function record(today = '2026-12-11') {
   return driveAsync(recordQbr({ exec, tracker, record: RECORD, today, now: new Date(`${today}T15:00:00Z`), defaultTimezone: 'America/New_York', folderId: null }), t);
 }
 
-const rows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const logCell = (header: string) => String(rows('QBR Log')[1]![(rows('QBR Log')[0] as unknown[]).indexOf(header)] ?? '');
 const draftId = (kind: string) => new RegExp(`${kind}=([\\w-]+)`).exec(logCell('Draft ID'))?.[1] ?? '';
 const mail = (id: string) => simpleParser(Buffer.from(fake.state.drafts.get(id)!.message.raw, 'base64url'));

@@ -2,54 +2,18 @@
  * Re-runs refresh the Docs in place (SPEC §4.4): the real CLI and googleapis client over loopback HTTP against the fake,
  * with a person editing the pre-read between the runs and the champion correcting the tracker.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { run } from '../../src/cli/main';
-import { scopesFor } from '../../src/transport/auth';
-import { readXlsx } from '../../src/workbook/xlsx';
 import { documentText } from '../fake-google/apis/docs';
 import { editDocAsUser } from '../fake-google/apis/docs-user';
-import { seedSpreadsheet } from '../fake-google/seed';
-import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
+import { fake, generate, okCalls as count, restartFake, sheetRows, useFakeGoogle } from '../helpers/google-fake';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
-const work = mkdtempSync(join(tmpdir(), 'qbr-docs-refresh-'));
-let fake: FakeGoogle;
-let tabs: Record<string, unknown[][]>;
+useFakeGoogle({ sheet: SHEET });
+const qbr = () => generate(['--account', 'ACC-001']);
 
-beforeAll(async () => {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
-  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
-});
-afterAll(() => {
-  delete process.env.QBR_ACCESS_TOKEN;
-  rmSync(work, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, structuredClone(tabs));
-});
-afterEach(() => fake.close());
-
-let n = 0;
-let clockMs = 0;
-const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
-async function qbr() {
-  let stderr = '';
-  const code = await run(['generate', '--google', '--account', 'ACC-001', '--tracker', SHEET, '--today', '2026-11-22', '--api-root', fake.url, '--out', join(work, `run-${++n}`)], {
-    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'), timer,
-  });
-  return { code, stderr };
-}
-
-const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const docFiles = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document');
 const docOf = (kind: string) => docFiles().find((f) => String(f.appProperties?.qbrPackage) === `ACC-001|2026-12-10|${kind}`)!;
 const textOf = (kind: string) => documentText(fake.state.documents.get(docOf(kind).id)).text;
 
-const count = (methodId: string, from = 0) => fake.calls.slice(from).filter((c) => c.methodId === methodId && c.status < 300);
 const writesTo = (kind: string, from = 0) => count('docs.documents.batchUpdate', from).filter((c) => c.path.includes(docOf(kind).id));
 const docUrls = () => String(sheetRows('QBR Log')[1]![(sheetRows('QBR Log')[0] as unknown[]).indexOf('Doc URL')]);
 
@@ -105,9 +69,7 @@ describe('re-running qbr generate --google refreshes the Docs in place', () => {
     const afterRefresh = { plan: refreshed };
     // A fresh package from the same tracker (the follow-ups the first run added included, no QBR Log row to refresh).
     const book = Object.fromEntries(fake.state.spreadsheets.get(SHEET)!.sheets.map((t) => [t.title, structuredClone(t.title === 'QBR Log' ? t.values.slice(0, 1) : t.values)]));
-    fake.close();
-    fake = await startFakeGoogle({ scopes: scopesFor(false) });
-    seedSpreadsheet(fake.state, SHEET, book);
+    await restartFake(book);
     expect((await qbr()).code).toBe(0);
     expect(afterRefresh.plan).toEqual(documentText(fake.state.documents.get(docOf('action-plan').id)));
     expect(again.stderr).toMatch(/action plan refreshed in place/);

@@ -2,58 +2,24 @@
  * `qbr generate --google` end to end: the real CLI and the real googleapis client, over real HTTP, against the loopback
  * fake of Google's REST API, which validates every request against the discovery documents and keeps state.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
-import { run } from '../../src/cli/main';
-import { scopesFor } from '../../src/transport/auth';
-import { readXlsx } from '../../src/workbook/xlsx';
 import { documentText } from '../fake-google/apis/docs';
 import { presentationText } from '../fake-google/apis/slides';
-import { seedFile, seedSpreadsheet } from '../fake-google/seed';
-import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
+import { scopesFor } from '../../src/transport/auth';
+import { seedFile } from '../fake-google/seed';
+import { fake, generate, okCalls, restartFake, sheetRows, tabs, useFakeGoogle, work } from '../helpers/google-fake';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
-const work = mkdtempSync(join(tmpdir(), 'qbr-google-'));
-let fake: FakeGoogle;
-let tabs: Record<string, unknown[][]>;
+useFakeGoogle({ sheet: SHEET, tracker: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0` });
+const qbr = (...extra: string[]) => generate(extra);
 
-beforeAll(async () => {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
-  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
-});
-afterAll(() => {
-  delete process.env.QBR_ACCESS_TOKEN;
-  rmSync(work, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  // Exactly the scopes the CLI asks for: the run must work with nothing more.
-  fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, tabs);
-});
-afterEach(() => fake.close());
-
-let n = 0;
-/** Virtual time: the CLI's back-off and pacing sleep on it (and the fake's quota windows turn on it) without waiting. */
-let clockMs = 0;
-const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
-async function qbr(...extra: string[]) {
-  let stderr = '';
-  const out = extra.includes('--out') ? [] : ['--out', join(work, `run-${++n}`)];
-  const code = await run(['generate', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`, '--today', '2026-11-22', '--api-root', fake.url, ...out, ...extra], {
-    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'), timer,
-  });
-  return { code, stderr };
-}
-
-const count = (methodId: string) => fake.calls.filter((c) => c.methodId === methodId && c.status < 300).length;
+const count = (methodId: string) => okCalls(methodId).length;
 const previous = (f: { name: string }) => / \(previous\)$/.test(f.name);
 /** The current decks: a re-run keeps the one it replaces as "… (previous)" (SPEC §4.4). */
 const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy' && !f.trashed && !previous(f));
-const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const liveDocs = () => [...fake.state.files.values()].filter((f) => f.mimeType === 'application/vnd.google-apps.document' && !f.trashed);
 const events = () => [...(fake.state.events.get('primary')?.values() ?? [])].filter((e) => e.status !== 'cancelled');
 
@@ -325,9 +291,7 @@ describe('qbr generate --google', () => {
     // Reference: the same package with nothing lost.
     await qbr('--account', 'ACC-001');
     const reference = { deck: presentationText(fake.state.presentations.get(decks()[0]!.id)), docs: liveDocs().map((d) => documentText(fake.state.documents.get(d.id)).text).sort() };
-    await fake.close();
-    fake = await startFakeGoogle({ scopes: scopesFor(false) });
-    seedSpreadsheet(fake.state, SHEET, tabs);
+    await restartFake(tabs);
     // Google applies the deck's fill and the pre-read's, and the connection drops before either answer arrives.
     const isCopy = (p: Record<string, string | string[]>) => fake.state.files.get(String(p.presentationId))?.appProperties?.qbrFacilitatorTemplate === 'copy';
     fake.faults.push(

@@ -2,11 +2,9 @@
  * Recording a QBR in Google (src/google/record-run.ts) with the real googleapis clients over loopback HTTP against
  * the fake Google: the tracker rows appended once however often it is saved, the QBR Log row's record fields, RAW text.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
-import { driveAsync, Executor, type Transport } from '../../src/google/execute';
+import { driveAsync, Executor } from '../../src/google/execute';
 import { readGoogleTracker } from '../../src/google/tracker-io';
 import { recordQbr, writeRecord } from '../../src/google/record-run';
 import { writeProgramTab } from '../../src/google/program-tab';
@@ -16,50 +14,15 @@ import { simpleParser } from 'mailparser';
 import { documentText } from '../fake-google/apis/docs';
 import { holdEventId } from '../../src/core/package/holds';
 import type { QbrRecord } from '../../src/core/program/record';
-import { OAuth2Client } from 'google-auth-library';
-import { googleapisTransport } from '../../src/transport/googleapis';
-import { Pacer } from '../../src/transport/pace';
-import { defaultRetry } from '../../src/transport/retry';
-import { scopesFor } from '../../src/transport/auth';
-import { readXlsx } from '../../src/workbook/xlsx';
 import { seedSpreadsheet } from '../fake-google/seed';
-import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
+import { cli, fake, generate as generateRun, sheetRows as rows, tabs, transport, useFakeGoogle, work } from '../helpers/google-fake';
 
 const SHEET = '1RecordTrackerSpreadsheet0123456789abc';
-const work = mkdtempSync(join(tmpdir(), 'qbr-record-'));
-let fake: FakeGoogle;
-let tabs: Record<string, unknown[][]>;
-let clockMs = 0;
-const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
-
-beforeAll(async () => {
-  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
-  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-beforeEach(async () => {
-  fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, tabs);
-});
-afterEach(() => fake.close());
-
-function transport(): Transport {
-  const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: 'test-token' });
-  return googleapisTransport({ auth, rootUrl: fake.url, retry: defaultRetry({ sleep: timer.sleep }), pacer: new Pacer({ limit: 60, windowMs: 60_000, now: timer.now, sleep: timer.sleep }) });
-}
+useFakeGoogle({ sheet: SHEET });
 
 /** GlobalTech's package for its 2026-12-10 QBR, made the way a CSM makes it (the drafts, docs and holds the record rewrites). */
 async function generate() {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  try {
-    const code = await run(['generate', '--google', '--tracker', SHEET, '--account', 'ACC-001', '--today', '2026-11-22', '--api-root', fake.url, '--out', join(work, `gen-${Date.now()}`)], {
-      stdout: () => undefined, stderr: () => undefined, now: () => new Date('2026-11-22T15:00:00Z'), timer,
-    });
-    expect(code).toBe(0);
-  } finally {
-    delete process.env.QBR_ACCESS_TOKEN;
-  }
+  expect((await generateRun(['--account', 'ACC-001'])).code).toBe(0);
 }
 
 const RECORD: QbrRecord = {
@@ -81,7 +44,6 @@ async function save(record: QbrRecord = RECORD, today = '2026-12-11') {
   return driveAsync(writeRecord({ exec, tracker, record, today }), t);
 }
 
-const rows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const column = (title: string, header: string) => {
   const [head, ...rest] = rows(title);
   const i = head!.indexOf(header);
@@ -273,18 +235,10 @@ describe('qbr record --google', () => {
     const { accountId: _a, qbrDate: _q, ...body } = RECORD;
     writeFileSync(from, JSON.stringify(body));
     const actions = rows('Actions').length;
-    process.env.QBR_ACCESS_TOKEN = 'test-token';
-    try {
-      for (let i = 0; i < 2; i++) {
-        let stderr = '';
-        const code = await run(['record', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit`, '--account', 'ACC-001', '--qbr-date', '2026-12-10', '--from', from, '--today', '2026-12-11', '--api-root', fake.url], {
-          stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-12-11T15:00:00Z'), timer,
-        });
-        expect([code, stderr]).toEqual([0, expect.stringContaining(`summary draft: rewritten (draft ${summaryDraftId()})`)]);
-        expect(stderr).toContain(i === 0 ? 'Actions: 2 new commitment(s)' : 'already there, not added again: commitment "Run EMEA enablement" is already in Actions');
-      }
-    } finally {
-      delete process.env.QBR_ACCESS_TOKEN;
+    for (let i = 0; i < 2; i++) {
+      const { code, stderr } = await cli(['record', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit`, '--account', 'ACC-001', '--qbr-date', '2026-12-10', '--from', from], '2026-12-11');
+      expect([code, stderr]).toEqual([0, expect.stringContaining(`summary draft: rewritten (draft ${summaryDraftId()})`)]);
+      expect(stderr).toContain(i === 0 ? 'Actions: 2 new commitment(s)' : 'already there, not added again: commitment "Run EMEA enablement" is already in Actions');
     }
     expect(rows('Actions')).toHaveLength(actions + 2);
     expect(commitmentsIn((await summary(summaryDraftId()!)).text!)).toHaveLength(2);

@@ -4,46 +4,14 @@
  * Atlas (ACC-004) is prepared on Nov 10 for Wed 2026-11-18; the CSM types the record into the Sheet (Held Nov 19, two
  * commitments linked to the QBR) and generates again on Nov 22.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { run } from '../../src/cli/main';
-import { scopesFor } from '../../src/transport/auth';
-import { readXlsx } from '../../src/workbook/xlsx';
 import { documentText } from '../fake-google/apis/docs';
-import { seedSpreadsheet } from '../fake-google/seed';
-import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
+import { fake, generate, sheetRows, useFakeGoogle } from '../helpers/google-fake';
 
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
-const work = mkdtempSync(join(tmpdir(), 'qbr-google-recorded-'));
-let fake: FakeGoogle;
+useFakeGoogle({ sheet: SHEET, tracker: `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`, per: 'file' });
+const qbr = (today: string) => generate(['--account', 'ACC-004', '--qbr-date', '2026-11-18'], today);
 
-beforeAll(async () => {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
-  fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))])));
-});
-afterAll(async () => {
-  await fake.close();
-  delete process.env.QBR_ACCESS_TOKEN;
-  rmSync(work, { recursive: true, force: true });
-});
-
-let clockMs = 0;
-const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
-let n = 0;
-async function qbr(today: string) {
-  let stderr = '';
-  const code = await run(['generate', '--google', '--tracker', `https://docs.google.com/spreadsheets/d/${SHEET}/edit#gid=0`, '--account', 'ACC-004', '--qbr-date', '2026-11-18',
-    '--today', today, '--api-root', fake.url, '--out', join(work, `run-${++n}`)], {
-    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date(`${today}T15:00:00Z`), timer,
-  });
-  return { code, stderr };
-}
-
-const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values as unknown[][];
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 async function summaryDraft() {

@@ -3,53 +3,19 @@
  * let the CSM edit the deck (a reworded shape, a deleted slide, a slide of their own, a retyped table cell), change
  * the tracker, re-run: the same deck, their edits kept and reported, untouched values carrying the new numbers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main';
-import { scopesFor } from '../../src/transport/auth';
-import { readXlsx } from '../../src/workbook/xlsx';
 import type { WrittenElement } from '../../src/google/slides';
 import { documentText } from '../fake-google/apis/docs';
 import { presentationText } from '../fake-google/apis/slides';
-import { seedSpreadsheet } from '../fake-google/seed';
-import { startFakeGoogle, type FakeGoogle } from '../fake-google/server';
 import { addSlide, deleteSlide, editShapeText, editTableCell } from '../fake-google/user-edits';
+import { fake, generate, sheetRows, useFakeGoogle, work } from '../helpers/google-fake';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- REST resources read loosely, as a client would */
 
 const SHEET = '1RefreshTrackerSpreadsheetId0123456789';
-const work = mkdtempSync(join(tmpdir(), 'qbr-refresh-'));
-let fake: FakeGoogle;
-let tabs: Record<string, unknown[][]>;
+useFakeGoogle({ sheet: SHEET });
+const qbr = (...extra: string[]) => generate(['--account', 'ACC-001', ...extra]);
 
-beforeAll(async () => {
-  process.env.QBR_ACCESS_TOKEN = 'test-token';
-  const wb = await readXlsx(join(__dirname, '../../examples/tracker.xlsx'));
-  tabs = Object.fromEntries(wb.tabs.map((t) => [t.name, t.rows.map((r) => r.map((c) => (c === undefined ? null : c)))]));
-});
-afterAll(() => {
-  delete process.env.QBR_ACCESS_TOKEN;
-  rmSync(work, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  fake = await startFakeGoogle({ scopes: scopesFor(false) });
-  seedSpreadsheet(fake.state, SHEET, structuredClone(tabs));
-});
-afterEach(() => fake.close());
-
-let n = 0;
-let clockMs = 0;
-const timer = { now: () => clockMs, sleep: async (ms: number) => void (clockMs += ms) };
-async function qbr(...extra: string[]) {
-  let stderr = '';
-  const code = await run(['generate', '--google', '--tracker', SHEET, '--today', '2026-11-22', '--api-root', fake.url, '--account', 'ACC-001', '--out', join(work, `run-${++n}`), ...extra], {
-    stdout: () => undefined, stderr: (t) => (stderr += t), now: () => new Date('2026-11-22T15:00:00Z'), timer,
-  });
-  return { code, stderr };
-}
-
-const sheetRows = (title: string) => fake.state.spreadsheets.get(SHEET)!.sheets.find((s) => s.title === title)!.values;
 const logCell = (header: string) => String(sheetRows('QBR Log')[1]![(sheetRows('QBR Log')[0] as unknown[]).indexOf(header)] ?? '');
 const decks = () => [...fake.state.files.values()].filter((f) => f.appProperties?.qbrFacilitatorTemplate === 'copy');
 const deck = (id: string) => fake.state.presentations.get(id);
