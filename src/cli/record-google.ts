@@ -64,7 +64,7 @@ export async function recordGoogle(flags: RecordGoogleFlags, io: CommandIo): Pro
       ...out.alreadyThere.map((a) => `  already there, not added again: ${field(a)}`),
       `  summary draft: ${out.summaryDraft ? (out.summaryDraft.kept ? `you edited it, so it was kept (draft ${out.summaryDraft.id})` : `rewritten (draft ${out.summaryDraft.id})`) : 'not rewritten'}`,
       `  action plan: ${out.actionPlanUrl ?? 'not rewritten'}`,
-      ...out.checkIns.map((h) => `  hold ${field(h.title)} ${h.date}: ${h.made === 'deleted' ? 'you deleted it, so it stays deleted' : 'lists the commitments due'}`),
+      ...out.checkIns.map((h) => `  hold ${field(h.title)} ${h.date}: ${h.made === 'deleted' ? 'you deleted it, so it stays deleted' : h.made === 'kept' ? 'you edited it, so it was kept as you left it' : 'lists the commitments due'}`),
       ...lines,
       ...[...out.warnings, ...out.notes].map((w) => `  warning: ${field(w)}`),
     ].join('\n') + '\n');

@@ -1,5 +1,6 @@
 /** Calendar request builders: one event per prep hold, under an id derived from the hold's key so re-runs update instead of duplicating. */
 import { holdEventId } from '../core/package/holds';
+import { sha1Hex } from '../core/package/sha1';
 import type { HoldPlan } from '../core/package/types';
 import type { ApiCall } from './types';
 
@@ -67,7 +68,8 @@ export function eventBody(hold: HoldPlan, opts: Pick<HoldCallOptions, 'defaultTi
     transparency: 'opaque',
     // The key in a private property lets a later tool (or a person with the API explorer) map an event back to its step;
     // the package's tag lets a re-run list all of this QBR's holds in one call.
-    extendedProperties: { private: { qbrKey: hold.key, qbrPackage: packageOf(hold.key) } },
+    // `qbrWrote` fingerprints the title and description we wrote: a re-run that finds them changed knows the CSM did it.
+    extendedProperties: { private: { qbrKey: hold.key, qbrPackage: packageOf(hold.key), qbrWrote: wroteHash(hold.title, withDeckLink(hold.description, link)) } },
     // Calendar shows `source` as a clickable chip; only a well-formed https link (Drive's own) is put there.
     ...(link !== null && /^https:\/\/\S+$/i.test(link) ? { source: { title: 'QBR deck', url: link } } : {}),
   };
@@ -100,12 +102,24 @@ export function packageHoldsCall(holdKey: string, calendarId = 'primary'): ApiCa
 /** An event as `events.list`/`get` return it: the fields a hold's patch sets. */
 export interface ListedEvent { id?: string; status?: string; summary?: string; description?: string; reminders?: unknown; transparency?: string; extendedProperties?: { private?: Record<string, string> }; source?: unknown }
 
-/** Whether a live hold differs from what the patch would write (times aside: a hold the CSM moved stays moved). */
-export function holdNeedsPatch(event: ListedEvent, patch: ApiCall): boolean {
+/** A short fingerprint of a hold's title and description (whitespace aside, so a client's reflow is no edit). */
+export function wroteHash(summary: string | undefined, description: string | undefined): string {
+  return sha1Hex(`${summary ?? ''}\n${description ?? ''}`.replace(/\s+/g, ' ').trim()).slice(0, 16);
+}
+
+/**
+ * What a re-run does with a live hold (times aside: a hold the CSM moved stays moved): `edited` when its title or
+ * description is no longer what we wrote (the fingerprint we left says so; older holds without one count as ours),
+ * `same` when nothing differs, else `patch`.
+ */
+export function holdDecision(event: ListedEvent, patch: ApiCall): 'same' | 'patch' | 'edited' {
+  const wrote = event.extendedProperties?.private?.qbrWrote;
+  if (wrote !== undefined && wrote !== wroteHash(event.summary, event.description)) return 'edited';
   const want = patch.body as Record<string, unknown>;
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const mine = (want.extendedProperties as { private: Record<string, string> }).private;
-  return !same(event.summary, want.summary) || !same(event.description ?? '', want.description ?? '') || !same(event.reminders, want.reminders)
+  const differs = !same(event.summary, want.summary) || !same(event.description ?? '', want.description ?? '') || !same(event.reminders, want.reminders)
     || !same(event.transparency ?? 'opaque', want.transparency) || !same(event.source, want.source)
     || Object.entries(mine).some(([k, v]) => event.extendedProperties?.private?.[k] !== v);
+  return differs ? 'patch' : 'same';
 }

@@ -15,7 +15,7 @@ import { buildPackage } from '../core/package/package';
 import { keyFiguresFrom, type FigureChange, type KeyFigures } from '../core/package/changes';
 import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
-import { holdCalls, holdNeedsPatch, packageHoldsCall, type HoldCalls, type ListedEvent } from './calendar';
+import { holdCalls, holdDecision, packageHoldsCall, type HoldCalls, type ListedEvent } from './calendar';
 import { docCalls, shareCall } from './docs';
 import { docRecordText, parseDocRecord, recordOf, type DocKind, type DocRecord } from './doc-record';
 import { refreshInPlace } from './doc-refresh';
@@ -208,10 +208,12 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   for (const hold of calls) {
     const title = pkg.holds.find((h) => h.key === hold.key)?.title ?? hold.key;
     try {
-      if ((yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)))) === 'deleted') {
+      const made = yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)));
+      if (made === 'deleted') {
         warnings.push(`Hold "${title}" was deleted by you, so it was not recreated`);
         continue;
       }
+      if (made === 'kept') warnings.push(`Hold "${title}": you edited its title or description, so it was kept as you left it`);
       st.holds.push(hold.key);
     } catch (e) {
       // A hold is a reminder, not the package: one that fails is reported and the account still gets its log row.
@@ -410,20 +412,24 @@ export function* listHolds(g: Pick<GoogleRun, 'exec'>, anyKey: string): Effect<M
  * A hold listed live is patched only when it changed. Otherwise insert it; on 409 read the event that owns its id: a
  * deleted one stays deleted, a live one is refreshed.
  */
-export function* makeHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls, listed?: ListedEvent): Effect<'made' | 'deleted'> {
-  if (listed) {
-    if (holdNeedsPatch(listed, hold.patch)) yield* g.exec.run(hold.patch);
-    return 'made';
-  }
+export function* makeHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls, listed?: ListedEvent): Effect<'made' | 'deleted' | 'kept'> {
+  if (listed) return yield* refreshHold(g, hold, listed);
   try {
     yield* g.exec.run(hold.insert);
     return 'made';
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 409) throw e;
   }
-  const event = (yield* g.exec.run(hold.get)) as { status?: string } | null;
+  const event = (yield* g.exec.run(hold.get)) as ListedEvent | null;
   if (event?.status === 'cancelled') return 'deleted';
-  yield* g.exec.run(hold.patch);
+  return yield* refreshHold(g, hold, event ?? {});
+}
+
+/** A live hold: the CSM's edited title or description kept; else patched only when something differs. */
+function* refreshHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls, event: ListedEvent): Effect<'made' | 'kept'> {
+  const decision = holdDecision(event, hold.patch);
+  if (decision === 'edited') return 'kept';
+  if (decision === 'patch') yield* g.exec.run(hold.patch);
   return 'made';
 }
 

@@ -134,7 +134,7 @@ export interface FollowUpOutcome {
   /** `kept`: the CSM had edited the draft since we wrote it, so it was left as they made it. */
   summaryDraft: { id: string; messageId: string | null; kept: boolean } | null;
   actionPlanUrl: string | null;
-  checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' }[];
+  checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' | 'kept' }[];
   warnings: string[];
 }
 
@@ -239,7 +239,7 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
   for (const hold of holds) {
     const plan = plans.checkIns.find((h) => h.key === hold.key)!;
     try {
-      checkIns.push({ title: plan.title, date: plan.date, made: (yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)))) === 'deleted' ? 'deleted' : 'updated' });
+      checkIns.push({ title: plan.title, date: plan.date, made: checkInOf(yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)))) });
     } catch (e) {
       soft(e, `Hold "${plan.title}" could not be updated`);
     }
@@ -285,4 +285,9 @@ function rewriteCall(documentId: string, plan: DocPlan, doc: RestDocument): ApiC
     { updateParagraphStyle: { range: { startIndex: 1, endIndex: 2 }, paragraphStyle: { namedStyleType: 'NORMAL_TEXT' }, fields: 'namedStyleType' } },
   ];
   return { id: 'docs.documents.batchUpdate', params: { documentId }, body: { requests: [...clear, ...reset, ...docRequests(plan)] }, note: `Rewrite the ${plan.kind} doc from the record` };
+}
+
+/** What became of a check-in hold: rewritten with the commitments, left deleted, or kept as the CSM edited it. */
+function checkInOf(made: 'made' | 'deleted' | 'kept'): 'updated' | 'deleted' | 'kept' {
+  return made === 'made' ? 'updated' : made;
 }

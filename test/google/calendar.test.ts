@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { planHolds } from '../../src/core/package/holds';
 import type { HoldPlan } from '../../src/core/package/types';
-import { holdCalls } from '../../src/google/calendar';
+import { holdCalls, holdDecision } from '../../src/google/calendar';
 import { allDiscoveryProblems } from './discovery-check';
 
 /** RFC 4648 §7 base32hex, lowercase, unpadded: written out here so the test does not lean on the code under test. */
@@ -38,7 +38,8 @@ describe('holdCalls', () => {
       end: { dateTime: '2026-12-03T10:00:00', timeZone: 'America/New_York' },
       reminders: { useDefault: false, overrides: [{ method: 'popup', minutes: 15 }] },
       transparency: 'opaque',
-      extendedProperties: { private: { qbrKey: 'ACC-001|2026-12-10|T-7', qbrPackage: 'ACC-001|2026-12-10' } },
+      // The fingerprint of the title and description as written (whitespace runs as one space), for a re-run to tell the CSM's edit.
+      extendedProperties: { private: { qbrKey: 'ACC-001|2026-12-10|T-7', qbrPackage: 'ACC-001|2026-12-10', qbrWrote: createHash('sha1').update(`QBR GlobalTech: Prep & stakeholder research Research the attendees. Deck: ${DECK}`).digest('hex').slice(0, 16) } },
       source: { title: 'QBR deck', url: DECK },
     };
     expect(holdCalls([hold], { defaultTimezone: 'Europe/London', deckLink: DECK })).toEqual([{
@@ -93,5 +94,20 @@ describe('holdCalls', () => {
     const holds = planHolds({ accountId: 'ACC-002', accountName: 'Acme', variant: 'enterprise', qbrDate: '2026-12-12', timezone: 'Europe/Berlin', reviewType: 'QBR', deckLink: DECK });
     expect(allDiscoveryProblems(holdCalls(holds, { defaultTimezone: 'UTC', deckLink: DECK }).flatMap((h) => [h.insert, h.get, h.patch]))).toEqual([]);
     expect(allDiscoveryProblems(holdCalls(holds, { defaultTimezone: 'UTC', deckLink: null, calendarId: 'c1' }).flatMap((h) => [h.insert, h.get, h.patch]))).toEqual([]);
+  });
+});
+
+describe('holdDecision', () => {
+  const [calls] = holdCalls([hold], { defaultTimezone: 'UTC', deckLink: DECK });
+  const written = { ...(calls!.insert.body as object), status: 'confirmed' } as Parameters<typeof holdDecision>[0];
+  it('leaves a hold as we wrote it alone, patches one whose other fields drifted, and keeps one whose text the CSM changed', () => {
+    expect(holdDecision(written, calls!.patch)).toBe('same');
+    expect(holdDecision({ ...written, reminders: { useDefault: true } }, calls!.patch)).toBe('patch');
+    expect(holdDecision({ ...written, summary: 'Prep with Dana (moved to her office)' }, calls!.patch)).toBe('edited');
+    expect(holdDecision({ ...written, description: 'Bring the renewal numbers' }, calls!.patch)).toBe('edited');
+    // A client that reflows the description (line breaks as spaces) did not edit it: ours, written back as we wrote it.
+    expect(holdDecision({ ...written, description: String(written.description).replace(/\n+/g, ' ') }, calls!.patch)).toBe('patch');
+    // A hold made before the fingerprint: ours, patched back as before.
+    expect(holdDecision({ ...written, summary: 'x', extendedProperties: { private: { qbrKey: hold.key } } }, calls!.patch)).toBe('patch');
   });
 });

@@ -244,20 +244,24 @@ describe('qbr generate --google', () => {
     expect(fake.calls.every((c) => !('sendUpdates' in c.params))).toBe(true);
   });
 
-  it('a re-run lists this QBR\'s holds in one call and patches only the one that changed (no insert attempt per hold)', async () => {
+  it('a re-run lists this QBR\'s holds in one call, keeps the one the CSM reworded and patches only the one that drifted', async () => {
     await qbr('--account', 'ACC-001');
     const made = events();
     expect(made).toHaveLength(11);
-    // Someone (or an older version of the tool) left one hold with another description: only that one is patched back.
-    made[3]!.description = 'typed over';
+    // The CSM typed their own notes into one hold; another lost our reminder (a client reset it): only that one is patched.
+    made[3]!.description = 'Bring the renewal numbers & the EMEA plan';
+    made[5]!.reminders = { useDefault: true };
     const before = fake.calls.length;
-    expect((await qbr('--account', 'ACC-001')).code).toBe(0);
+    const again = await qbr('--account', 'ACC-001');
+    expect(again.code).toBe(0);
     expect(fake.violations).toEqual([]);
     const rerun = fake.calls.slice(before).filter((c) => c.methodId.startsWith('calendar.'));
     expect(rerun.map((c) => c.methodId)).toEqual(['calendar.events.list', 'calendar.events.patch']);
-    expect(rerun[1]!.path).toContain(made[3]!.id);
+    expect(rerun[1]!.path).toContain(made[5]!.id);
     expect(events().map((e) => e.id).sort()).toEqual(made.map((e) => e.id).sort());
-    expect(events()[3]!.description).not.toBe('typed over');
+    expect(events()[3]!.description).toBe('Bring the renewal numbers & the EMEA plan');
+    expect(events()[5]!.reminders).toEqual({ useDefault: false, overrides: [{ method: 'popup', minutes: 15 }] });
+    expect(sheetRows('QBR Log')[1]!.map(String).join(' ')).toContain(`Hold "${made[3]!.summary}": you edited its title or description, so it was kept as you left it`);
   });
 
   it('reports a hold Google refuses and still writes the rest of the package and the QBR Log row', async () => {

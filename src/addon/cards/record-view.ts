@@ -139,7 +139,7 @@ export interface RecordedInput {
   alreadyThere: string[];
   summaryDraft: { id: string; messageId: string | null } | null;
   actionPlanUrl: string | null;
-  checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' }[];
+  checkIns: { title: string; date: IsoDate; made: 'updated' | 'deleted' | 'kept' }[];
   warnings: string[];
   trackerUrl: string | null;
 }
@@ -162,7 +162,7 @@ export function recordedCard(input: RecordedInput): CardSpec {
     { kind: 'text', html: 'The summary draft and the mutual action plan now say what was agreed (the draft is not sent: review it in Gmail and send it yourself).' },
     ...(links.length > 0 ? [{ kind: 'buttons', buttons: links } satisfies WidgetSpec] : []),
     ...input.checkIns.map((h): WidgetSpec => ({
-      kind: 'kv', startIcon: 'CLOCK', text: escapeCardHtml(h.title), bottomLabel: h.made === 'deleted' ? `${fmt.date(h.date)} · you deleted this hold, so it stays deleted` : `${fmt.date(h.date)} · lists the commitments due`,
+      kind: 'kv', startIcon: 'CLOCK', text: escapeCardHtml(h.title), bottomLabel: h.made === 'deleted' ? `${fmt.date(h.date)} · you deleted this hold, so it stays deleted` : h.made === 'kept' ? `${fmt.date(h.date)} · you edited this hold, so it was kept as you left it` : `${fmt.date(h.date)} · lists the commitments due`,
     })),
   ];
   const sections: SectionSpec[] = [{ header: 'In the tracker', widgets: tracker }, { header: 'Follow-up', widgets: follow }];
