@@ -1,5 +1,6 @@
 /** Gmail request builder: an email plan as a draft (create, or update the draft of an earlier run). Drafts only: nothing here sends. */
 import { fnv1a } from '../core/mime/bytes';
+import { sha1Hex } from '../core/package/sha1';
 import { base64Url, buildMessage, type MimeAttachment } from '../core/mime/message';
 import type { Address, EmailPlan } from '../core/package/types';
 import type { ApiCall } from './types';
@@ -93,6 +94,13 @@ export type DraftKind = 'summary' | 'invitation';
 export interface KnownDraft {
   id: string;
   messageId: string | null;
+  /** A fingerprint of the email plan we last wrote (null when unknown): the same plan again needs no update. */
+  content?: string | null;
+}
+
+/** The fingerprint of an email plan (deterministic: the run's clock, the Date header and DTSTAMP are not in it). */
+export function draftContent(plan: EmailPlan): string {
+  return sha1Hex(JSON.stringify(plan)).slice(0, 12);
 }
 
 /**
@@ -100,11 +108,12 @@ export interface KnownDraft {
  * cell without it (an older run's) reads as before, and an older reader stops at the slash and still finds the id.
  */
 export function parseDraftIds(cell: string): Partial<Record<DraftKind, KnownDraft>> {
-  return Object.fromEntries([...cell.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)(?:\/([A-Za-z0-9_-]+))?/g)].map((m) => [m[1], { id: m[2]!, messageId: m[3] ?? null }]));
+  return Object.fromEntries([...cell.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)(?:\/([A-Za-z0-9_-]+))?(?:#([0-9a-f]+))?/g)].map((m) => [m[1], { id: m[2]!, messageId: m[3] ?? null, content: m[4] ?? null }]));
 }
 
+/** `summary=r123/m456#c0ffee…`: the content fingerprint after `#` came last, read as absent in older cells. */
 export function draftIdsCell(drafts: Partial<Record<DraftKind, KnownDraft>>): string {
-  return Object.entries(drafts).filter(([, d]) => d).map(([k, d]) => `${k}=${d!.id}${d!.messageId ? `/${d!.messageId}` : ''}`).join(', ');
+  return Object.entries(drafts).filter(([, d]) => d).map(([k, d]) => `${k}=${d!.id}${d!.messageId ? `/${d!.messageId}` : ''}${d!.messageId && d!.content ? `#${d!.content}` : ''}`).join(', ');
 }
 
 /**

@@ -23,7 +23,7 @@ import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './d
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
-import { draftCall, draftIdsCell, draftMessageCall, findDraftCall, keptDraftNote, parseDraftIds, type DraftKind, type KnownDraft } from './gmail';
+import { draftCall, draftContent, draftIdsCell, draftMessageCall, findDraftCall, keptDraftNote, parseDraftIds, type DraftKind, type KnownDraft } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
 import { CHART_TAB, deckRecordCell, deckRecordOf, editedLines, refreshDeck, type DeckRecord, type RefreshReport } from './deck-refresh';
 import { logFieldsWrite, type ActionRow, type QbrLogRow } from './sheets';
@@ -169,17 +169,22 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     const bindAs = `${kind}DraftId`;
     const marker = `${tag}|draft|${kind}`;
     const known = previous.drafts[kind];
+    const content = draftContent(email);
     let existing = known?.id ?? null;
     if (known?.messageId && !st.pending?.includes(marker)) {
       // The CSM's draft is theirs once edited (its message id moved since we wrote it): kept, never overwritten.
       const now = (yield* g.exec.run(draftMessageCall(known.id))) as { message?: { id?: string } } | null;
       if (now === null) existing = null;
-      else if (now.message?.id && now.message.id !== known.messageId) {
+      else if (now.message?.id && (now.message.id !== known.messageId || known.content === content)) {
         st.drafts[kind] = known.id;
-        // Our message id stays in the log, so every later run sees the edit too.
+        // Our message id (and what we wrote) stay in the log, so every later run sees the edit too.
         (st.draftMessages ??= {})[kind] = known.messageId;
-        keptDrafts.push(kind);
-        warnings.push(keptDraftNote(kind));
+        if (known.content) (st.draftContents ??= {})[kind] = known.content;
+        // Still ours and the same email as last time: nothing to write.
+        if (now.message.id !== known.messageId) {
+          keptDrafts.push(kind);
+          warnings.push(keptDraftNote(kind));
+        }
         g.save();
         continue;
       }
@@ -195,8 +200,10 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     const reply = (yield* g.exec.run(draftCall(email, { existingDraftId: existing, from, date: rfc5322Date(g.now.getTime()), bindAs, attachments }))) as { message?: { id?: string } } | null;
     st.drafts[kind] = String(g.exec.value(bindAs));
     // The message id Gmail gave what we wrote: the next run tells the CSM's edits from ours by it.
-    if (reply?.message?.id) (st.draftMessages ??= {})[kind] = reply.message.id;
-    else delete st.draftMessages?.[kind];
+    if (reply?.message?.id) {
+      (st.draftMessages ??= {})[kind] = reply.message.id;
+      (st.draftContents ??= {})[kind] = content;
+    } else delete st.draftMessages?.[kind];
     st.pending = st.pending.filter((p) => p !== marker);
     g.save();
   }
@@ -531,7 +538,7 @@ function madeOrLogged(st: AccountRunState, previous: PreviousRun, want: (part: P
   const docs: Partial<Record<DocKind, string>> = want('docs') ? {} : { ...previous.docs };
   for (const [k, d] of Object.entries(st.docs ?? {})) if (d) docs[k as DocKind] = d.id;
   const drafts: Partial<Record<DraftKind, KnownDraft>> = want('drafts') ? {} : { ...previous.drafts };
-  for (const [k, id] of Object.entries(st.drafts ?? {})) if (id) drafts[k as DraftKind] = { id, messageId: st.draftMessages?.[k as DraftKind] ?? null };
+  for (const [k, id] of Object.entries(st.drafts ?? {})) if (id) drafts[k as DraftKind] = { id, messageId: st.draftMessages?.[k as DraftKind] ?? null, content: st.draftContents?.[k as DraftKind] ?? null };
   return { deckId: st.deckId ?? (want('deck') ? null : previous.deckId), docs, drafts };
 }
 

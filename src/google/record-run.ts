@@ -19,7 +19,7 @@ import { ApiError, type Effect, type Executor } from './execute';
 import { docReadCall, fillOnce, withRevision } from './fill-once';
 import { docRecordText, recordOf } from './doc-record';
 import { refreshInPlace } from './doc-refresh';
-import { draftCall, draftIdsCell, draftMessageCall, keptDraftNote } from './gmail';
+import { draftCall, draftContent, draftIdsCell, draftMessageCall, keptDraftNote } from './gmail';
 import { listHolds, makeHold, previousRun } from './package-run';
 import { actionsAppend, logFieldsWrite, opportunitiesAppend, type LogField, type ValueWrite } from './sheets';
 import { ensureSheet, tabState, writeValues, type GoogleTracker } from './tracker-io';
@@ -219,7 +219,7 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
       summaryDraft = { id: String(g.exec.value('summaryDraftId')), messageId, kept: false };
       // The log points at the draft and at the message now in it, so the next save or run updates this draft
       // (not a new one) and tells a later edit of the CSM's from ours.
-      logValues.draftId = draftIdsCell({ ...previous.drafts, summary: { id: summaryDraft.id, messageId } });
+      logValues.draftId = draftIdsCell({ ...previous.drafts, summary: { id: summaryDraft.id, messageId, content: draftContent(plans.summary) } });
     }
   } catch (e) {
     soft(e, 'The summary draft could not be rewritten');

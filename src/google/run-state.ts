@@ -20,6 +20,8 @@ export interface AccountRunState {
   drafts?: Partial<Record<'summary' | 'invitation', string>>;
   /** The message id Gmail gave the message we last wrote in each draft (a draft the CSM edited has another). */
   draftMessages?: Partial<Record<'summary' | 'invitation', string>>;
+  /** The fingerprint of the email written in each draft (`draftContent`), logged with its message id. */
+  draftContents?: Partial<Record<'summary' | 'invitation', string>>;
   holds?: string[];
   /** The previous package's deck was set aside (renamed "… (previous)"; the name predates SPEC §4.4, when it was trashed). */
   previousTrashed?: boolean;

@@ -111,8 +111,11 @@ describe('never send', () => {
 
 describe('the QBR Log Draft ID cell', () => {
   it('keeps the message id after the draft id, and reads a cell an older run wrote without it', () => {
-    expect(parseDraftIds('summary=r-12/msg34, invitation=r-56/msg78')).toEqual({ summary: { id: 'r-12', messageId: 'msg34' }, invitation: { id: 'r-56', messageId: 'msg78' } });
-    expect(parseDraftIds('summary=r-12, invitation=r-56')).toEqual({ summary: { id: 'r-12', messageId: null }, invitation: { id: 'r-56', messageId: null } });
+    expect(parseDraftIds('summary=r-12/msg34, invitation=r-56/msg78')).toEqual({ summary: { id: 'r-12', messageId: 'msg34', content: null }, invitation: { id: 'r-56', messageId: 'msg78', content: null } });
+    expect(parseDraftIds('summary=r-12, invitation=r-56')).toEqual({ summary: { id: 'r-12', messageId: null, content: null }, invitation: { id: 'r-56', messageId: null, content: null } });
+    // The fingerprint of what was written comes last, after '#', and only with a message id.
+    expect(parseDraftIds('summary=r-12/msg34#0a1b2c3d4e5f')).toEqual({ summary: { id: 'r-12', messageId: 'msg34', content: '0a1b2c3d4e5f' } });
+    expect(draftIdsCell({ summary: { id: 'r-12', messageId: 'msg34', content: '0a1b2c3d4e5f' }, invitation: { id: 'r-56', messageId: null, content: 'ff' } })).toBe('summary=r-12/msg34#0a1b2c3d4e5f, invitation=r-56');
     expect(draftIdsCell({ summary: { id: 'r-12', messageId: 'msg34' }, invitation: { id: 'r-56', messageId: null } })).toBe('summary=r-12/msg34, invitation=r-56');
     // What an older reader's /(summary|invitation)=([A-Za-z0-9_-]+)/ takes from the new cell: still the draft id.
     expect([...'summary=r-12/msg34'.matchAll(/(summary|invitation)=([A-Za-z0-9_-]+)/g)][0]![2]).toBe('r-12');
