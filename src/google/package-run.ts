@@ -139,6 +139,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   // The deck's record goes to the QBR Log as soon as the deck is written: it lives only in this run's memory, and an
   // add-on run that pauses (the card's time, the trigger's) writes the rest of the row in a later execution.
   const deckCell = written && st.deckId ? recordCell({ deckId: st.deckId, qbrDate: first.qbrDate, elements: written }, warnings) : null;
+  // Already in the log as it is (a refresh where nothing moved): logged all the same, so a resumed run leaves it be.
+  if (deckCell !== null && deckCell === previous.recordText) st.deckRecordLogged = true;
   if (deckCell !== null && g.tracker && st.deckId && deckCell !== previous.recordText) {
     const logTitle = yield* ensureSheet(g.exec, g.tracker, 'QBR Log');
     yield* writeValues(g.exec, g.tracker, logFieldsWrite({ ...tabState(g.tracker, logTitle), accountId: review.id, qbrDate: first.qbrDate, values: { deckUrl: deckUrl(st.deckId), deckRecord: deckCell } }));
@@ -253,7 +255,9 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
     // Logged above when this run wrote the deck; a deck written by an interrupted run whose record never reached the
     // log gets an empty cell, so an out-of-date record of the same deck is never compared against it.
     const record = deckCell ?? (st.deckRecordLogged || !st.deckId || !want('deck') ? null : '');
-    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, madeOrLogged(st, previous, want), eventIds, warnings, g.now, docRecordText(docRecord)), deckRecord: record }, followUpActions(review, pkg));
+    // The key figures are what the deck and docs show: a run of only drafts or holds leaves the logged ones.
+    const figures = want('deck') || want('docs') ? {} : { keyFigures: null };
+    yield* writeBack(g.exec, g.tracker, { ...logRow(review, pkg, madeOrLogged(st, previous, want), eventIds, warnings, g.now, docRecordText(docRecord)), deckRecord: record, ...figures }, followUpActions(review, pkg));
     st.trackerWritten = true;
     g.save();
   }
@@ -535,11 +539,13 @@ interface PackageFiles {
 }
 
 function madeOrLogged(st: AccountRunState, previous: PreviousRun, want: (part: PackagePart) => boolean): PackageFiles {
+  // The run state speaks only for the parts this run made: an earlier partial run's ids there may be older than the
+  // log's (a record save rewrote the summary draft since), and the log is right about the others.
   const docs: Partial<Record<DocKind, string>> = want('docs') ? {} : { ...previous.docs };
-  for (const [k, d] of Object.entries(st.docs ?? {})) if (d) docs[k as DocKind] = d.id;
+  if (want('docs')) for (const [k, d] of Object.entries(st.docs ?? {})) if (d) docs[k as DocKind] = d.id;
   const drafts: Partial<Record<DraftKind, KnownDraft>> = want('drafts') ? {} : { ...previous.drafts };
-  for (const [k, id] of Object.entries(st.drafts ?? {})) if (id) drafts[k as DraftKind] = { id, messageId: st.draftMessages?.[k as DraftKind] ?? null, content: st.draftContents?.[k as DraftKind] ?? null };
-  return { deckId: st.deckId ?? (want('deck') ? null : previous.deckId), docs, drafts };
+  if (want('drafts')) for (const [k, id] of Object.entries(st.drafts ?? {})) if (id) drafts[k as DraftKind] = { id, messageId: st.draftMessages?.[k as DraftKind] ?? null, content: st.draftContents?.[k as DraftKind] ?? null };
+  return { deckId: want('deck') ? st.deckId ?? null : previous.deckId ?? st.deckId ?? null, docs, drafts };
 }
 
 function logRow(review: AccountReview, pkg: QbrPackage, files: PackageFiles, eventIds: string[], warnings: string[], now: Date, docRecord: string | null): QbrLogRow {

@@ -187,10 +187,13 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
     const again = made !== planId ? g.build(links(made)) : plans;
     if ('error' in again) return again;
     plans = again;
-    if (made === planId) {
-      // What the doc now holds, so the next generate run compares against it rather than against the package before.
-      const text = docRecordText({ ...previous.docRecord, 'action-plan': recordOf(plans.actionPlan, made) });
-      if (text) logValues.docRecord = text;
+    // What the doc now holds, so the next generate run compares against it rather than against the package before.
+    const text = docRecordText({ ...previous.docRecord, 'action-plan': recordOf(plans.actionPlan, made) });
+    if (text) logValues.docRecord = text;
+    if (made !== planId) {
+      // A doc made again (the logged one was gone): the log points at it, so the next save or run does not make another.
+      const docs = { ...previous.docs, 'action-plan': made };
+      logValues.docUrl = (['pre-read', 'action-plan', 'prep-brief'] as const).map((k) => docs[k]).filter((id): id is string => Boolean(id)).map(docUrl).join(', ');
     }
   } catch (e) {
     soft(e, 'The action plan could not be rewritten');

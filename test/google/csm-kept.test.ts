@@ -175,6 +175,33 @@ describe('a run of only some parts (the add-on\'s buttons)', () => {
   }, 90_000);
 });
 
+describe('the key figures of a partial run', () => {
+  it('are logged only by a run that makes the deck or the docs (they are what those show)', async () => {
+    await generate();
+    const first = logCell('Key Figures');
+    expect(first).not.toBe('');
+    // The champion corrects the hours: the figures move, but a run of only holds shows none of them.
+    const value = fake.state.spreadsheets.get(SHEET)!.sheets.find((x) => x.title === 'Value')!.values.find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
+    value[value.indexOf(1800)] = 1200;
+    const template = [...fake.state.files.values()].find((f) => f.appProperties?.qbrFacilitatorTemplate === 'v1')!;
+    const t = transport();
+    const run = async (parts: Record<string, boolean>) => {
+      const exec = new Executor();
+      const tracker = await driveAsync(readGoogleTracker(exec, SHEET), t);
+      const review = analyzeWorkbook(tracker.workbook, { today: '2026-11-23', accountIds: ['ACC-001'] }).accounts[0]!;
+      await driveAsync(runAccount(review, {
+        exec, today: '2026-11-23', now: new Date('2026-11-23T15:00:00Z'), defaultTimezone: 'America/New_York', tracker, folderId: null, templateId: template.id,
+        shareWithChampion: false, qbrDate: '2026-12-10', parts, state: { version: 1, accounts: {} }, save: () => undefined, log: () => undefined,
+      }), t);
+    };
+    await run({ holds: true });
+    expect(logCell('Key Figures')).toBe(first);
+    await run({ docs: true });
+    expect(logCell('Key Figures')).not.toBe(first);
+    expect(fake.violations).toEqual([]);
+  }, 90_000);
+});
+
 describe('a record save rewrites the action plan in place', () => {
   const planId = () => [...logCell('Doc URL').matchAll(/\/d\/([\w-]+)/g)].map((m) => m[1]!)[1]!;
   const planText = () => documentText(fake.state.documents.get(planId()));

@@ -261,6 +261,26 @@ describe('a refresh in place, the hard cases', () => {
     expect(decks().map((f) => f.id)).toEqual([file!.id]);
   });
 
+  it('a refresh with nothing to rewrite that stops before its log row keeps the Deck Record, and the next run refreshes the same deck', async () => {
+    expect((await qbr()).code).toBe(0);
+    // A second run settles the package (its first re-run picks up the follow-up actions the first run wrote).
+    expect((await qbr()).code).toBe(0);
+    const [file] = decks();
+    const record = logCell('Deck Record');
+    expect(record).not.toBe('');
+    const out = join(work, 'stopped');
+    // Nothing moved, so the deck step writes nothing; the run then stops at the docs (every read fails).
+    fake.faults.push({ methodId: 'docs.documents.get', status: 500, times: 40 });
+    expect((await qbr('--out', out)).code).toBe(1);
+    fake.faults.length = 0;
+    expect((await qbr('--out', out)).code).toBe(0);
+    // The resumed run wrote the row without the deck step's record in memory: the logged one stands.
+    expect(logCell('Deck Record')).toBe(record);
+    expect((await qbr()).code).toBe(0);
+    expect(decks().map((d) => d.id)).toEqual([file!.id]);
+    expect(decks().filter((d) => d.name.endsWith('(previous)'))).toEqual([]);
+  });
+
   it('leaves a deck made from an older template as it is, and says to regenerate for the new design', async () => {
     expect((await qbr()).code).toBe(0);
     const [file] = decks();
