@@ -120,6 +120,8 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   let written: WrittenElement[] | null = null;
   let refresh: RefreshReport | null = null;
   if (first.deck && want('deck') && !st.deckFilled) {
+    // This deck step's record is not logged yet (a flag left by an earlier step of the same state must not vouch for it).
+    delete st.deckRecordLogged;
     // The QBR Log points at this QBR's deck with a record of what we wrote: refresh it in place, unless asked not to.
     if (st.deckRefresh || (!st.deckId && !g.regenerate && previous.deckId && previous.deckId !== g.templateId)) {
       if (previous.record) {
