@@ -228,6 +228,25 @@ describe('recordQbr: the follow-up rewritten from the record', () => {
   }, 60_000);
 });
 
+describe('an action plan the CSM deleted', () => {
+  it('is made again once by a save, logged in its place, and the next save finds it (no second copy)', async () => {
+    await generate();
+    const docIds = () => [...logCell('Doc URL').matchAll(/\/d\/([\w-]+)/g)].map((m) => m[1]!);
+    const [preRead, plan, brief] = docIds();
+    fake.state.files.delete(plan!);
+    fake.state.documents.delete(plan!);
+    await record();
+    const remade = docIds()[1]!;
+    expect(remade).not.toBe(plan);
+    // Pre-read, action plan, prep brief: the order re-runs read them back in.
+    expect(docIds()).toEqual([preRead, remade, brief]);
+    const files = fake.state.files.size;
+    await record();
+    expect(fake.state.files.size).toBe(files);
+    expect(docIds()[1]).toBe(remade);
+  }, 60_000);
+});
+
 describe('qbr record --google', () => {
   it('writes the record to the Google Sheet and rewrites the follow-up; run twice, each commitment is appended once', async () => {
     await generate();
