@@ -6,29 +6,29 @@
 import { isMailbox } from '../core/mime/headers';
 import type { AccountReview } from '../core/analysis/types';
 import type { IsoDate } from '../core/dates';
-import { parseDate } from '../core/tracker/cells';
-import type { Cell } from '../core/tracker/workbook';
 import { meetingAttachment } from '../core/mime/calendar';
 import { rfc5322Date } from '../core/mime/message';
 import { holdEventId } from '../core/package/holds';
 import { buildPackage } from '../core/package/package';
-import { keyFiguresFrom, type FigureChange, type KeyFigures } from '../core/package/changes';
+import type { FigureChange } from '../core/package/changes';
 import type { HolidaySource } from '../core/package/holidays';
 import type { QbrPackage } from '../core/package/types';
-import { holdCalls, holdDecision, packageHoldsCall, type HoldCalls, type ListedEvent } from './calendar';
+import { holdCalls, type ListedEvent } from './calendar';
 import { docCalls, shareCall } from './docs';
-import { docRecordText, parseDocRecord, recordOf, type DocKind, type DocRecord } from './doc-record';
+import { docRecordText, recordOf, type DocKind, type DocRecord } from './doc-record';
 import { refreshInPlace } from './doc-refresh';
 import { copyTemplateCall, findByAppPropertyCall, keepAsPreviousCall } from './drive';
 import { ApiError, type Effect, type Executor } from './execute';
 import { deckFillApplied, docFilled, docReadCall, fillOnce, tokensIn, withRevision } from './fill-once';
 import type { ApiCall } from './types';
-import { draftCall, draftContent, draftIdsCell, draftMessageCall, findDraftCall, keptDraftNote, parseDraftIds, type DraftKind, type KnownDraft } from './gmail';
+import { draftCall, draftContent, draftMessageCall, findDraftCall, keptDraftNote, type DraftKind } from './gmail';
 import { accountState, type AccountRunState, type RunState } from './run-state';
-import { CHART_TAB, deckRecordCell, deckRecordOf, editedLines, refreshDeck, type DeckRecord, type RefreshReport } from './deck-refresh';
-import { logFieldsWrite, type ActionRow, type QbrLogRow } from './sheets';
+import { CHART_TAB, editedLines, refreshDeck, type DeckRecord, type RefreshReport } from './deck-refresh';
+import { logFieldsWrite } from './sheets';
 import { CHART_ROWS, CHART_SLOT_BLOCKS, chartCellsRequest, chartSheetRequests, fillCall, fillRequests, readCall, readTemplate, type ChartSource, type RestPresentation, type WrittenElement } from './slides';
-import { ensureSheet, findSheet, qbrLogRecords, rowsOf, tabState, writeBack, writeValues, type GoogleTracker } from './tracker-io';
+import { ensureSheet, findSheet, rowsOf, tabState, writeBack, writeValues, type GoogleTracker } from './tracker-io';
+import { listHolds, makeHold } from './holds-run';
+import { deckUrl, docUrl, followUpActions, logRow, madeOrLogged, previousRun, recordCell, type PreviousRun } from './package-log';
 
 export interface GoogleRun {
   exec: Executor;
@@ -100,8 +100,6 @@ export interface DocRefreshOutcome {
 export type PackagePart = 'deck' | 'docs' | 'drafts' | 'holds';
 
 type RestDocument = Parameters<typeof docFilled>[0] & { revisionId?: string };
-const deckUrl = (id: string) => `https://docs.google.com/presentation/d/${id}/edit`;
-const docUrl = (id: string) => `https://docs.google.com/document/d/${id}/edit`;
 
 export function* runAccount(review: AccountReview, g: GoogleRun): Effect<AccountOutcome> {
   // An unfinished package keeps the date it was started with: a run resumed tomorrow must not start another one.
@@ -415,36 +413,6 @@ function* makeDocs(review: AccountReview, pkg: QbrPackage, st: AccountRunState, 
   }
 }
 
-/** This package's live holds by event id; none when the list fails (each hold then takes the insert path). */
-export function* listHolds(g: Pick<GoogleRun, 'exec'>, anyKey: string): Effect<Map<string, ListedEvent>> {
-  const found = (yield* g.exec.run({ ...packageHoldsCall(anyKey), fallback: { on: [400, 403, 404] } })) as { items?: ListedEvent[] } | null;
-  return new Map((found?.items ?? []).filter((e) => e.id && e.status !== 'cancelled').map((e) => [e.id!, e]));
-}
-
-/**
- * A hold listed live is patched only when it changed. Otherwise insert it; on 409 read the event that owns its id: a
- * deleted one stays deleted, a live one is refreshed.
- */
-export function* makeHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls, listed?: ListedEvent): Effect<'made' | 'deleted' | 'kept'> {
-  if (listed) return yield* refreshHold(g, hold, listed);
-  try {
-    yield* g.exec.run(hold.insert);
-    return 'made';
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 409) throw e;
-  }
-  const event = (yield* g.exec.run(hold.get)) as ListedEvent | null;
-  if (event?.status === 'cancelled') return 'deleted';
-  return yield* refreshHold(g, hold, event ?? {});
-}
-
-/** A live hold: the CSM's edited title or description kept; else patched only when something differs. */
-function* refreshHold(g: Pick<GoogleRun, 'exec'>, hold: HoldCalls, event: ListedEvent): Effect<'made' | 'kept'> {
-  const decision = holdDecision(event, hold.patch);
-  if (decision === 'edited') return 'kept';
-  if (decision === 'patch') yield* g.exec.run(hold.patch);
-  return 'made';
-}
 
 /**
  * A create that a dying run may already have made: marked pending (and saved) before the call; when the mark is
@@ -475,103 +443,5 @@ const deckName = (review: AccountReview, qbrDate: IsoDate) => `${review.name} â€
 /** A file the QBR Log points at may be gone or not ours to see (drive.file): then there is nothing to set aside. */
 function keepQuietly(fileId: string, name: string, tag: string) {
   return { ...keepAsPreviousCall(fileId, name, tag), fallback: { on: [403, 404] } };
-}
-
-interface PreviousRun {
-  /** What the fill wrote in the deck the row points at (its Deck Record), or null: no refresh in place without it. */
-  record: DeckRecord | null;
-  /** The key figures that package was built on (the QBR Log's Key Figures), for the change report. */
-  figures: KeyFigures | null;
-  deckId: string | null;
-  docs: Partial<Record<'pre-read' | 'action-plan' | 'prep-brief', string>>;
-  /** What the tool last wrote in those docs (the QBR Log's Doc Record). */
-  docRecord: DocRecord;
-  /** The drafts it made, with the message id it last wrote in each (to tell the CSM's edits from ours). */
-  drafts: Partial<Record<DraftKind, KnownDraft>>;
-  /** The holds' event ids the row lists. */
-  eventIds: string[];
-  /** The Deck Record cell as written (a refresh where nothing moved need not write it again). */
-  recordText: string;
-  /** The row lists Calendar holds: a re-run lists them in one call instead of one insert attempt each. */
-  logged: boolean;
-}
-
-/** The ids an earlier run wrote in the QBR Log row for this account and QBR date (re-runs update, never add). */
-export function previousRun(tracker: GoogleTracker | null, accountId: string, qbrDate: IsoDate): PreviousRun {
-  const ids = (text: string) => [...text.matchAll(/\/d\/([a-zA-Z0-9_-]+)/g)].map((m) => m[1]!);
-  for (const r of qbrLogRecords(tracker)) {
-    if (r.accountId !== accountId) continue;
-    const d = parseDate(r.qbrDate as Cell);
-    if (!d.ok || d.value !== qbrDate) continue;
-    const docs = ids(r.docUrl);
-    const drafts = parseDraftIds(r.draftId);
-    const deckId = ids(r.deckUrl)[0] ?? null;
-    return { record: deckRecordOf(r.deckRecord, deckId), figures: figuresOf(r.keyFigures), docRecord: parseDocRecord(r.docRecord), deckId, docs: { ...(docs[0] ? { 'pre-read': docs[0] } : {}), ...(docs[1] ? { 'action-plan': docs[1] } : {}), ...(docs[2] ? { 'prep-brief': docs[2] } : {}) }, drafts, eventIds: r.eventIds.split(',').map((x) => x.trim()).filter(Boolean), recordText: r.deckRecord, logged: r.eventIds.trim() !== '' };
-  }
-  return { record: null, figures: null, deckId: null, docs: {}, docRecord: {}, drafts: {}, eventIds: [], recordText: '', logged: false };
-}
-
-/**
- * The deck record for the QBR Log ('' clears an older one: a deck filled by an earlier, interrupted run has no record
- * here, and a stale record of the same deck would take our new values for the CSM's edits).
- */
-function recordCell(record: DeckRecord, warnings: string[]): string {
-  const cell = deckRecordCell(record);
-  if (cell && !cell.tables) warnings.push('The deck\'s record is too big for a QBR Log cell (50,000 characters) with its tables, so a re-run refreshes the deck but leaves its tables as they are');
-  if (cell) return cell.text;
-  warnings.push('The deck\'s record is too big for a QBR Log cell (50,000 characters), so the next run makes a new deck instead of refreshing this one');
-  return '';
-}
-
-/** The Key Figures cell back as figures; text someone typed over, or an older shape, is no baseline (no report rather than a wrong one). */
-function figuresOf(text: string): KeyFigures | null {
-  if (!text) return null;
-  try {
-    return keyFiguresFrom(JSON.parse(text));
-  } catch {
-    return null;
-  }
-}
-
-/** The files of the package: this run's, and for a part not made this run, the ones the QBR Log row points at. */
-interface PackageFiles {
-  deckId: string | null;
-  docs: Partial<Record<DocKind, string>>;
-  drafts: Partial<Record<DraftKind, KnownDraft>>;
-}
-
-function madeOrLogged(st: AccountRunState, previous: PreviousRun, want: (part: PackagePart) => boolean): PackageFiles {
-  // The run state speaks only for the parts this run made: an earlier partial run's ids there may be older than the
-  // log's (a record save rewrote the summary draft since), and the log is right about the others.
-  const docs: Partial<Record<DocKind, string>> = want('docs') ? {} : { ...previous.docs };
-  if (want('docs')) for (const [k, d] of Object.entries(st.docs ?? {})) if (d) docs[k as DocKind] = d.id;
-  const drafts: Partial<Record<DraftKind, KnownDraft>> = want('drafts') ? {} : { ...previous.drafts };
-  if (want('drafts')) for (const [k, id] of Object.entries(st.drafts ?? {})) if (id) drafts[k as DraftKind] = { id, messageId: st.draftMessages?.[k as DraftKind] ?? null, content: st.draftContents?.[k as DraftKind] ?? null };
-  return { deckId: want('deck') ? st.deckId ?? null : previous.deckId ?? st.deckId ?? null, docs, drafts };
-}
-
-function logRow(review: AccountReview, pkg: QbrPackage, files: PackageFiles, eventIds: string[], warnings: string[], now: Date, docRecord: string | null): QbrLogRow {
-  return {
-    accountId: review.id,
-    qbrDate: pkg.qbrDate,
-    deckUrl: files.deckId ? deckUrl(files.deckId) : null,
-    // Pre-read, action plan, then the internal prep brief: re-runs read them back in this order.
-    docUrl: (['pre-read', 'action-plan', 'prep-brief'] as const).map((k) => files.docs[k]).filter(Boolean).map((id) => docUrl(id!)).join(', ') || null,
-    draftId: draftIdsCell(files.drafts) || null,
-    eventIds,
-    generatedAt: now.toISOString(),
-    warnings,
-    keyFigures: pkg.figures ? JSON.stringify(pkg.figures) : null,
-    docRecord,
-  };
-}
-
-/** The CSM's post-QBR follow-ups as action items (linked to this QBR, so the next review rates their completion). */
-function followUpActions(review: AccountReview, pkg: QbrPackage): ActionRow[] {
-  const what: Record<number, string> = { 1: 'Send the QBR summary and mutual action plan', 7: 'Check in on every action item', 14: 'Send the champion a progress update' };
-  return pkg.holds.filter((h) => what[h.offset]).map((h) => ({
-    actionId: `QBR-${review.id}-${pkg.qbrDate}-T+${h.offset}`, accountId: review.id, action: what[h.offset]!,
-    owner: review.people.csm, side: 'Vendor', dueDate: h.date, status: 'Open', linkedTo: pkg.qbrDate,
-  }));
 }
 
