@@ -1,12 +1,9 @@
 /** The program view written to the tracker's `QBR Program` tab (SPEC §4.5): values only (RAW), rates shown as percentages. */
 import type { ProgramView } from '../core/program/program';
-import { programSheet } from '../core/program/sheet';
+import { PROGRAM_TAB, programSheet, rateRows } from '../core/program/sheet';
 import type { Effect, Executor } from './execute';
 import { quoteSheet, columnLetter } from './sheets';
 import { ensureSheet, findSheet, rowsOf, writeValues, type GoogleTracker } from './tracker-io';
-
-export const PROGRAM_TAB = 'QBR Program';
-const RATE_LABELS = ['Executive attendance', 'QBR commitments completed', 'QBRs with an expansion path'];
 
 /**
  * Replaces the tab's values with the view's, in one RAW write: the rectangle covers what an earlier, longer write
@@ -22,7 +19,7 @@ export function* writeProgramTab(exec: Executor, tracker: GoogleTracker, view: P
   const grid = Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, j) => values[i]?.[j] ?? ''));
   yield* writeValues(exec, tracker, [{ range: `${quoteSheet(title)}!A1:${columnLetter(width - 1)}${height}`, values: grid }]);
   const sheetId = findSheet(tracker, title)?.sheetId ?? 0;
-  const rates = values.flatMap((r, i) => (RATE_LABELS.includes(String(r[0])) ? [i] : []));
+  const rates = rateRows(values);
   if (rates.length > 0) {
     yield* exec.run({
       id: 'sheets.spreadsheets.batchUpdate', params: { spreadsheetId: tracker.spreadsheetId },

@@ -36,8 +36,14 @@ export function programSheet(view: ProgramView): SheetValue[][] {
   return rows;
 }
 
-/** The tab's name, as the add-on writes it too. */
+/** The tab's name, in the workbook (`qbr program --write-tab`) and the Google Sheet (the add-on) alike. */
 export const PROGRAM_TAB = 'QBR Program';
+
+/** The rows of `programSheet`'s output whose Value (column B) is a rate, shown as a percentage; the health change is points. */
+export function rateRows(rows: readonly SheetValue[][]): number[] {
+  const rates = new Set(METRICS.filter(([k]) => k !== 'healthChange').map(([, label]) => label));
+  return rows.flatMap((r, i) => (rates.has(String(r[0])) ? [i] : []));
+}
 
 /**
  * The program view as cell writes for a `QBR Program` tab of a workbook: the tab made when missing, and every cell an
@@ -49,8 +55,8 @@ export function programTabWrite(tabs: { name: string; rows: unknown[][] }[], vie
   const old = existing?.rows ?? [];
   const height = Math.max(rows.length, old.length);
   const cells: { row: number; col: number; value: SheetValue; numFmt?: string }[] = [];
-  // The three rates (rows 4–6, the Value column) are fractions shown as percentages; the health change is points.
-  const rate = (r: number, c: number) => c === 1 && r >= 3 && r < 3 + METRICS.length && METRICS[r - 3]![0] !== 'healthChange' && typeof rows[r]?.[c] === 'number';
+  const rates = new Set(rateRows(rows));
+  const rate = (r: number, c: number) => c === 1 && rates.has(r) && typeof rows[r]?.[c] === 'number';
   for (let r = 0; r < height; r++) {
     const width = Math.max(rows[r]?.length ?? 0, old[r]?.length ?? 0);
     for (let c = 0; c < width; c++) cells.push({ row: r, col: c, value: rows[r]?.[c] ?? '', ...(rate(r, c) ? { numFmt: '0%' } : {}) });
