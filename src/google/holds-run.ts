@@ -1,5 +1,6 @@
 /** A package's Calendar holds on a re-run: listed in one call, a live one patched only when it changed, the CSM's edit kept. */
 import { holdDecision, packageHoldsCall, type HoldCalls, type ListedEvent } from './calendar';
+import { holdEventId } from '../core/package/holds';
 import { ApiError, type Effect, type Executor } from './execute';
 
 type Run = { exec: Executor };
@@ -11,10 +12,11 @@ export function* listHolds(g: Run, anyKey: string): Effect<Map<string, ListedEve
 }
 
 /**
- * A hold listed live is patched only when it changed. Otherwise insert it; on 409 read the event that owns its id: a
- * deleted one stays deleted, a live one is refreshed.
+ * A hold `live` lists (`listHolds`) is patched only when it changed. Otherwise insert it; on 409 read the event that
+ * owns its id: a deleted one stays deleted, a live one is refreshed.
  */
-export function* makeHold(g: Run, hold: HoldCalls, listed?: ListedEvent): Effect<'made' | 'deleted' | 'kept'> {
+export function* makeHold(g: Run, hold: HoldCalls, live: ReadonlyMap<string, ListedEvent>): Effect<'made' | 'deleted' | 'kept'> {
+  const listed = live.get(holdEventId(hold.key));
   if (listed) return yield* refreshHold(g, hold, listed);
   try {
     yield* g.exec.run(hold.insert);

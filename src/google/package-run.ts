@@ -217,7 +217,7 @@ export function* runAccount(review: AccountReview, g: GoogleRun): Effect<Account
   for (const hold of calls) {
     const title = pkg.holds.find((h) => h.key === hold.key)?.title ?? hold.key;
     try {
-      const made = yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)));
+      const made = yield* makeHold(g, hold, live);
       if (made === 'deleted') {
         warnings.push(`Hold "${title}" was deleted by you, so it was not recreated`);
         continue;

@@ -243,7 +243,7 @@ export function* rewriteFollowUp(g: FollowUpRun): Effect<FollowUpOutcome | { err
   for (const hold of holds) {
     const plan = plans.checkIns.find((h) => h.key === hold.key)!;
     try {
-      checkIns.push({ title: plan.title, date: plan.date, made: checkInOf(yield* makeHold(g, hold, live.get(String((hold.insert.body as { id: string }).id)))) });
+      checkIns.push({ title: plan.title, date: plan.date, made: checkInOf(yield* makeHold(g, hold, live)) });
     } catch (e) {
       soft(e, `Hold "${plan.title}" could not be updated`);
     }
