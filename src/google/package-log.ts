@@ -1,4 +1,5 @@
 /** What the QBR Log row says of a package (read back by a re-run) and the row a run writes for it. */
+import { ownFollowUpId } from '../core/analysis/actions';
 import type { AccountReview } from '../core/analysis/types';
 import type { IsoDate } from '../core/dates';
 import { keyFiguresFrom, type KeyFigures } from '../core/package/changes';
@@ -108,7 +109,7 @@ export function logRow(review: AccountReview, pkg: QbrPackage, files: PackageFil
 export function followUpActions(review: AccountReview, pkg: QbrPackage): ActionRow[] {
   const what: Record<number, string> = { 1: 'Send the QBR summary and mutual action plan', 7: 'Check in on every action item', 14: 'Send the champion a progress update' };
   return pkg.holds.filter((h) => what[h.offset]).map((h) => ({
-    actionId: `QBR-${review.id}-${pkg.qbrDate}-T+${h.offset}`, accountId: review.id, action: what[h.offset]!,
+    actionId: ownFollowUpId(review.id, pkg.qbrDate, h.offset), accountId: review.id, action: what[h.offset]!,
     owner: review.people.csm, side: 'Vendor', dueDate: h.date, status: 'Open', linkedTo: pkg.qbrDate,
   }));
 }

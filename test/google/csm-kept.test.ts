@@ -85,6 +85,9 @@ describe('a Gmail draft the CSM edited is theirs', () => {
   it('an unedited draft is updated in place on a re-run, and one the CSM deleted is made again', async () => {
     await generate();
     const summary = draftId('summary');
+    // The champion corrects the hours: the summary's value line moves, so the draft is rewritten.
+    const hours = rows('Value').find((r) => r[0] === 'ACC-001' && r.includes(1800))!;
+    hours[hours.indexOf(1800)] = 1200;
     const from = fake.calls.length;
     await generate();
     expect(updatesOf(summary, from)).toHaveLength(1);

@@ -82,13 +82,13 @@ describe('re-running qbr generate --google refreshes the Docs in place', () => {
     const again = await qbr();
     expect(again.code).toBe(0);
     expect(writesTo('pre-read', second)).toEqual([]);
-    // Two docs did move: the action plan lists the follow-ups the first run added to the Actions tab, and the prep
-    // brief gains its "What moved since the last generation" section (nothing did). One write each.
-    expect(writesTo('action-plan', second)).toHaveLength(1);
-    expect(textOf('action-plan')).toContain('Send the QBR summary and mutual action plan');
+    // The action plan did not move (the CSM's own follow-up tasks the first run added to Actions are not customer
+    // rows); the prep brief gains its "What moved since the last generation" section (nothing did): one write.
+    expect(writesTo('action-plan', second)).toEqual([]);
+    expect(textOf('action-plan')).not.toContain('Send the QBR summary and mutual action plan');
     expect(writesTo('prep-brief', second)).toHaveLength(1);
     expect(textOf('prep-brief')).toContain('No key figure moved since the last generation.');
-    expect(again.stderr).toContain('docs: pre-read: your edits kept, nothing moved, action plan refreshed in place, prep brief refreshed in place');
+    expect(again.stderr).toContain('docs: pre-read: your edits kept, nothing moved, action plan unchanged (nothing moved), prep brief refreshed in place');
     expect(again.stderr).not.toContain('you edited');
     expect(textOf('pre-read')).not.toContain('Theme for this review');
     const third = fake.calls.length;

@@ -66,6 +66,11 @@ describe('a re-run refreshes the deck in place', () => {
     editTableCell(fake.state, deckId, table.objectId, table.firstRow, table.columns[0]!, 'Our own row label');
     const revisionBefore = deck(deckId).revisionId;
     correctTheHours();
+    // The champion also asks for a new action: the tracker's Actions tab gains a row for the deck's action table.
+    const head = sheetRows('Actions')[0]!.map(String);
+    const row: unknown[] = head.map(() => null);
+    Object.entries({ 'Action ID': 'A-107', 'Account ID': 'ACC-001', Action: 'Share the EU rollout plan', Owner: 'Priya Raman', Side: 'Customer', 'Due Date': '2026-12-08', Status: 'Open' }).forEach(([h, v]) => (row[head.indexOf(h)] = v));
+    sheetRows('Actions').push(row);
 
     const from = fake.calls.length;
     const again = await qbr();
@@ -103,8 +108,10 @@ describe('a re-run refreshes the deck in place', () => {
     expect(cells(value.objectId).flat()).not.toContain('$135,000');
     const actions = tables.find((t) => t.slide === 'actions')!;
     expect(actions.rows).toHaveLength(3);
-    expect(cells(actions.objectId)).toHaveLength(actions.firstRow + 6);
-    expect(cells(actions.objectId)[actions.firstRow + 3][actions.columns[0]!]).toBe('QBR-ACC-001-2026-12-10-T+1');
+    expect(cells(actions.objectId)).toHaveLength(actions.firstRow + 4);
+    expect(cells(actions.objectId)[actions.firstRow + 3][actions.columns[0]!]).toBe('A-107');
+    // The CSM's own follow-up tasks the first run wrote to Actions are not customer rows.
+    expect(cells(actions.objectId).flat().some((c: unknown) => String(c).startsWith('QBR-ACC-001-'))).toBe(false);
 
     // The report: exactly the edited element (its slide number in the deck as it is now), the deleted ones, the moved metrics.
     const editedSlide = now.get(edited!.objectId)!.slide;

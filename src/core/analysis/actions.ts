@@ -18,6 +18,16 @@ export function normalizeStatus(status: string | null): string {
   return STATUS_NAMES[status.toLowerCase().replace(/[^a-z]/g, '')] ?? status.trim();
 }
 
+/** The Action ID a Google run gives the CSM's own follow-up task for one of its holds (`QBR-<Account ID>-<QBR date>-T+7`). */
+export function ownFollowUpId(accountId: string, qbrDate: string, offset: number): string {
+  return `QBR-${accountId}-${qbrDate}-T+${offset}`;
+}
+
+/** The CSM's own follow-up tasks the tool wrote (see `ownFollowUpId`): reminders behind its holds, not commitments made with the customer. */
+export function isOwnFollowUp(actionId: string): boolean {
+  return /^QBR-.+-T\+\d+$/.test(actionId.trim());
+}
+
 export function actionReview(r: RowOf<'actions'>, today: IsoDate): ActionReview {
   const writtenStatus = normalizeStatus(r.status);
   return {

@@ -1,4 +1,5 @@
 /** The line between the two audiences (SPEC §4.0): what may reach the customer, what stays in the prep brief, and the scan that proves it. */
+import { isOwnFollowUp } from '../analysis/actions';
 import type { AccountReview, Dimension, Person, RiskReview, ValueLine } from '../analysis/types';
 import type { Formatter } from './format';
 import type { DeckPlan, DocPlan, EmailPlan, SlidePlan } from './types';
@@ -208,4 +209,15 @@ export function valueMethod(f: Formatter, l: ValueLine): string {
     case 'Quality Improvement': return q !== null && rate !== null ? `${f.money(q)} cost of errors × ${f.percent(rate, 1)} fewer errors = ${total}` : total;
     default: return total;
   }
+}
+
+/**
+ * The review as the customer's files see it: without the CSM's own follow-up tasks the tool wrote to Actions for its
+ * holds (`QBR-…-T+7`). Their steps reach the customer as the next steps from the holds; the task rows and their ids
+ * are the CSM's tooling, left to the prep brief.
+ */
+export function withoutOwnFollowUps(r: AccountReview): AccountReview {
+  if (!r.actions.items.some((a) => isOwnFollowUp(a.id))) return r;
+  const items = r.actions.items.filter((a) => !isOwnFollowUp(a.id));
+  return { ...r, actions: { ...r.actions, items, overdue: r.actions.overdue.filter((id) => !isOwnFollowUp(id)) } };
 }

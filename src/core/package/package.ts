@@ -3,7 +3,7 @@ import type { AccountReview } from '../analysis/types';
 import type { IsoDate } from '../dates';
 import type { Finding } from '../tracker/findings';
 import { planDeck } from './deck/deck';
-import { customerDeck, peopleChanges } from './audience';
+import { customerDeck, peopleChanges, withoutOwnFollowUps } from './audience';
 import { actionPlanDoc, customerSteps, preReadDoc } from './docs';
 import { digitalReviewEmail, invitationEmail, recipients, summaryEmail, type PackageLinks } from './emails';
 import { uncoveredNote, workCalendar, type HolidaySource } from './holidays';
@@ -71,6 +71,8 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const qbrDate = choice.date;
   // SPEC §4.1: the package describes the account on its QBR date (a recorded one, on the day it was held).
   const r = asOfMeeting(review, record?.held ?? qbrDate);
+  // What the customer's files are built from (the prep brief keeps the CSM's own tasks).
+  const c = withoutOwnFollowUps(r);
   const changes = peopleChanges(r);
   const warnings = [...meetingWarnings(r, today, qbrDate, changes, record !== null), ...(options.extraWarnings ?? [])];
   const figures = keyFigures(r, qbrDate);
@@ -78,7 +80,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   const findings = [...(choice.note ? [`QBR date: ${choice.note}; using ${qbrDate} (${choice.basis})`] : []), ...r.findings.map(describeFinding)];
 
   if (r.deck === null) {
-    const email = digitalReviewEmail(r, qbrDate, today);
+    const email = digitalReviewEmail(c, qbrDate, today);
     return {
       accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
       deck: null, emails: [email], holds: [], missedHolds: [], holdCalendar: { country: null, basis: 'no holds' }, docs: [], prepBrief: null,
@@ -98,8 +100,8 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   if (uncovered) findings.push(uncovered);
   const minutes = options.reviewMinutes ?? null;
   // The deck as built carries its provenance (sources, gaps per slide) for the prep brief; the customer gets it without.
-  const fullDeck = planDeck(r, qbrDate, today, { followUps: customerSteps(holds), reviewMinutes: minutes }, findings);
-  const emails = [summaryEmail(r, qbrDate, today, holds, links, record), invitationEmail(r, qbrDate, today, links, minutes)];
+  const fullDeck = planDeck(c, qbrDate, today, { followUps: customerSteps(holds), reviewMinutes: minutes }, findings);
+  const emails = [summaryEmail(c, qbrDate, today, holds, links, record), invitationEmail(c, qbrDate, today, links, minutes)];
   const missingRecipients = [...new Set(emails.flatMap((e) => e.missingRecipients))].map((m) => `Email recipients: ${m}`);
   const slideGaps = fullDeck.slides.flatMap((s) => s.dataToConfirm.map((d) => `${s.title}: No data for ${d}`));
   const dataToConfirm = [...findings, ...slideGaps, ...missingRecipients];
@@ -110,7 +112,7 @@ export function buildPackage(review: AccountReview, options: PackageOptions): Qb
   return {
     accountId: r.id, accountName: r.name, qbrDate, qbrDateBasis: choice.basis,
     deck: customerDeck(fullDeck), emails, holds, missedHolds: missed, holdCalendar: { country: calendar.country, basis: calendar.basis },
-    docs: [preReadDoc(r, qbrDate, today, minutes), actionPlanDoc(r, qbrDate, today, holds, record)],
+    docs: [preReadDoc(c, qbrDate, today, minutes), actionPlanDoc(c, qbrDate, today, holds, record)],
     prepBrief,
     dataToConfirm,
     warnings,

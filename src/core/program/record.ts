@@ -5,7 +5,7 @@ import { parseDate } from '../tracker/cells';
 import type { RowOf } from '../tracker/schema';
 import type { Tracker } from '../tracker/tracker';
 import { parseIndicator, type Indicator } from './program';
-import { normalizeStatus } from '../analysis/actions';
+import { isOwnFollowUp, normalizeStatus } from '../analysis/actions';
 import { same, sideOf } from './record-text';
 
 export { same, sideOf } from './record-text';
@@ -201,9 +201,6 @@ export interface RecordSource {
   logTab: string;
 }
 
-/** The follow-up actions a Google run writes for its own holds (`QBR-<Account ID>-<date>-T+7`): the CSM's tasks, not commitments agreed with the customer. */
-const TOOL_FOLLOW_UP = /^QBR-.+-T\+\d+$/;
-
 /**
  * The record as the tracker already holds it (`qbr record` without `--from`, or a card's starting values): the QBR Log
  * row of the account and QBR date (Held, Attendees, the indicators, Takeaways) and the Actions and Opportunities whose
@@ -251,7 +248,7 @@ function assemble(id: string, qbrDate: IsoDate, log: RowOf<'qbrRecord'> | undefi
     return got === 'bad' ? null : got;
   };
   const commitments: Commitment[] = source.actions
-    .filter((a) => a.accountId === id && linksHere(a.linkedTo) && normalizeStatus(a.status) !== 'Cancelled' && !TOOL_FOLLOW_UP.test(a.actionId.trim()))
+    .filter((a) => a.accountId === id && linksHere(a.linkedTo) && normalizeStatus(a.status) !== 'Cancelled' && !isOwnFollowUp(a.actionId))
     .map((a) => ({ action: a.action, owner: a.owner, side: a.side, due: a.dueDate }));
   const expansionPaths: ExpansionPath[] = source.opportunities
     .filter((o) => o.accountId === id && linksHere(o.linkedTo))

@@ -119,3 +119,18 @@ describe('sheet text is escaped and missing data named', () => {
     expect(JSON.stringify(p)).not.toMatch(FORBIDDEN);
   });
 });
+
+describe("the CSM's own follow-up tasks (written to Actions by a Google run)", () => {
+  it('stay out of every customer file: their steps reach the customer as next steps, the task rows and ids do not', () => {
+    const base = review('ACC-001');
+    const own = { id: 'QBR-ACC-001-2026-12-10-T+7', action: 'Check in on every action item', owner: 'Maya Patel', side: 'Vendor', dueDate: '2026-12-17', status: 'Open', writtenStatus: 'Open', linkedTo: '2026-12-10', completionDate: null };
+    const earlier = { ...own, id: 'QBR-ACC-001-2026-09-10-T+14', action: 'Send the champion a progress update', dueDate: '2026-09-24', status: 'Overdue', linkedTo: '2026-09-10' };
+    const withOwn: AccountReview = { ...base, actions: { ...base.actions, items: [...base.actions.items, own, earlier], overdue: [...base.actions.overdue, earlier.id] } };
+    const pkg = buildPackage(withOwn, { today: TODAY, qbrDate: '2026-12-10' });
+    const plain = buildPackage(base, { today: TODAY, qbrDate: '2026-12-10' });
+    const customer = (p: QbrPackage) => JSON.stringify([p.deck, p.emails, p.docs]);
+    expect(customer(pkg)).not.toMatch(/QBR-ACC-001-|Send the champion a progress update/);
+    // Exactly what the customer gets without those rows.
+    expect(customer(pkg)).toBe(customer(plain));
+  });
+});
